@@ -1,0 +1,5 @@
+"""``python -m nevroadmap``."""
+
+from nevroadmap.cli import main
+
+raise SystemExit(main())

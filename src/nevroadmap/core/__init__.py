@@ -1,0 +1,1 @@
+"""Qt-free core: data model, date spans, loader, filter and lane layout."""

@@ -1,0 +1,289 @@
+"""Lane layout: which lane and sub-row each milestone is drawn in.
+
+One lane per technology (ordered by area) or per company.  Inside a lane,
+items that would overlap (their bar, or a point's marker plus its label) are
+stacked into sub-rows by greedy interval packing.  In every row the entries
+are disjoint and sorted, so the visible ones of a time window are found with
+two binary searches (``LaneLayout.visible``).
+
+Packing 100,000 items in Python takes a fraction of a second, too slow for a
+filter change; so the full dataset is packed once per grouping and a filter
+only drops entries and squeezes out rows that became empty.  Small datasets
+are simply packed again, which gives the tightest picture.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from nevroadmap.core.model import STATUS_ORDER, Roadmap
+
+__all__ = ["Lane", "LaneLayout", "LayoutEngine", "GroupBy", "FADE_YEARS", "KIND_POINT", "KIND_RANGE",
+           "KIND_DEADLINE", "NO_ORG_KEY"]
+
+GroupBy = Literal["technology", "company"]
+FADE_YEARS = 3.0  # how far an open end (2030+) fades out to the future
+KIND_POINT, KIND_RANGE, KIND_DEADLINE = 0, 1, 2
+NO_ORG_KEY = "_none"
+REPACK_LIMIT = 20_000  # up to this many entries a filter re-packs from scratch
+GAP_YEARS = 0.04
+
+
+@dataclass(frozen=True)
+class Lane:
+    key: str  # technology or organization id
+    label: str
+    group: str  # area name, or organization kind
+    color: str  # "#rrggbb"
+    row0: int  # first sub-row
+    rows: int  # number of sub-rows
+
+
+@dataclass
+class LaneLayout:
+    """Placed entries, column-wise and sorted by (row, x0)."""
+
+    group_by: GroupBy
+    lanes: tuple[Lane, ...]
+    n_rows: int
+    item: np.ndarray  # milestone index in roadmap.milestones
+    lane: np.ndarray  # lane index
+    row: np.ndarray  # global sub-row (lane.row0 + k)
+    x0: np.ndarray  # start (decimal year); for points the date itself
+    x1: np.ndarray  # end of the solid part (== x0 for points and deadlines)
+    kind: np.ndarray  # KIND_*
+    status: np.ndarray  # index in STATUS_ORDER
+    open_end: np.ndarray
+    approximate: np.ndarray
+    color: np.ndarray  # index into colors
+    colors: tuple[str, ...] = ()
+    row_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))
+    extent_end: np.ndarray | None = None  # x1 plus fade / label room, used for packing
+
+    def __len__(self) -> int:
+        return len(self.item)
+
+    @property
+    def x_range(self) -> tuple[float, float]:
+        if not len(self.item):
+            return (2020.0, 2035.0)
+        hi = np.maximum(self.x1, self.x0) + np.where(self.open_end, FADE_YEARS, 0.0)
+        return float(self.x0.min()), float(hi.max())
+
+    def lane_of_row(self, row: int) -> int:
+        starts = [ln.row0 for ln in self.lanes]
+        return int(np.searchsorted(starts, row, side="right") - 1)
+
+    def visible(self, row_lo: int, row_hi: int, t0: float, t1: float, pad: float = 0.0) -> np.ndarray:
+        """Entry indices in rows [row_lo, row_hi] that may touch [t0, t1] (pad widens by that many years)."""
+        row_lo, row_hi = max(row_lo, 0), min(row_hi, self.n_rows - 1)
+        if row_hi < row_lo or not len(self.item):
+            return np.zeros(0, np.int64)
+        reach = self.extent_end if self.extent_end is not None else self.x1
+        parts = []
+        for r in range(row_lo, row_hi + 1):
+            a, b = int(self.row_ptr[r]), int(self.row_ptr[r + 1])
+            if a == b:
+                continue
+            # entries in a row are disjoint and sorted, so their ends are sorted too
+            lo = a + int(np.searchsorted(reach[a:b], t0 - pad, side="left"))
+            hi = a + int(np.searchsorted(self.x0[a:b], t1 + pad, side="right"))
+            if hi > lo:
+                parts.append(np.arange(lo, hi))
+        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+
+class LayoutEngine:
+    """Builds lane layouts for one roadmap; caches the full packing per grouping."""
+
+    def __init__(self, roadmap: Roadmap, label_years_per_char: float = 0.0) -> None:
+        self.roadmap = roadmap
+        self.label_years_per_char = label_years_per_char
+        ms = roadmap.milestones
+        n = len(ms)
+        self._n = n
+        spans = [m.when for m in ms]
+        self.x0 = np.fromiter((s.x0 for s in spans), np.float64, n)
+        self.x1 = np.fromiter((s.x1 for s in spans), np.float64, n)
+        self.kind = np.fromiter(
+            (KIND_DEADLINE if s.open_start else (KIND_POINT if (s.first == s.last and not s.open_end) or (s.exclusive and s.open_end) else KIND_RANGE)
+             for s in spans), np.int8, n)
+        # a single period drawn as a point sits in its middle; a range spans it
+        mid = (self.x0 + self.x1) / 2
+        self.x0 = np.where(self.kind == KIND_POINT, mid, self.x0)
+        self.x1 = np.where(self.kind == KIND_RANGE, self.x1, self.x0)
+        self.open_end = np.fromiter((s.open_end for s in spans), bool, n)
+        self.approximate = np.fromiter((s.approximate for s in spans), bool, n)
+        status_pos = {s: i for i, s in enumerate(STATUS_ORDER)}
+        self.status = np.fromiter((status_pos[m.status] for m in ms), np.int8, n)
+        self.title_len = np.fromiter((len(m.title) for m in ms), np.float64, n)
+        self._full: dict[str, LaneLayout] = {}
+
+    # -- lanes -------------------------------------------------------------
+    def _lane_defs(self, group_by: GroupBy) -> tuple[list[tuple[str, str, str, str]], list[np.ndarray], list[np.ndarray]]:
+        """Lane (key, label, group, color) list and, per lane, its milestone indices."""
+        rm = self.roadmap
+        palette = _fallback_palette()
+        area_color = {a.id: a.color or palette[i % len(palette)] for i, a in enumerate(rm.areas)}
+        if group_by == "technology":
+            area_order = {a.id: i for i, a in enumerate(rm.areas)}
+            techs = sorted(enumerate(rm.technologies), key=lambda it: (area_order.get(it[1].area, 1 << 30), it[0]))
+            by_tech: dict[str, list[int]] = {}
+            for i, m in enumerate(rm.milestones):
+                by_tech.setdefault(m.technology, []).append(i)
+            defs, members = [], []
+            for _, t in techs:
+                area = rm.area_by_id.get(t.area)
+                defs.append((t.id, t.name, area.name if area else t.area, area_color.get(t.area, palette[0])))
+                members.append(np.asarray(by_tech.get(t.id, []), np.int64))
+            return defs, members, [np.full(len(x), j, np.int64) for j, x in enumerate(members)]
+        by_org: dict[str, list[int]] = {}
+        for i, m in enumerate(rm.milestones):
+            orgs = rm.organizations_of(m) or (NO_ORG_KEY,)
+            for o in orgs:
+                by_org.setdefault(o, []).append(i)
+        orgs = sorted(rm.organizations, key=lambda o: o.name.lower())
+        kinds = [o.kind.value for o in orgs]
+        kind_palette = {k: palette[i % len(palette)] for i, k in enumerate(dict.fromkeys(sorted(kinds)))}
+        defs, members = [], []
+        for o in orgs:
+            defs.append((o.id, o.name, o.kind.value.replace("_", " "), kind_palette[o.kind.value]))
+            members.append(np.asarray(by_org.get(o.id, []), np.int64))
+        if NO_ORG_KEY in by_org:
+            defs.append((NO_ORG_KEY, "(no organization)", "other", "#8a8f98"))
+            members.append(np.asarray(by_org[NO_ORG_KEY], np.int64))
+        return defs, members, [np.full(len(x), j, np.int64) for j, x in enumerate(members)]
+
+    # -- packing -------------------------------------------------------------
+    def _reach(self, items: np.ndarray) -> np.ndarray:
+        end = np.maximum(self.x1[items], self.x0[items])
+        end = end + np.where(self.open_end[items], FADE_YEARS, 0.0)
+        if self.label_years_per_char > 0:
+            # points and deadlines keep room for their label on the right
+            label = self.x0[items] + 0.35 * self.label_years_per_char * 3 + self.title_len[items] * self.label_years_per_char
+            end = np.where(self.kind[items] != KIND_RANGE, np.maximum(end, label), end)
+        return end
+
+    def _pack(self, group_by: GroupBy, items_per_lane: list[np.ndarray]) -> LaneLayout:
+        defs, _, _ = self._lane_defs_cached(group_by)
+        lanes: list[Lane] = []
+        cols: dict[str, list[np.ndarray]] = {k: [] for k in ("item", "lane", "row", "reach")}
+        row0 = 0
+        for j, ((key, label, group, color), items) in enumerate(zip(defs, items_per_lane)):
+            if not len(items):
+                continue
+            reach = self._reach(items)
+            order = np.lexsort((reach, self.x0[items]))
+            items, reach = items[order], reach[order]
+            starts = self.x0[items]
+            rows = _greedy_rows(starts.tolist(), reach.tolist())
+            nrows = int(rows.max()) + 1
+            lanes.append(Lane(key, label, group, color, row0, nrows))
+            cols["item"].append(items)
+            cols["lane"].append(np.full(len(items), len(lanes) - 1, np.int64))
+            cols["row"].append(rows + row0)
+            cols["reach"].append(reach)
+            row0 += nrows
+        return self._assemble(group_by, tuple(lanes), row0, cols)
+
+    def _assemble(self, group_by: GroupBy, lanes: tuple[Lane, ...], n_rows: int, cols: dict) -> LaneLayout:
+        def cat(name: str, dtype) -> np.ndarray:
+            return np.concatenate(cols[name]).astype(dtype) if cols[name] else np.zeros(0, dtype)
+
+        item, lane, row, reach = cat("item", np.int64), cat("lane", np.int32), cat("row", np.int32), cat("reach", np.float64)
+        order = np.lexsort((self.x0[item], row))
+        item, lane, row, reach = item[order], lane[order], row[order], reach[order]
+        colors = tuple(dict.fromkeys(ln.color for ln in lanes))
+        cpos = {c: i for i, c in enumerate(colors)}
+        lane_color = np.asarray([cpos[ln.color] for ln in lanes] or [0], np.int16)
+        row_ptr = np.searchsorted(row, np.arange(n_rows + 1), side="left").astype(np.int64)
+        return LaneLayout(
+            group_by=group_by, lanes=lanes, n_rows=n_rows, item=item, lane=lane, row=row,
+            x0=self.x0[item], x1=self.x1[item], kind=self.kind[item], status=self.status[item],
+            open_end=self.open_end[item], approximate=self.approximate[item],
+            color=lane_color[lane] if len(lane) else np.zeros(0, np.int16), colors=colors,
+            row_ptr=row_ptr, extent_end=reach,
+        )
+
+    _defs_cache: dict
+
+    def _lane_defs_cached(self, group_by: GroupBy):
+        cache = self.__dict__.setdefault("_defs_cache", {})
+        if group_by not in cache:
+            cache[group_by] = self._lane_defs(group_by)
+        return cache[group_by]
+
+    def full(self, group_by: GroupBy = "technology") -> LaneLayout:
+        if group_by not in self._full:
+            _, members, _ = self._lane_defs_cached(group_by)
+            self._full[group_by] = self._pack(group_by, members)
+        return self._full[group_by]
+
+    def layout(self, group_by: GroupBy = "technology", mask: np.ndarray | None = None) -> LaneLayout:
+        """The layout of the milestones that ``mask`` keeps (all when None)."""
+        if mask is None or bool(mask.all()):
+            return self.full(group_by)
+        _, members, _ = self._lane_defs_cached(group_by)
+        total = sum(len(m) for m in members)
+        if total <= REPACK_LIMIT:
+            return self._pack(group_by, [m[mask[m]] for m in members])
+        return _squeeze(self.full(group_by), mask)
+
+
+def _greedy_rows(starts: list[float], ends: list[float]) -> np.ndarray:
+    """First-fit rows for intervals sorted by start (heap of row ends)."""
+    rows = np.empty(len(starts), np.int64)
+    free: list[tuple[float, int]] = []  # (end, row)
+    nrows = 0
+    for i, (s, e) in enumerate(zip(starts, ends)):
+        if free and free[0][0] + GAP_YEARS <= s:
+            # the lowest free row keeps lanes compact and stable
+            reusable = []
+            while free and free[0][0] + GAP_YEARS <= s:
+                reusable.append(heapq.heappop(free))
+            reusable.sort(key=lambda t: t[1])
+            _, r = reusable[0]
+            for item in reusable[1:]:
+                heapq.heappush(free, item)
+        else:
+            r, nrows = nrows, nrows + 1
+        rows[i] = r
+        heapq.heappush(free, (e, r))
+    return rows
+
+
+def _squeeze(full: LaneLayout, mask: np.ndarray) -> LaneLayout:
+    """Drop filtered-out entries and the rows and lanes they leave empty."""
+    keep = mask[full.item]
+    used = np.zeros(full.n_rows, bool)
+    used[full.row[keep]] = True
+    new_row_of = np.cumsum(used) - 1
+    lanes = []
+    lane_map = np.full(len(full.lanes), -1, np.int64)
+    for j, ln in enumerate(full.lanes):
+        lane_used = used[ln.row0: ln.row0 + ln.rows]
+        n = int(lane_used.sum())
+        if n:
+            lane_map[j] = len(lanes)
+            first = ln.row0 + int(np.argmax(lane_used))
+            lanes.append(Lane(ln.key, ln.label, ln.group, ln.color, int(new_row_of[first]), n))
+    row = new_row_of[full.row[keep]].astype(np.int32)
+    n_rows = int(used.sum())
+    return LaneLayout(
+        group_by=full.group_by, lanes=tuple(lanes), n_rows=n_rows, item=full.item[keep],
+        lane=lane_map[full.lane[keep]].astype(np.int32), row=row, x0=full.x0[keep], x1=full.x1[keep],
+        kind=full.kind[keep], status=full.status[keep], open_end=full.open_end[keep],
+        approximate=full.approximate[keep], color=full.color[keep], colors=full.colors,
+        row_ptr=np.searchsorted(row, np.arange(n_rows + 1), side="left").astype(np.int64),
+        extent_end=full.extent_end[keep] if full.extent_end is not None else None,
+    )
+
+
+def _fallback_palette() -> list[str]:
+    # colour-blind-friendly hues that read on light and dark backgrounds
+    return ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+            "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]

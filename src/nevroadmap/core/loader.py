@@ -1,0 +1,454 @@
+"""Load a roadmap from a YAML/JSON/TOML file or a folder of them.
+
+The loader never executes anything from a file: YAML is parsed with the safe
+parser into plain nodes (tags that would construct objects and aliases are
+refused), JSON and TOML with the standard library.  Every problem found is
+collected as a :class:`Problem` with its file and line, and one
+:class:`RoadmapError` holding them all is raised at the end.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from nevroadmap.core.model import SECTIONS, Roadmap
+
+__all__ = ["Problem", "RoadmapError", "load", "bundled_data_path", "DATA_SUFFIXES", "MAX_FILE_BYTES"]
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_DEPTH = 64
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a data file, with where it is."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line <= 0:  # about a whole file or folder
+            return f"{self.file}: {self.message}"
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class RoadmapError(Exception):
+    """A dataset that cannot be used; ``problems`` lists everything wrong with it."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line, p.message))
+        n = len(self.problems)
+        super().__init__(f"{n} problem{'s' * (n != 1)}:\n" + "\n".join(map(str, self.problems)))
+
+
+# -- locations ---------------------------------------------------------------
+@dataclass
+class _Doc:
+    """One parsed file: plain data plus the line of every path in it."""
+
+    file: str
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+    text: str | None = None  # kept for late location lookup (JSON/TOML)
+
+    def line_of(self, path: tuple) -> int:
+        if not self.lines and self.text is not None:
+            self.lines = _locate_lines(self.text)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def _locate_lines(text: str) -> dict[tuple, int]:
+    """Lines of paths in JSON text, found only when an error needs them.
+
+    JSON is (nearly) YAML, so the YAML composer gives us the marks; when that
+    fails we fall back to line 1.
+    """
+    try:
+        node = yaml.compose(text, Loader=_YAML_LOADER)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        try:
+            _node_to_data(node, (), lines, "", [])
+        except _Refused:
+            pass
+    return lines
+
+
+class _Refused(Exception):
+    pass
+
+
+def _node_to_data(node: yaml.Node, path: tuple, lines: dict, file: str, problems: list, depth: int = 0) -> Any:
+    """Turn a composed YAML node into plain data, recording lines.
+
+    Scalars stay text (pydantic converts them), so ``when: 2027`` and
+    ``said: 2025-09-28`` keep the text the author wrote.
+    """
+    if depth > MAX_DEPTH:
+        problems.append(Problem(file, node.start_mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels"))
+        raise _Refused
+    lines[path] = node.start_mark.line + 1
+    if node.tag not in _SAFE_TAGS:
+        problems.append(Problem(file, node.start_mark.line + 1,
+                                f"YAML tag {node.tag!r} is not allowed (data files hold plain data only)"))
+        raise _Refused
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for knode, vnode in node.value:
+            if not isinstance(knode, yaml.ScalarNode):
+                problems.append(Problem(file, knode.start_mark.line + 1, "a key must be plain text"))
+                continue
+            key = knode.value
+            if key in out:
+                problems.append(Problem(file, knode.start_mark.line + 1, f"key {key!r} appears twice in one record"))
+            out[key] = _node_to_data(vnode, path + (key,), lines, file, problems, depth + 1)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_node_to_data(v, path + (i,), lines, file, problems, depth + 1) for i, v in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
+    return node.value
+
+
+def _check_no_aliases(text: str, file: str) -> None:
+    """Refuse anchors and aliases before composing: they are what alias bombs use."""
+    for event in yaml.parse(text, Loader=_YAML_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise RoadmapError([Problem(file, event.start_mark.line + 1,
+                                        "YAML anchors and aliases (&, *) are not allowed in data files")])
+
+
+def _yaml_error(exc: yaml.YAMLError, file: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    ctx = getattr(exc, "context", None)
+    return Problem(file, line, f"invalid YAML: {what}" + (f" ({ctx})" if ctx else ""))
+
+
+def _read_text(path: Path, shown: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RoadmapError([Problem(shown, 1, f"file is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RoadmapError([Problem(shown, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+    if b"\x00" in raw[:8192]:
+        raise RoadmapError([Problem(shown, 1, "this is a binary file, not a text data file")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RoadmapError([Problem(shown, line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8")]) from None
+    return text
+
+
+def _parse_file(path: Path, shown: str) -> _Doc:
+    text = _read_text(path, shown)
+    if not text.strip():
+        raise RoadmapError([Problem(shown, 1, "the file is empty")])
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        try:
+            return _Doc(shown, json.loads(text), text=text)
+        except json.JSONDecodeError as exc:
+            raise RoadmapError([Problem(shown, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
+        except RecursionError:
+            raise RoadmapError([Problem(shown, 1, "invalid JSON: nested too deeply")]) from None
+    if suffix == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            line = getattr(exc, "lineno", None) or _toml_line(str(exc))
+            raise RoadmapError([Problem(shown, line, f"invalid TOML: {str(exc).split(' (at')[0]}")]) from None
+        return _Doc(shown, data, lines=_toml_lines(text, data))
+    try:
+        _check_no_aliases(text, shown)
+        node = yaml.compose(text, Loader=_YAML_LOADER)
+    except yaml.YAMLError as exc:
+        raise RoadmapError([_yaml_error(exc, shown)]) from None
+    except RecursionError:
+        raise RoadmapError([Problem(shown, 1, "invalid YAML: nested too deeply")]) from None
+    if node is None:
+        raise RoadmapError([Problem(shown, 1, "the file holds no data (only comments?)")])
+    problems: list[Problem] = []
+    lines: dict[tuple, int] = {}
+    try:
+        data = _node_to_data(node, (), lines, shown, problems)
+    except _Refused:
+        data = None
+    if problems:
+        raise RoadmapError(problems)
+    return _Doc(shown, data, lines=lines)
+
+
+def _toml_line(msg: str) -> int:
+    import re
+
+    m = re.search(r"line (\d+)", msg)
+    return int(m.group(1)) if m else 1
+
+
+def _toml_lines(text: str, data: Any) -> dict[tuple, int]:
+    """Approximate lines for TOML arrays of tables (``[[milestones]]``)."""
+    lines: dict[tuple, int] = {(): 1}
+    counters: dict[str, int] = {}
+    current: tuple = ()
+    for no, raw in enumerate(text.splitlines(), 1):
+        s = raw.strip()
+        if s.startswith("[[") and s.endswith("]]"):
+            name = s[2:-2].strip()
+            i = counters.get(name, 0)
+            counters[name] = i + 1
+            current = (name, i)
+            lines.setdefault((name,), no)
+            lines[current] = no
+        elif "=" in s and current and not s.startswith("#"):
+            key = s.split("=", 1)[0].strip().strip('"')
+            lines[current + (key,)] = no
+    return lines
+
+
+# -- validation --------------------------------------------------------------
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _describe(err: dict, model: type) -> str:
+    loc = [str(x) for x in err["loc"] if not isinstance(x, int)]
+    name = ".".join(loc) if loc else ""
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        parent_fields = _fields_at(model, err["loc"][:-1])
+        return f"unknown field {name.split('.')[-1]!r}{_suggest(err['loc'][-1], parent_fields)}; valid fields: {', '.join(parent_fields)}"
+    if kind == "missing":
+        return f"missing required field {name!r}"
+    msg = err["msg"]
+    if kind == "value_error" and msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    if kind == "enum":
+        got = err.get("input")
+        return f"{name}: {got!r} is not one of {err.get('ctx', {}).get('expected', '')}{_suggest(got, [e.value for e in _enum_at(model, err['loc'])])}"
+    return f"{name}: {msg}" if name else msg
+
+
+def _fields_at(model: type, loc: tuple) -> list[str]:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            break
+        ann = info.annotation
+        nested = [a for a in (get_args(ann) or (ann,)) if isinstance(a, type) and issubclass(a, BaseModel)]
+        for a in get_args(ann):
+            nested += [b for b in get_args(a) if isinstance(b, type) and issubclass(b, BaseModel)]
+        if nested:
+            current = nested[0]
+    return list(getattr(current, "model_fields", {}))
+
+
+def _enum_at(model: type, loc: tuple) -> list:
+    from enum import Enum
+
+    info = model.model_fields.get(loc[0]) if loc else None
+    ann = info.annotation if info else None
+    return list(ann) if isinstance(ann, type) and issubclass(ann, Enum) else []
+
+
+_ADAPTERS: dict[str, TypeAdapter] = {}
+
+
+def _adapter(section: str) -> TypeAdapter:
+    if section not in _ADAPTERS:
+        _ADAPTERS[section] = TypeAdapter(list[SECTIONS[section]])
+    return _ADAPTERS[section]
+
+
+def _validate_section(doc: _Doc, section: str, items: Any, problems: list[Problem]) -> list:
+    model = SECTIONS[section]
+    if not isinstance(items, list):
+        problems.append(Problem(doc.file, doc.line_of((section,)), f"{section!r} must be a list of records"))
+        return []
+    try:
+        return _adapter(section).validate_python(items)
+    except ValidationError as exc:
+        bad: set[int] = set()
+        for err in exc.errors(include_url=False):
+            loc = err["loc"]
+            index = loc[0] if loc and isinstance(loc[0], int) else None
+            inner = tuple(loc[1:]) if index is not None else tuple(loc)
+            if index is not None:
+                bad.add(index)
+            path = (section, index) + inner if index is not None else (section,)
+            err = dict(err, loc=inner)
+            if not inner and err["type"] in ("model_type", "dict_type"):
+                message = f"each entry of {section!r} must be a mapping of fields"
+            else:
+                message = _describe(err, model)
+            rid = items[index].get("id") if index is not None and isinstance(items[index], dict) else None
+            where = f"{section[:-1] if section != 'people' else 'person'} {rid!r}: " if isinstance(rid, str) else ""
+            problems.append(Problem(doc.file, doc.line_of(path), where + message))
+        good = []
+        for i, item in enumerate(items):
+            if i in bad:
+                continue
+            good.append(model.model_validate(item))
+        return good
+
+
+def _check_references(records: dict[str, list], where: dict[tuple[str, str], tuple[_Doc, tuple]], problems: list[Problem]) -> None:
+    ids = {sec: {r.id for r in recs} for sec, recs in records.items()}
+
+    def check(section: str, rec: Any, fld: str, target: str, value: str | None, index: int | None = None) -> None:
+        if value is None or value in ids[target]:
+            return
+        doc, path = where[(section, rec.id)]
+        sub = path + (fld,) + ((index,) if index is not None else ())
+        noun = {"organizations": "organization", "people": "person", "technologies": "technology",
+                "milestones": "milestone", "sources": "source", "areas": "area"}[target]
+        problems.append(Problem(doc.file, doc.line_of(sub),
+                                f"{fld}: unknown {noun} id {value!r}{_suggest(value, ids[target])}"))
+
+    for o in records["organizations"]:
+        check("organizations", o, "parent", "organizations", o.parent)
+    for p in records["people"]:
+        check("people", p, "organization", "organizations", p.organization)
+    for t in records["technologies"]:
+        check("technologies", t, "area", "areas", t.area)
+    for m in records["milestones"]:
+        check("milestones", m, "technology", "technologies", m.technology)
+        for i, org in enumerate(m.organizations):
+            check("milestones", m, "organizations", "organizations", org, i)
+    for c in records["claims"]:
+        check("claims", c, "speaker", "people", c.speaker)
+        check("claims", c, "organization", "organizations", c.organization)
+        check("claims", c, "source", "sources", c.source)
+        for i, mid in enumerate(c.supports):
+            check("claims", c, "supports", "milestones", mid, i)
+
+
+def _data_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        if not files:
+            raise RoadmapError([Problem(str(path), 0, f"the folder holds no data files ({', '.join(DATA_SUFFIXES)})")])
+        return files
+    if not path.exists():
+        raise RoadmapError([Problem(str(path), 0, "no such file or folder")])
+    if path.suffix.lower() not in DATA_SUFFIXES:
+        raise RoadmapError([Problem(str(path), 1, f"unknown data file type {path.suffix or '(none)'!r}; use {', '.join(DATA_SUFFIXES)}")])
+    return [path]
+
+
+def _shown_name(p: Path) -> str:
+    try:
+        rel = os.path.relpath(p)
+        return rel if not rel.startswith("..") else str(p)
+    except ValueError:
+        return str(p)
+
+
+def load(path: str | os.PathLike | None = None) -> Roadmap:
+    """Load and check a dataset; raise :class:`RoadmapError` listing every problem."""
+    root = Path(path) if path is not None else bundled_data_path()
+    problems: list[Problem] = []
+    docs: list[_Doc] = []
+    for f in _data_files(root):
+        try:
+            docs.append(_parse_file(f, _shown_name(f)))
+        except RoadmapError as exc:
+            problems.extend(exc.problems)
+
+    records: dict[str, list] = {sec: [] for sec in SECTIONS}
+    where: dict[tuple[str, str], tuple[_Doc, tuple]] = {}
+    seen_ids: dict[tuple[str, str], tuple[str, int]] = {}
+    for doc in docs:
+        if not isinstance(doc.data, dict):
+            problems.append(Problem(doc.file, doc.line_of(()),
+                                    f"the file must be a mapping with sections such as {', '.join(SECTIONS)}"))
+            continue
+        for section, items in doc.data.items():
+            if section not in SECTIONS:
+                problems.append(Problem(doc.file, doc.line_of((section,)),
+                                        f"unknown section {section!r}{_suggest(section, SECTIONS)}; valid sections: {', '.join(SECTIONS)}"))
+                continue
+            if items is None:
+                continue
+            if isinstance(items, list):
+                for i, it in enumerate(items):
+                    rid = it.get("id") if isinstance(it, dict) else None
+                    if not isinstance(rid, str):
+                        continue
+                    here = (doc.file, doc.line_of((section, i, "id")))
+                    first = seen_ids.setdefault((section, rid), here)
+                    if first != here:
+                        problems.append(Problem(*here, f"duplicate id {rid!r} in {section} (first defined at {first[0]}:{first[1]})"))
+            good = _validate_section(doc, section, items, problems)
+            # map each valid record back to its place for reference errors
+            if len(good) == len(items):
+                pairs = zip(range(len(items)), good)
+            else:
+                pos = {it.get("id"): i for i, it in enumerate(items) if isinstance(it, dict)}
+                pairs = ((pos.get(r.id, 0), r) for r in good)
+            for i, rec in pairs:
+                key = (section, rec.id)
+                if key in where:  # a duplicate, reported above
+                    continue
+                where[key] = (doc, (section, i))
+                records[section].append(rec)
+
+    _check_references(records, where, problems)
+    if problems:
+        raise RoadmapError(problems)
+    return Roadmap.model_construct(origin=str(root), **{k: tuple(v) for k, v in records.items()})
+
+
+def bundled_data_path() -> Path:
+    """The dataset shipped with the app (in the wheel, or the repo's data/ in a checkout)."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_bundled" / "data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def bundled_resources_path() -> Path:
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_bundled" / "resources"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "resources"

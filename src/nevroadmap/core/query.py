@@ -1,0 +1,227 @@
+"""The one filter that the app, ``nevroadmap list`` and ``nevroadmap export`` share.
+
+A :class:`RoadmapFilter` is a frozen value; :class:`FilterIndex` turns a
+roadmap into numpy columns once, so a filter change on 100,000 milestones costs
+a few vectorised passes instead of a Python loop.  :func:`matches` is the
+plain reference definition that the index must agree with (tests check it).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from functools import cached_property
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from nevroadmap.core.model import STATUS_ORDER, Milestone, Roadmap, Status
+
+__all__ = [
+    "FilterIndex", "RoadmapFilter", "UnknownNameError", "apply_filter", "matches",
+    "resolve_organizations", "resolve_technologies", "resolve_statuses", "search_text",
+]
+
+
+class UnknownNameError(ValueError):
+    """A company, technology or status name that the dataset does not know."""
+
+
+class RoadmapFilter(BaseModel):
+    """What to show.  Empty sets mean "no restriction"."""
+
+    model_config = ConfigDict(frozen=True)
+
+    organizations: frozenset[str] = frozenset()
+    technologies: frozenset[str] = frozenset()
+    statuses: frozenset[Status] = frozenset()
+    year_from: int | None = None
+    year_to: int | None = None
+    text: str = ""
+
+    @field_validator("text")
+    @classmethod
+    def _strip(cls, v: str) -> str:
+        return " ".join(v.split())
+
+    @property
+    def is_empty(self) -> bool:
+        return self == RoadmapFilter()
+
+    def words(self) -> list[str]:
+        return self.text.lower().split()
+
+    def describe(self, roadmap: Roadmap) -> str:
+        """A short line naming the filters that are on, or '' when none."""
+        parts = []
+        if self.organizations:
+            parts.append("Companies: " + ", ".join(sorted(roadmap.org_name(o) for o in self.organizations)))
+        if self.technologies:
+            parts.append("Technologies: " + ", ".join(sorted(roadmap.tech_name(t) for t in self.technologies)))
+        if self.statuses:
+            parts.append("Status: " + ", ".join(s.value for s in STATUS_ORDER if s in self.statuses))
+        if self.year_from is not None or self.year_to is not None:
+            lo = self.year_from if self.year_from is not None else "…"
+            hi = self.year_to if self.year_to is not None else "…"
+            parts.append(f"Years: {lo}–{hi}")
+        if self.text:
+            parts.append(f"Search: “{self.text}”")
+        return "; ".join(parts)
+
+
+def search_text(roadmap: Roadmap, m: Milestone) -> str:
+    """Everything a free-text search looks at, lower-cased, one field per line."""
+    fields = [m.id, m.title, m.description or "", " ".join(m.tags), roadmap.tech_name(m.technology)]
+    fields += [str(x) for x in m.metrics]
+    fields += [roadmap.org_name(o) for o in roadmap.organizations_of(m)]
+    for c in roadmap.claims_for(m.id):
+        fields += [c.statement, c.quote or ""]
+        if c.speaker:
+            p = roadmap.person_by_id.get(c.speaker)
+            fields.append(p.name if p else c.speaker)
+    return "\n".join(fields).lower()
+
+
+def matches(roadmap: Roadmap, m: Milestone, f: RoadmapFilter) -> bool:
+    """Reference definition of the filter, one milestone at a time."""
+    if f.technologies and m.technology not in f.technologies:
+        return False
+    if f.statuses and m.status not in f.statuses:
+        return False
+    if not m.when.overlaps_years(f.year_from, f.year_to):
+        return False
+    if f.organizations and not set(roadmap.organizations_of(m)) & f.organizations:
+        return False
+    if f.text:
+        blob = search_text(roadmap, m)
+        return all(w in blob for w in f.words())
+    return True
+
+
+class FilterIndex:
+    """Column-wise view of a roadmap's milestones for fast filtering."""
+
+    def __init__(self, roadmap: Roadmap) -> None:
+        self.roadmap = roadmap
+        ms = roadmap.milestones
+        n = len(ms)
+        self.tech_ids = [t.id for t in roadmap.technologies]
+        tech_pos = {t: i for i, t in enumerate(self.tech_ids)}
+        self.org_ids = [o.id for o in roadmap.organizations]
+        org_pos = {o: i for i, o in enumerate(self.org_ids)}
+        status_pos = {s: i for i, s in enumerate(STATUS_ORDER)}
+        self.tech = np.fromiter((tech_pos.get(m.technology, -1) for m in ms), np.int32, n)
+        self.status = np.fromiter((status_pos[m.status] for m in ms), np.int8, n)
+        self.lo = np.fromiter((-np.inf if m.when.open_start else m.when.x0 for m in ms), np.float64, n)
+        self.hi = np.fromiter((np.inf if m.when.open_end else m.when.x1 for m in ms), np.float64, n)
+        ptr = [0]
+        idx: list[int] = []
+        for m in ms:
+            idx.extend(org_pos[o] for o in roadmap.organizations_of(m) if o in org_pos)
+            ptr.append(len(idx))
+        self.org_ptr = np.asarray(ptr, np.int64)
+        self.org_idx = np.asarray(idx, np.int64)
+        self._n = n
+
+    @cached_property
+    def _blob(self) -> tuple[str, np.ndarray]:
+        texts = [search_text(self.roadmap, m) for m in self.roadmap.milestones]
+        offsets = np.zeros(len(texts) + 1, np.int64)
+        np.cumsum([len(t) + 1 for t in texts], out=offsets[1:])
+        return "\n".join(texts), offsets
+
+    def _text_mask(self, words: list[str]) -> np.ndarray:
+        blob, offsets = self._blob
+        out = np.ones(self._n, bool)
+        for w in words:
+            hits = []
+            pos = blob.find(w)
+            while pos >= 0:
+                hits.append(pos)
+                pos = blob.find(w, pos + 1)
+            wm = np.zeros(self._n, bool)
+            if hits:
+                wm[np.searchsorted(offsets, np.asarray(hits), side="right") - 1] = True
+            out &= wm
+        return out
+
+    def mask(self, f: RoadmapFilter) -> np.ndarray:
+        """Boolean array: which milestones (in roadmap order) the filter keeps."""
+        keep = np.ones(self._n, bool)
+        if f.technologies:
+            wanted = [i for i, t in enumerate(self.tech_ids) if t in f.technologies]
+            keep &= np.isin(self.tech, wanted)
+        if f.statuses:
+            keep &= np.isin(self.status, [i for i, s in enumerate(STATUS_ORDER) if s in f.statuses])
+        if f.year_from is not None:
+            keep &= self.hi > f.year_from
+        if f.year_to is not None:
+            keep &= self.lo < f.year_to + 1
+        if f.organizations:
+            sel = np.zeros(len(self.org_ids) + 1, bool)
+            sel[[i for i, o in enumerate(self.org_ids) if o in f.organizations]] = True
+            csum = np.concatenate(([0], np.cumsum(sel[self.org_idx], dtype=np.int64)))
+            keep &= (csum[self.org_ptr[1:]] - csum[self.org_ptr[:-1]]) > 0
+        if f.text and keep.any():
+            keep &= self._text_mask(f.words())
+        return keep
+
+    def indices(self, f: RoadmapFilter) -> np.ndarray:
+        return np.flatnonzero(self.mask(f))
+
+
+def apply_filter(roadmap: Roadmap, f: RoadmapFilter, index: FilterIndex | None = None) -> list[Milestone]:
+    index = index or FilterIndex(roadmap)
+    ms = roadmap.milestones
+    return [ms[i] for i in index.indices(f)]
+
+
+# -- names as people type them ---------------------------------------------
+def _resolve(kind: str, names: Iterable[str], candidates: list[tuple[str, list[str]]]) -> frozenset[str]:
+    """Match each name to ids: exact id or name first, then a unique-enough substring."""
+    out: set[str] = set()
+    for raw in names:
+        q = raw.strip().lower()
+        if not q:
+            continue
+        exact = {cid for cid, labels in candidates if q in (s.lower() for s in labels)}
+        if not exact:
+            exact = {cid for cid, labels in candidates if any(q in s.lower() for s in labels)}
+        if not exact:
+            vocab = [s for _, labels in candidates for s in labels]
+            close = difflib.get_close_matches(raw, vocab, n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            raise UnknownNameError(f"unknown {kind} {raw!r}{hint}")
+        out |= exact
+    return frozenset(out)
+
+
+def resolve_organizations(roadmap: Roadmap, names: Iterable[str]) -> frozenset[str]:
+    cands = [(o.id, [o.id, o.name] + [x for x in (o.short_name, o.native_name) if x]) for o in roadmap.organizations]
+    return _resolve("company", names, cands)
+
+
+def resolve_technologies(roadmap: Roadmap, names: Iterable[str]) -> frozenset[str]:
+    """Technology ids for technology ids/names, or area ids/names (the whole area)."""
+    names = list(names)
+    out: set[str] = set()
+    for raw in names:
+        q = raw.strip().lower()
+        area = [a.id for a in roadmap.areas if q in (a.id.lower(), a.name.lower())]
+        if area:
+            out |= {t.id for t in roadmap.technologies if t.area in area}
+            continue
+        cands = [(t.id, [t.id, t.name]) for t in roadmap.technologies]
+        out |= _resolve("technology", [raw], cands)
+    return frozenset(out)
+
+
+def resolve_statuses(names: Iterable[str]) -> frozenset[Status]:
+    out = set()
+    for raw in names:
+        try:
+            out.add(Status(raw.strip().lower()))
+        except ValueError:
+            raise UnknownNameError(
+                f"unknown status {raw!r}; use one of {', '.join(s.value for s in STATUS_ORDER)}") from None
+    return frozenset(out)

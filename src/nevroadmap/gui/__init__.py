@@ -1,0 +1,1 @@
+"""Widgets: main window, timeline view, filter and details docks, dialogs."""

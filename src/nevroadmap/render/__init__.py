@@ -1,0 +1,1 @@
+"""Qt rendering without widgets: timeline graphics items and the image exporter."""
