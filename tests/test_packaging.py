@@ -1,0 +1,40 @@
+"""A plain (non-editable) install must carry the bundled data and resources."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_carries_data_and_resources(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                        "-w", str(tmp_path), str(REPO)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    (wheel,) = tmp_path.glob("nevroadmap-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data = {p.name for p in (REPO / "data").glob("*.y*ml")}
+    assert data, "the repo has no data files"
+    for name in data:
+        assert f"nevroadmap/_bundled/data/{name}" in names
+    assert any(n.startswith("nevroadmap/_bundled/resources/") for n in names)
+    assert "nevroadmap/core/loader.py" in names
+    entry = [n for n in names if n.endswith("entry_points.txt")]
+    assert entry and "nevroadmap = nevroadmap.cli:main" in zipfile.ZipFile(wheel).read(entry[0]).decode()
+
+
+def test_installed_wheel_validates_bundled_data_from_any_folder(tmp_path):
+    wheels, target, elsewhere = tmp_path / "w", tmp_path / "site", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(wheels), str(REPO)], check=True, capture_output=True)
+    (wheel,) = wheels.glob("nevroadmap-*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    r = subprocess.run([sys.executable, "-c", "import nevroadmap, sys; sys.argv=['nevroadmap','validate'];"
+                        "print(nevroadmap.__file__); from nevroadmap.cli import main; raise SystemExit(main())"],
+                       capture_output=True, text=True, cwd=elsewhere, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stderr
+    assert str(target) in r.stdout.splitlines()[0]
+    assert "milestones" in r.stdout and "OK" in r.stdout
