@@ -1,0 +1,273 @@
+"""Axes of the timeline: calendar ticks along time, lane names down the left.
+
+``year_ticks`` picks the tick level from decades down to months so that
+labels never crowd (``2027``, ``H2 2027``, ``Q3 2027``, ``Sep 2027``); the
+:class:`YearAxis` shows them, the timeline item draws the same grid lines.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from nevroadmap.core.dates import decimal_year
+from nevroadmap.render.theme import Theme, get_theme
+
+__all__ = ["TickLevel", "LEVELS", "year_ticks", "tick_label", "YearAxis", "LaneLabelAxis"]
+
+
+@dataclass(frozen=True)
+class TickLevel:
+    name: str
+    years: float  # nominal step
+    label_px: float  # room a label needs
+
+
+LEVELS = (
+    TickLevel("50y", 50, 48), TickLevel("20y", 20, 48), TickLevel("decade", 10, 48), TickLevel("5y", 5, 48),
+    TickLevel("2y", 2, 48), TickLevel("year", 1, 48), TickLevel("half", 0.5, 72), TickLevel("quarter", 0.25, 72),
+    TickLevel("month", 1 / 12, 76),
+)
+_MIN_MINOR_PX = 7.0
+_MONTHS = [calendar.month_abbr[m] for m in range(13)]
+
+
+def _level_values(level: TickLevel, t0: float, t1: float) -> list[float]:
+    y0, y1 = max(int(math.floor(t0)) - 1, 1), min(int(math.ceil(t1)) + 1, 9998)
+    if level.years >= 1:
+        step = int(level.years)
+        start = (y0 // step) * step
+        return [float(y) for y in range(start, y1 + 1, step) if t0 <= y <= t1]
+    per_year = round(1 / level.years)
+    months = 12 // per_year
+    out = []
+    for y in range(y0, y1 + 1):
+        for k in range(per_year):
+            v = decimal_year(date(y, 1 + k * months, 1))
+            if t0 <= v <= t1:
+                out.append(v)
+    return out
+
+
+def tick_label(value: float, level: TickLevel) -> str:
+    """Label of a tick at ``value`` (the start of a period) on ``level``."""
+    year = int(math.floor(value + 1e-9))
+    if level.years >= 1:
+        return str(year)
+    frac = value - year
+    month = min(12, max(1, int(round(frac * 12)) + 1))
+    if month == 1:
+        return str(year)
+    if level.name == "half":
+        return f"H2 {year}"
+    if level.name == "quarter":
+        return f"Q{(month - 1) // 3 + 1} {year}"
+    return f"{_MONTHS[month]} {year}"
+
+
+def year_ticks(t0: float, t1: float, width_px: float, scale: float = 1.0) -> tuple[TickLevel, list[float], TickLevel | None, list[float]]:
+    """(major level, major values, minor level, minor values) for a time window drawn ``width_px`` wide."""
+    if not (t1 > t0) or width_px <= 0 or not math.isfinite(t0) or not math.isfinite(t1):
+        return LEVELS[0], [], None, []
+    px_per_year = width_px / (t1 - t0)
+    major = LEVELS[0]
+    for lv in LEVELS:
+        if lv.years * px_per_year >= lv.label_px * scale:
+            major = lv
+    minor = None
+    for lv in LEVELS:
+        if lv.years < major.years and lv.years * px_per_year >= _MIN_MINOR_PX * scale:
+            minor = lv
+            break
+    majors = _level_values(major, t0, t1)
+    minors = []
+    if minor is not None:
+        mset = {round(v, 6) for v in majors}
+        minors = [v for v in _level_values(minor, t0, t1) if round(v, 6) not in mset]
+    return major, majors, minor, minors
+
+
+class YearAxis(pg.AxisItem):
+    """Calendar axis: decades to months as you zoom."""
+
+    def __init__(self, orientation: str = "bottom", theme: Theme | str = "light", **kw) -> None:
+        super().__init__(orientation, **kw)
+        self._major = LEVELS[0]
+        self.enableAutoSIPrefix(False)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme | str) -> None:
+        self.theme = get_theme(theme)
+        self.setPen(pg.mkPen(self.theme.grid_major))
+        self.setTextPen(pg.mkPen(self.theme.muted))
+        self.setTickFont(self.theme.font(self.theme.axis_px))
+        self.picture = None
+        self.update()
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph API)
+        major, majors, minor, minors = year_ticks(minVal, maxVal, size)
+        self._major = major
+        out = [(major.years, majors)]
+        if minor is not None:
+            out.append((minor.years, minors))
+        return out
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        if spacing < self._major.years - 1e-9:
+            return ["" for _ in values]
+        return [tick_label(v, self._major) for v in values]
+
+
+class LaneLabelAxis(pg.AxisItem):
+    """Lane names down the left, aligned with the rows and scrolling with them.
+
+    A colour strip and a rotated header name each group (area, or
+    organization kind); clicking a lane name emits ``sigLaneClicked(index)``.
+    """
+
+    sigLaneClicked = QtCore.Signal(int)
+
+    STRIP_PX = 5
+    GROUP_PX = 18
+
+    def __init__(self, theme: Theme | str = "light", **kw) -> None:
+        super().__init__("left", **kw)
+        self.lanes: tuple = ()
+        self.theme = get_theme(theme)
+        self.setStyle(showValues=False, tickLength=0)
+        self.setWidth(180)
+
+    def set_theme(self, theme: Theme | str) -> None:
+        self.theme = get_theme(theme)
+        self.update()
+
+    def set_lanes(self, lanes) -> None:
+        self.lanes = tuple(lanes)
+        self.update()
+
+    def preferred_width(self, scale: float = 1.0, max_px: float = 260) -> float:
+        fm = QtGui.QFontMetricsF(self.theme.font(self.theme.lane_px * scale))
+        longest = max((fm.horizontalAdvance(ln.label) for ln in self.lanes), default=60)
+        return min(max_px * scale, (self.STRIP_PX + self.GROUP_PX + 14) * scale + longest)
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802
+        return []
+
+    def _row_to_y(self):
+        view = self.linkedView()
+        h = self.geometry().height()
+        if view is None or h <= 0:
+            return None
+        r0, r1 = view.viewRange()[1]
+        if r1 <= r0:
+            return None
+        k = h / (r1 - r0)
+        return lambda r: (r - r0) * k, r0, r1, k
+
+    def lane_at(self, y_local: float) -> int | None:
+        m = self._row_to_y()
+        if m is None or not self.lanes:
+            return None
+        _, r0, _, k = m
+        row = r0 + y_local / k
+        for i, ln in enumerate(self.lanes):
+            if ln.row0 <= row < ln.row0 + ln.rows:
+                return i
+        return None
+
+    def mouseClickEvent(self, ev):  # noqa: N802
+        if ev.button() == QtCore.Qt.LeftButton:
+            i = self.lane_at(ev.pos().y())
+            if i is not None:
+                ev.accept()
+                self.sigLaneClicked.emit(i)
+                return
+        ev.ignore()
+
+    def wheelEvent(self, ev):  # noqa: N802
+        view = self.linkedView()
+        if view is not None and hasattr(view, "scroll_rows"):
+            view.scroll_rows(-ev.delta() / 120 * 3)
+            ev.accept()
+        else:
+            ev.ignore()
+
+    def mouseDragEvent(self, ev):  # noqa: N802
+        ev.ignore()
+
+    def paint(self, p, opt, widget):
+        m = self._row_to_y()
+        if m is None:
+            return
+        to_y, r0, r1, k = m
+        th = self.theme
+        w = self.geometry().width()
+        h = self.geometry().height()
+        p.save()
+        p.setClipRect(QtCore.QRectF(0, 0, w, h))
+        p.setRenderHint(QtGui.QPainter.Antialiasing, False)
+        p.setRenderHint(QtGui.QPainter.TextAntialiasing, True)
+        lanes = [(i, ln) for i, ln in enumerate(self.lanes) if ln.row0 + ln.rows > r0 and ln.row0 < r1]
+        even, odd = QtGui.QColor(th.band_even), QtGui.QColor(th.band_odd)
+        for i, ln in lanes:
+            y0, y1 = to_y(ln.row0), to_y(ln.row0 + ln.rows)
+            p.fillRect(QtCore.QRectF(0, y0, w, y1 - y0), odd if i % 2 else even)
+        # group strips and rotated group names
+        font_group = th.font(th.small_px * 0.95, bold=True)
+        runs: list[tuple[int, int]] = []
+        for i, ln in enumerate(self.lanes):
+            if runs and self.lanes[runs[-1][0]].group == ln.group:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+        fm_g = QtGui.QFontMetricsF(font_group)
+        for a, b in runs:
+            top, bottom = to_y(self.lanes[a].row0), to_y(self.lanes[b].row0 + self.lanes[b].rows)
+            if bottom < 0 or top > h:
+                continue
+            p.fillRect(QtCore.QRectF(0, top, self.STRIP_PX, bottom - top), QtGui.QColor(self.lanes[a].color))
+            vis_top, vis_bottom = max(top, 0.0), min(bottom, h)
+            room = vis_bottom - vis_top - 6
+            if room > 28:
+                text = fm_g.elidedText(self.lanes[a].group.capitalize(), QtCore.Qt.ElideRight, room)
+                if text and text != "…":
+                    p.save()
+                    p.setFont(font_group)
+                    p.setPen(QtGui.QColor(th.muted))
+                    cx = self.STRIP_PX + self.GROUP_PX / 2 + fm_g.ascent() / 2 - fm_g.descent() / 2
+                    cy = (vis_top + vis_bottom) / 2 + fm_g.horizontalAdvance(text) / 2
+                    p.translate(cx, cy)
+                    p.rotate(-90)
+                    p.drawText(QtCore.QPointF(0, 0), text)
+                    p.restore()
+            p.setPen(QtGui.QPen(QtGui.QColor(th.group_separator), 1))
+            p.drawLine(QtCore.QPointF(0, bottom), QtCore.QPointF(w, bottom))
+        # lane names, stuck to the top of the lane's visible part
+        font = th.font(th.lane_px)
+        fm = QtGui.QFontMetricsF(font)
+        p.setFont(font)
+        x_text = self.STRIP_PX + self.GROUP_PX + 4
+        room = w - x_text - 6
+        row_h = k
+        for i, ln in lanes:
+            y0, y1 = to_y(ln.row0), to_y(ln.row0 + ln.rows)
+            p.setPen(QtGui.QPen(QtGui.QColor(th.separator), 1))
+            p.drawLine(QtCore.QPointF(self.STRIP_PX, y1), QtCore.QPointF(w, y1))
+            if row_h * ln.rows < fm.height() * 0.9:
+                continue  # lane too thin for its name
+            line_h = min(row_h, max(fm.height() + 4, row_h))
+            top = max(y0, 0.0)
+            if top + line_h > y1:
+                top = y1 - line_h
+            text = fm.elidedText(ln.label, QtCore.Qt.ElideRight, room)
+            p.setPen(QtGui.QColor(th.foreground))
+            base = top + line_h / 2 + (fm.ascent() - fm.descent()) / 2
+            p.drawText(QtCore.QPointF(x_text, base), text)
+        p.setPen(QtGui.QPen(QtGui.QColor(th.grid_major), 1))
+        p.drawLine(QtCore.QPointF(w - 0.5, 0), QtCore.QPointF(w - 0.5, h))
+        p.restore()

@@ -1,0 +1,167 @@
+"""The legend: status styles, uncertainty glyphs and group colours.
+
+Swatches are painted with the same styles as the timeline (``status_style``),
+so the legend, the app and the exported images always agree.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from nevroadmap.render.theme import STATUS_LABELS, Theme, get_theme, status_style
+
+__all__ = ["LegendItem", "legend_entries", "paint_legend", "legend_height"]
+
+_SWATCH_W, _SWATCH_H = 26.0, 12.0
+NEUTRAL = "#6f7c8c"
+
+
+def legend_entries(groups: list[tuple[str, str]] | None = None) -> list[tuple[str, str, object]]:
+    """(kind, text, arg) in display order; kind picks the swatch painter."""
+    out: list[tuple[str, str, object]] = [("status", lbl, i) for i, lbl in enumerate(STATUS_LABELS)]
+    out += [("point", "Single date", None), ("open", "Open end (2030+)", None),
+            ("approx", "Approximate (~2027)", None), ("deadline", "Deadline (by 2026)", None),
+            ("today", "Today", None)]
+    for name, color in groups or []:
+        out.append(("group", name, color))
+    return out
+
+
+def _grad(color: QtGui.QColor, fade_in: bool) -> QtGui.QBrush:
+    grad = QtGui.QLinearGradient(0, 0, 1, 0)
+    grad.setCoordinateMode(QtGui.QGradient.ObjectMode)
+    clear = QtGui.QColor(color)
+    clear.setAlpha(0)
+    grad.setColorAt(0, clear if fade_in else color)
+    grad.setColorAt(1, color if fade_in else clear)
+    return QtGui.QBrush(grad)
+
+
+def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme) -> None:
+    st = status_style(th, NEUTRAL, int(arg) if kind == "status" else 0, 1.0)
+    if kind == "status":
+        p.setPen(st.pen)
+        p.setBrush(st.fill)
+        p.drawRect(r)
+        if st.hatch is not None:
+            p.setPen(QtCore.Qt.NoPen)
+            p.setBrush(st.hatch)
+            p.drawRect(r)
+    elif kind == "point":
+        c = r.center()
+        m = r.height() * 0.55
+        p.setRenderHint(QtGui.QPainter.Antialiasing, True)
+        p.setPen(st.pen)
+        p.setBrush(st.fill)
+        p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(c.x(), c.y() - m), QtCore.QPointF(c.x() + m, c.y()),
+                                       QtCore.QPointF(c.x(), c.y() + m), QtCore.QPointF(c.x() - m, c.y())]))
+    elif kind == "open":
+        solid = QtCore.QRectF(r.left(), r.top(), r.width() * 0.4, r.height())
+        p.setPen(st.pen)
+        p.setBrush(st.fill)
+        p.drawRect(solid)
+        p.setPen(QtCore.Qt.NoPen)
+        p.setBrush(_grad(st.fade, False))
+        p.drawRect(QtCore.QRectF(solid.right(), r.top(), r.width() * 0.6, r.height()))
+    elif kind == "approx":
+        e = r.width() * 0.28
+        p.setPen(QtCore.Qt.NoPen)
+        p.setBrush(_grad(st.fade, True))
+        p.drawRect(QtCore.QRectF(r.left(), r.top(), e, r.height()))
+        p.setBrush(_grad(st.fade, False))
+        p.drawRect(QtCore.QRectF(r.right() - e, r.top(), e, r.height()))
+        p.setPen(st.pen)
+        p.setBrush(st.fill)
+        p.drawRect(QtCore.QRectF(r.left() + e, r.top(), r.width() - 2 * e, r.height()))
+    elif kind == "deadline":
+        tw = 3.0
+        sh = r.height() * 0.34
+        p.setPen(QtCore.Qt.NoPen)
+        p.setBrush(_grad(st.fade, True))
+        p.drawRect(QtCore.QRectF(r.left(), r.center().y() - sh / 2, r.width() - tw, sh))
+        p.setBrush(st.pen.color())
+        p.drawRect(QtCore.QRectF(r.right() - tw, r.top(), tw, r.height()))
+    elif kind == "today":
+        p.setPen(QtGui.QPen(QtGui.QColor(th.today), 1.5))
+        x = r.center().x()
+        p.drawLine(QtCore.QPointF(x, r.top() - 2), QtCore.QPointF(x, r.bottom() + 2))
+    elif kind == "group":
+        p.setPen(QtCore.Qt.NoPen)
+        p.setBrush(QtGui.QColor(str(arg)))
+        p.drawRect(QtCore.QRectF(r.left() + r.width() / 2 - 6, r.top(), 12, r.height()))
+
+
+def _layout(entries, width: float, fm: QtGui.QFontMetricsF, scale: float):
+    """Positions (x, line) of each entry, wrapping to new lines."""
+    gap, spacing = 6 * scale, 18 * scale
+    x, line, out = 0.0, 0, []
+    for kind, text, arg in entries:
+        w = _SWATCH_W * scale + gap + fm.horizontalAdvance(text)
+        if kind == "group" and out and out[-1][0] != "group" and x > 0:
+            x += spacing  # a little more room before the group colours
+        if x > 0 and x + w > width:
+            x, line = 0.0, line + 1
+        out.append((kind, text, arg, x, line, w))
+        x += w + spacing
+    return out
+
+
+def legend_height(entries, width: float, th: Theme, scale: float = 1.0) -> float:
+    fm = QtGui.QFontMetricsF(th.font(th.small_px * scale))
+    placed = _layout(entries, width, fm, scale)
+    lines = (max(e[4] for e in placed) + 1) if placed else 0
+    return lines * max(fm.height(), _SWATCH_H * scale) * 1.5
+
+
+def paint_legend(p: QtGui.QPainter, rect: QtCore.QRectF, entries, th: Theme, scale: float = 1.0) -> None:
+    font = th.font(th.small_px * scale)
+    fm = QtGui.QFontMetricsF(font)
+    line_h = max(fm.height(), _SWATCH_H * scale) * 1.5
+    placed = _layout(entries, rect.width(), fm, scale)
+    p.save()
+    p.setFont(font)
+    for kind, text, arg, x, line, _w in placed:
+        top = rect.top() + line * line_h
+        cy = top + line_h / 2
+        sw = QtCore.QRectF(rect.left() + x, cy - _SWATCH_H * scale / 2, _SWATCH_W * scale, _SWATCH_H * scale)
+        p.save()
+        p.setRenderHint(QtGui.QPainter.Antialiasing, kind == "point")
+        _paint_swatch(p, kind, arg, sw, th)
+        p.restore()
+        p.setPen(QtGui.QColor(th.foreground))
+        p.drawText(QtCore.QPointF(sw.right() + 6 * scale, cy + (fm.ascent() - fm.descent()) / 2), text)
+    p.restore()
+
+
+class LegendItem(pg.GraphicsWidget):
+    """A legend strip that wraps to as many lines as its width needs."""
+
+    def __init__(self, theme: Theme | str = "light", groups: list[tuple[str, str]] | None = None) -> None:
+        super().__init__()
+        self.theme = get_theme(theme)
+        self.entries = legend_entries(groups)
+        self.scale = 1.0
+
+    def set_theme(self, theme: Theme | str) -> None:
+        self.theme = get_theme(theme)
+        self.update()
+
+    def set_groups(self, groups: list[tuple[str, str]] | None) -> None:
+        self.entries = legend_entries(groups)
+        self.updateGeometry()
+        self.update()
+
+    def height_for(self, width: float) -> float:
+        return legend_height(self.entries, width, self.theme, self.scale)
+
+    def paint(self, p, opt=None, widget=None):
+        paint_legend(p, self.rect(), self.entries, self.theme, self.scale)
+
+
+def groups_of(layout) -> list[tuple[str, str]]:
+    """(group name, colour) of a layout's lanes, in order, once each."""
+    seen: dict[str, str] = {}
+    for ln in layout.lanes:
+        seen.setdefault(ln.group.capitalize(), ln.color)
+    return list(seen.items())
