@@ -1,0 +1,133 @@
+"""Starting the desktop app: ``nevroadmap [PATH]`` ends up in :func:`run_app`.
+
+Also the top-level exception hook: an unexpected error is written with its
+traceback to ``nevroadmap.log`` in the user's data folder and shown in a
+readable dialog, and the app keeps running.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+import traceback
+from pathlib import Path
+
+__all__ = ["run_app", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
+
+
+def make_application(argv: list[str] | None = None):
+    """The QApplication (created once per process) with name, organization and icon."""
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from PySide6.QtWidgets import QApplication
+
+    from nevroadmap import __version__
+    from nevroadmap.gui.icons import app_icon
+    from nevroadmap.gui.settings import APPLICATION, ORGANIZATION
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else [sys.argv[0] if sys.argv else "nevroadmap"])
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("NEV Roadmap")
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("nevroadmap")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+class ExceptionHook:
+    """``sys.excepthook`` for the GUI: log the traceback, show a dialog, carry on.
+
+    ``show`` is the function that presents the message (patched in tests);
+    while one dialog is open further errors are only logged, so a broken
+    paint routine cannot bury the user under dialogs.
+    """
+
+    def __init__(self, log_path: Path | None = None, parent_getter=None, show=None) -> None:
+        self.log_path = log_path
+        self.parent_getter = parent_getter or (lambda: None)
+        self.show = show or self._show_dialog
+        self.previous = sys.excepthook
+        self._box = None
+        self.count = 0
+
+    def _log_path(self) -> Path:
+        if self.log_path is not None:
+            return Path(self.log_path)
+        from nevroadmap.gui.settings import log_path
+
+        return log_path()
+
+    def write_log(self, text: str) -> Path | None:
+        path = self._log_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "a", encoding="utf-8") as fh:
+                fh.write(text)
+            return path
+        except OSError:
+            return None
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self.previous(exc_type, exc, tb)
+            return
+        self.count += 1
+        from nevroadmap import __version__
+
+        tb_text = "".join(traceback.format_exception(exc_type, exc, tb))
+        stamp = _dt.datetime.now().isoformat(timespec="seconds")
+        where = self.write_log(f"--- {stamp} nevroadmap {__version__} ---\n{tb_text}\n")
+        sys.stderr.write(tb_text)
+        summary = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
+        message = ("NEV Roadmap ran into an unexpected error. You can keep working; "
+                   "if something looks wrong, reload the data (F5).\n\n" + summary)
+        if where is not None:
+            message += f"\n\nThe details were written to {where}"
+        try:
+            self.show(message, tb_text)
+        except Exception:  # the hook itself must never raise
+            pass
+
+    def _show_dialog(self, message: str, details: str) -> None:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            return
+        if self._box is not None and self._box.isVisible():
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error", message,
+                          QMessageBox.StandardButton.Ok, self.parent_getter())
+        box.setDetailedText(details)
+        self._box = box
+        box.open()  # non-blocking: the event loop keeps running
+
+
+def install_excepthook(log_path: Path | None = None, parent_getter=None, show=None) -> ExceptionHook:
+    hook = ExceptionHook(log_path, parent_getter, show)
+    sys.excepthook = hook
+    return hook
+
+
+def build_main_window(path: str | os.PathLike | None = None, theme: str | None = None, *, fallback: bool = True,
+                      background: bool = True):
+    """A main window on an empty roadmap that starts loading ``path`` (None: bundled data)."""
+    from nevroadmap.gui.main_window import MainWindow
+    from nevroadmap.gui.state import AppState
+
+    window = MainWindow(AppState(), theme=theme)
+    window.open_path(path, fallback=fallback, background=background)
+    return window
+
+
+def run_app(path: str | os.PathLike | None = None) -> int:
+    """Open the app on ``path`` (a data file or folder; None: the bundled dataset)."""
+    app = make_application()
+    window_ref: list = []
+    install_excepthook(parent_getter=lambda: window_ref[0] if window_ref else None)
+    window = build_main_window(path)
+    window_ref.append(window)
+    window.show()
+    return app.exec()

@@ -1,0 +1,300 @@
+"""The filters dock: companies, technologies, status, years and free text.
+
+Every control maps onto one field of :class:`~nevroadmap.core.query.RoadmapFilter`,
+the filter that ``nevroadmap list`` and ``export`` use, so the app shows
+exactly what the command line lists.  Nothing checked in a list means "no
+restriction".  Controls are synced from the state with signals blocked, so a
+state change never echoes back.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR
+from nevroadmap.core.model import STATUS_ORDER
+from nevroadmap.gui.state import AppState
+
+__all__ = ["FilterPanel", "SEARCH_DEBOUNCE_MS"]
+
+SEARCH_DEBOUNCE_MS = 150
+NO_YEAR = MIN_YEAR - 1  # the spin boxes' "any" value
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FilterPanel(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.setSpacing(8)
+
+        # free text
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText("Search titles, claims, people… (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_search)
+        lay.addWidget(self.search)
+
+        # companies
+        box = QGroupBox("Companies", self)
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(6, 6, 6, 6)
+        self.org_search = QLineEdit(box)
+        self.org_search.setPlaceholderText("Find a company")
+        self.org_search.setClearButtonEnabled(True)
+        self.org_search.textChanged.connect(self._filter_org_list)
+        self.org_list = QListWidget(box)
+        self.org_list.setObjectName("organizationList")
+        self.org_list.setUniformItemSizes(True)
+        self.org_list.itemChanged.connect(self._on_org_item)
+        row = QHBoxLayout()
+        self.org_all = QPushButton("All", box)
+        self.org_all.setToolTip("Check every company listed (those matching the search above)")
+        self.org_none = QPushButton("None", box)
+        self.org_none.setToolTip("Uncheck all companies: no company restriction")
+        self.org_all.clicked.connect(lambda: self._check_orgs(True))
+        self.org_none.clicked.connect(lambda: self._check_orgs(False))
+        for b in (self.org_all, self.org_none):
+            b.setMaximumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 24)
+        row.addWidget(self.org_search, 1)
+        row.addWidget(self.org_all)
+        row.addWidget(self.org_none)
+        bl.addLayout(row)
+        bl.addWidget(self.org_list)
+        lay.addWidget(box, 3)
+
+        # technologies
+        box = QGroupBox("Technologies", self)
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(6, 6, 6, 6)
+        self.tech_tree = QTreeWidget(box)
+        self.tech_tree.setObjectName("technologyTree")
+        self.tech_tree.setHeaderHidden(True)
+        self.tech_tree.setUniformRowHeights(True)
+        self.tech_tree.itemChanged.connect(self._on_tech_item)
+        bl.addWidget(self.tech_tree)
+        lay.addWidget(box, 3)
+
+        # status and years
+        box = QGroupBox("Status and years", self)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(6, 6, 6, 6)
+        self.status_boxes: dict = {}
+        for i, st in enumerate(STATUS_ORDER):
+            cb = QCheckBox(st.value.capitalize(), box)
+            cb.toggled.connect(self._on_status)
+            self.status_boxes[st] = cb
+            grid.addWidget(cb, i // 2, i % 2)
+        self.year_from = self._year_box(box, "from: any")
+        self.year_to = self._year_box(box, "to: any")
+        self.year_from.setToolTip("First year shown (the lowest value means no limit)")
+        self.year_to.setToolTip("Last year shown (the lowest value means no limit)")
+        years = QHBoxLayout()
+        years.addWidget(QLabel("Years", box))
+        years.addWidget(self.year_from, 1)
+        years.addWidget(QLabel("–", box))
+        years.addWidget(self.year_to, 1)
+        grid.addLayout(years, 2, 0, 1, 2)
+        lay.addWidget(box, 0)
+
+        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button.setToolTip("Show every milestone again (Ctrl+Shift+L)")
+        self.clear_button.clicked.connect(state.clear_filter)
+        lay.addWidget(self.clear_button)
+
+        state.sigRoadmapChanged.connect(self._rebuild)
+        state.sigFilterChanged.connect(self.sync_from_state)
+        self._rebuild()
+
+    def _year_box(self, parent: QWidget, special: str) -> QSpinBox:
+        sb = QSpinBox(parent)
+        sb.setRange(NO_YEAR, MAX_YEAR)
+        sb.setSpecialValueText(special)
+        sb.setValue(NO_YEAR)
+        sb.setKeyboardTracking(False)  # apply on Enter/focus-out/arrows, not per keystroke
+        sb.valueChanged.connect(self._on_years)
+        return sb
+
+    # -- building from the roadmap -------------------------------------------------
+    def _rebuild(self) -> None:
+        rm = self.state.roadmap
+        idx = self.state.index
+        counts = np.bincount(idx.org_idx, minlength=len(idx.org_ids)) if len(idx.org_ids) else np.zeros(0, int)
+        org_count = dict(zip(idx.org_ids, counts.tolist()))
+        with QSignalBlocker(self.org_list):
+            self.org_list.clear()
+            for o in sorted(rm.organizations, key=lambda o: o.name.lower()):
+                n = org_count.get(o.id, 0)
+                it = QListWidgetItem(f"{o.name} ({n})")
+                it.setData(ID_ROLE, o.id)
+                it.setToolTip(" · ".join(x for x in (o.name, o.native_name, o.short_name, o.kind.value.replace("_", " "), o.country) if x))
+                it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+                it.setCheckState(Qt.CheckState.Unchecked)
+                self.org_list.addItem(it)
+        tech_count = np.bincount(idx.tech[idx.tech >= 0], minlength=len(idx.tech_ids)) if len(idx.tech_ids) else []
+        tcount = dict(zip(idx.tech_ids, list(tech_count)))
+        with QSignalBlocker(self.tech_tree):
+            self.tech_tree.clear()
+            area_items: dict[str, QTreeWidgetItem] = {}
+            for a in rm.areas:
+                ai = QTreeWidgetItem([a.name])
+                ai.setData(0, ID_ROLE, None)
+                ai.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                ai.setCheckState(0, Qt.CheckState.Unchecked)
+                if a.description:
+                    ai.setToolTip(0, a.description)
+                area_items[a.id] = ai
+                self.tech_tree.addTopLevelItem(ai)
+            for t in rm.technologies:
+                parent = area_items.get(t.area)
+                ti = QTreeWidgetItem([f"{t.name} ({int(tcount.get(t.id, 0))})"])
+                ti.setData(0, ID_ROLE, t.id)
+                ti.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+                ti.setCheckState(0, Qt.CheckState.Unchecked)
+                if t.description:
+                    ti.setToolTip(0, t.description)
+                if parent is not None:
+                    parent.addChild(ti)
+                else:
+                    self.tech_tree.addTopLevelItem(ti)
+            # empty areas are noise
+            for ai in area_items.values():
+                if ai.childCount() == 0:
+                    self.tech_tree.takeTopLevelItem(self.tech_tree.indexOfTopLevelItem(ai))
+        self._filter_org_list(self.org_search.text())
+        self.sync_from_state()
+
+    # -- state -> controls -------------------------------------------------------
+    def sync_from_state(self) -> None:
+        f = self.state.filter
+        if self.search.text().strip() != f.text or not self.search.hasFocus():
+            if " ".join(self.search.text().split()) != f.text:
+                with QSignalBlocker(self.search):
+                    self.search.setText(f.text)
+        with QSignalBlocker(self.org_list):
+            for i in range(self.org_list.count()):
+                it = self.org_list.item(i)
+                want = Qt.CheckState.Checked if it.data(ID_ROLE) in f.organizations else Qt.CheckState.Unchecked
+                if it.checkState() != want:
+                    it.setCheckState(want)
+        with QSignalBlocker(self.tech_tree):
+            for ti in self._tech_items():
+                want = Qt.CheckState.Checked if ti.data(0, ID_ROLE) in f.technologies else Qt.CheckState.Unchecked
+                if ti.checkState(0) != want:
+                    ti.setCheckState(0, want)
+            self._update_area_checks()
+        for st, cb in self.status_boxes.items():
+            with QSignalBlocker(cb):
+                cb.setChecked(st in f.statuses)
+        for sb, v in ((self.year_from, f.year_from), (self.year_to, f.year_to)):
+            with QSignalBlocker(sb):
+                sb.setValue(NO_YEAR if v is None else v)
+        self.clear_button.setEnabled(not f.is_empty)
+
+    def _tech_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.tech_tree.topLevelItemCount()):
+            top = self.tech_tree.topLevelItem(i)
+            if top.data(0, ID_ROLE):
+                out.append(top)
+            for j in range(top.childCount()):
+                out.append(top.child(j))
+        return out
+
+    # -- controls -> state -------------------------------------------------------
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.state.update_filter(text=self.search.text())
+
+    def flush(self) -> None:
+        """Apply a pending (debounced) search now."""
+        if self._search_timer.isActive():
+            self._apply_search()
+
+    def _on_org_item(self, _item: QListWidgetItem) -> None:
+        self.state.update_filter(organizations=frozenset(self.checked_organizations()))
+
+    def checked_organizations(self) -> list[str]:
+        return [self.org_list.item(i).data(ID_ROLE) for i in range(self.org_list.count())
+                if self.org_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def org_item(self, org_id: str) -> QListWidgetItem | None:
+        for i in range(self.org_list.count()):
+            if self.org_list.item(i).data(ID_ROLE) == org_id:
+                return self.org_list.item(i)
+        return None
+
+    def tech_item(self, key: str) -> QTreeWidgetItem | None:
+        """The tree item of a technology id, or of an area name."""
+        for ti in self._tech_items():
+            if ti.data(0, ID_ROLE) == key:
+                return ti
+        for i in range(self.tech_tree.topLevelItemCount()):
+            top = self.tech_tree.topLevelItem(i)
+            if top.text(0) == key:
+                return top
+        return None
+
+    def _check_orgs(self, on: bool) -> None:
+        with QSignalBlocker(self.org_list):
+            for i in range(self.org_list.count()):
+                it = self.org_list.item(i)
+                if on and it.isHidden():
+                    continue
+                it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._on_org_item(None)
+
+    def _filter_org_list(self, text: str) -> None:
+        q = text.strip().lower()
+        for i in range(self.org_list.count()):
+            it = self.org_list.item(i)
+            it.setHidden(bool(q) and q not in it.toolTip().lower() and q not in str(it.data(ID_ROLE)).lower())
+
+    def _update_area_checks(self) -> None:
+        """An area shows checked, partly checked or unchecked after its technologies."""
+        for i in range(self.tech_tree.topLevelItemCount()):
+            top = self.tech_tree.topLevelItem(i)
+            n = top.childCount()
+            if not n:
+                continue
+            on = sum(top.child(j).checkState(0) == Qt.CheckState.Checked for j in range(n))
+            want = (Qt.CheckState.Unchecked if on == 0 else Qt.CheckState.Checked if on == n
+                    else Qt.CheckState.PartiallyChecked)
+            if top.checkState(0) != want:
+                top.setCheckState(0, want)
+
+    def _on_tech_item(self, item: QTreeWidgetItem, _col: int) -> None:
+        with QSignalBlocker(self.tech_tree):
+            if item is not None and item.data(0, ID_ROLE) is None and item.childCount():
+                # an area: (un)check all its technologies at once
+                want = Qt.CheckState.Unchecked if item.checkState(0) == Qt.CheckState.Unchecked else Qt.CheckState.Checked
+                for j in range(item.childCount()):
+                    item.child(j).setCheckState(0, want)
+            self._update_area_checks()
+        checked = frozenset(ti.data(0, ID_ROLE) for ti in self._tech_items() if ti.checkState(0) == Qt.CheckState.Checked)
+        self.state.update_filter(technologies=checked)
+
+    def _on_status(self, _on: bool) -> None:
+        self.state.update_filter(statuses=frozenset(st for st, cb in self.status_boxes.items() if cb.isChecked()))
+
+    def _on_years(self, _v: int) -> None:
+        lo = None if self.year_from.value() == NO_YEAR else self.year_from.value()
+        hi = None if self.year_to.value() == NO_YEAR else self.year_to.value()
+        self.state.update_filter(year_from=lo, year_to=hi)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()

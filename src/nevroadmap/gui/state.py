@@ -1,0 +1,262 @@
+"""The one owner of what the app shows: roadmap, filter, grouping, selection.
+
+Widgets receive an :class:`AppState` in their constructor, read from it,
+change it by calling its setters and listen to its signals.  Signals fire only
+when a value really changed, so syncing a control from the state never loops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from nevroadmap.core.layout import GroupBy, LaneLayout, LayoutEngine
+from nevroadmap.core.model import Roadmap
+from nevroadmap.core.query import FilterIndex, RoadmapFilter
+
+__all__ = ["AppState", "Selection", "Prepared", "prepare", "LABEL_YEARS_PER_CHAR"]
+
+# Room a point's label takes on the time axis, per character, when lanes are
+# packed: about one 7-pixel character at the default zoom of ~60 px per year.
+LABEL_YEARS_PER_CHAR = 0.11
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the details panel shows: a milestone or an organization."""
+
+    kind: Literal["milestone", "organization"]
+    id: str
+
+    @property
+    def url(self) -> str:
+        return f"{'milestone' if self.kind == 'milestone' else 'org'}:{self.id}"
+
+    @classmethod
+    def from_url(cls, url: str) -> Selection | None:
+        """``milestone:ID`` or ``org:ID`` (the details panel's internal links)."""
+        scheme, sep, rest = url.partition(":")
+        if not sep or not rest:
+            return None
+        if scheme == "milestone":
+            return cls("milestone", rest)
+        if scheme == "org":
+            return cls("organization", rest)
+        return None
+
+
+@dataclass
+class Prepared:
+    """Everything slow to build for a roadmap; built off the GUI thread by :func:`prepare`."""
+
+    roadmap: Roadmap
+    index: FilterIndex
+    engine: LayoutEngine
+
+
+def prepare(roadmap: Roadmap, group_by: GroupBy = "technology",
+            label_years_per_char: float = LABEL_YEARS_PER_CHAR) -> Prepared:
+    """Build the filter index and the full lane packing (safe to call from a worker thread)."""
+    index = FilterIndex(roadmap)
+    engine = LayoutEngine(roadmap, label_years_per_char)
+    engine.full(group_by)
+    return Prepared(roadmap, index, engine)
+
+
+class AppState(QObject):
+    sigRoadmapChanged = Signal()
+    sigFilterChanged = Signal()
+    sigGroupByChanged = Signal()
+    sigSelectionChanged = Signal()
+    sigLayoutChanged = Signal()  # the lane layout to draw changed (roadmap, filter or grouping)
+    sigHistoryChanged = Signal()  # back/forward availability
+
+    def __init__(self, roadmap: Roadmap | None = None, parent: QObject | None = None,
+                 label_years_per_char: float = LABEL_YEARS_PER_CHAR) -> None:
+        super().__init__(parent)
+        self.label_years_per_char = label_years_per_char
+        self._filter = RoadmapFilter()
+        self._group_by: GroupBy = "technology"
+        self._selection: Selection | None = None
+        self._back: list[Selection] = []
+        self._forward: list[Selection] = []
+        self._mask: np.ndarray | None = None
+        self._layout: LaneLayout | None = None
+        self._set_prepared(prepare(roadmap or Roadmap(), self._group_by, label_years_per_char))
+
+    # -- roadmap -------------------------------------------------------------
+    @property
+    def roadmap(self) -> Roadmap:
+        return self._roadmap
+
+    @property
+    def index(self) -> FilterIndex:
+        return self._index
+
+    def set_roadmap(self, roadmap: Roadmap | Prepared) -> None:
+        """Show another dataset; the filter keeps what still exists in it."""
+        prepared = roadmap if isinstance(roadmap, Prepared) else prepare(roadmap, self._group_by, self.label_years_per_char)
+        if prepared.roadmap is self._roadmap:
+            return
+        self._set_prepared(prepared)
+        rm = prepared.roadmap
+        f = self._filter
+        kept = f.model_copy(update={
+            "organizations": frozenset(o for o in f.organizations if o in rm.organization_by_id),
+            "technologies": frozenset(t for t in f.technologies if t in rm.technology_by_id),
+        })
+        filter_changed = kept != f
+        self._filter = kept
+        history = (self._back, self._forward)
+        self._back = [s for s in self._back if self._exists(s)]
+        self._forward = [s for s in self._forward if self._exists(s)]
+        history_changed = (self._back, self._forward) != history
+        sel_changed = self._selection is not None and not self._exists(self._selection)
+        if sel_changed:
+            self._selection = None
+        # listeners re-read everything on sigRoadmapChanged (a selection with
+        # the same id may now mean different text)
+        self.sigRoadmapChanged.emit()
+        if filter_changed:
+            self.sigFilterChanged.emit()
+        self.sigLayoutChanged.emit()
+        if sel_changed:
+            self.sigSelectionChanged.emit()
+        if history_changed:
+            self.sigHistoryChanged.emit()
+
+    def _set_prepared(self, prepared: Prepared) -> None:
+        self._roadmap = prepared.roadmap
+        self._index = prepared.index
+        self._engine = prepared.engine
+        self._mask = None
+        self._layout = None
+
+    # -- filter ----------------------------------------------------------------
+    @property
+    def filter(self) -> RoadmapFilter:
+        return self._filter
+
+    def set_filter(self, f: RoadmapFilter) -> None:
+        if f == self._filter:
+            return
+        self._filter = f
+        self._mask = None
+        self._layout = None
+        self.sigFilterChanged.emit()
+        self.sigLayoutChanged.emit()
+
+    def update_filter(self, **changes) -> None:
+        """Change some fields of the filter (validated like the CLI's)."""
+        self.set_filter(RoadmapFilter.model_validate({**self._filter.model_dump(), **changes}))
+
+    def clear_filter(self) -> None:
+        self.set_filter(RoadmapFilter())
+
+    @property
+    def mask(self) -> np.ndarray:
+        if self._mask is None:
+            self._mask = self._index.mask(self._filter)
+        return self._mask
+
+    @property
+    def shown_count(self) -> int:
+        return int(self.mask.sum())
+
+    @property
+    def total_count(self) -> int:
+        return len(self._roadmap.milestones)
+
+    def is_shown(self, milestone_id: str) -> bool:
+        pos = self._milestone_pos().get(milestone_id)
+        return pos is not None and bool(self.mask[pos])
+
+    def _milestone_pos(self) -> dict[str, int]:
+        cache = self.__dict__.get("_pos_cache")
+        if cache is None or cache[0] is not self._roadmap:
+            cache = (self._roadmap, {m.id: i for i, m in enumerate(self._roadmap.milestones)})
+            self.__dict__["_pos_cache"] = cache
+        return cache[1]
+
+    # -- grouping and layout ---------------------------------------------------
+    @property
+    def group_by(self) -> GroupBy:
+        return self._group_by
+
+    def set_group_by(self, group_by: GroupBy) -> None:
+        if group_by not in ("technology", "company"):
+            raise ValueError(f"group_by must be 'technology' or 'company', not {group_by!r}")
+        if group_by == self._group_by:
+            return
+        self._group_by = group_by
+        self._layout = None
+        self.sigGroupByChanged.emit()
+        self.sigLayoutChanged.emit()
+
+    @property
+    def layout(self) -> LaneLayout:
+        if self._layout is None:
+            self._layout = self._engine.layout(self._group_by, self.mask)
+        return self._layout
+
+    # -- selection and history ------------------------------------------------
+    @property
+    def selection(self) -> Selection | None:
+        return self._selection
+
+    @property
+    def selected_milestone(self) -> str | None:
+        s = self._selection
+        return s.id if s is not None and s.kind == "milestone" else None
+
+    def _exists(self, s: Selection) -> bool:
+        if s.kind == "milestone":
+            return s.id in self._roadmap.milestone_by_id
+        return s.id in self._roadmap.organization_by_id
+
+    def select(self, selection: Selection | None) -> None:
+        """Show something in the details panel; remembers the previous one for Back."""
+        if selection is not None and not self._exists(selection):
+            selection = None
+        if selection == self._selection:
+            return
+        if self._selection is not None:
+            self._back.append(self._selection)
+            del self._back[:-200]
+        self._forward.clear()
+        self._selection = selection
+        self.sigSelectionChanged.emit()
+        self.sigHistoryChanged.emit()
+
+    def select_milestone(self, milestone_id: str | None) -> None:
+        self.select(Selection("milestone", milestone_id) if milestone_id else None)
+
+    def select_organization(self, org_id: str | None) -> None:
+        self.select(Selection("organization", org_id) if org_id else None)
+
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
+
+    def go_back(self) -> None:
+        if not self._back:
+            return
+        if self._selection is not None:
+            self._forward.append(self._selection)
+        self._selection = self._back.pop()
+        self.sigSelectionChanged.emit()
+        self.sigHistoryChanged.emit()
+
+    def go_forward(self) -> None:
+        if not self._forward:
+            return
+        if self._selection is not None:
+            self._back.append(self._selection)
+        self._selection = self._forward.pop()
+        self.sigSelectionChanged.emit()
+        self.sigHistoryChanged.emit()
