@@ -395,7 +395,9 @@ def load(path: str | os.PathLike | None = None) -> Roadmap:
 
     records: dict[str, list] = {sec: [] for sec in SECTIONS}
     where: dict[tuple[str, str], tuple[_Doc, tuple]] = {}
-    seen_ids: dict[tuple[str, str], tuple[str, int]] = {}
+    # where each id was first seen; lines are looked up only for a duplicate,
+    # so a valid JSON file never pays for the location pass
+    seen_ids: dict[tuple[str, str], tuple[_Doc, int]] = {}
     for doc in docs:
         if not isinstance(doc.data, dict):
             problems.append(Problem(doc.file, doc.line_of(()),
@@ -413,9 +415,10 @@ def load(path: str | os.PathLike | None = None) -> Roadmap:
                     rid = it.get("id") if isinstance(it, dict) else None
                     if not isinstance(rid, str):
                         continue
-                    here = (doc.file, doc.line_of((section, i, "id")))
-                    first = seen_ids.setdefault((section, rid), here)
-                    if first != here:
+                    first_doc, first_i = seen_ids.setdefault((section, rid), (doc, i))
+                    if first_doc is not doc or first_i != i:
+                        here = (doc.file, doc.line_of((section, i, "id")))
+                        first = (first_doc.file, first_doc.line_of((section, first_i, "id")))
                         problems.append(Problem(*here, f"duplicate id {rid!r} in {section} (first defined at {first[0]}:{first[1]})"))
             good = _validate_section(doc, section, items, problems)
             # map each valid record back to its place for reference errors
