@@ -109,6 +109,12 @@ class YearAxis(pg.AxisItem):
         self.picture = None
         self.update()
 
+    def deviceTransform_(self):  # noqa: N802 (pyqtgraph API)
+        # off-screen export scenes have no view: treat scene pixels as device pixels
+        if self.getViewWidget() is None and self.scene() is not None:
+            return self.sceneTransform()
+        return super().deviceTransform_()
+
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph API)
         major, majors, minor, minors = year_ticks(minVal, maxVal, size)
         self._major = major
@@ -234,8 +240,8 @@ class LaneLabelAxis(pg.AxisItem):
             vis_top, vis_bottom = max(top, 0.0), min(bottom, h)
             room = vis_bottom - vis_top - 6
             if room > 28:
-                text = fm_g.elidedText(self.lanes[a].group.capitalize(), QtCore.Qt.ElideRight, room)
-                if text and text != "…":
+                text = _cap(self.lanes[a].group)
+                if fm_g.horizontalAdvance(text) <= room:  # whole or not at all
                     p.save()
                     p.setFont(font_group)
                     p.setPen(QtGui.QColor(th.muted))
@@ -248,7 +254,7 @@ class LaneLabelAxis(pg.AxisItem):
             p.setPen(QtGui.QPen(QtGui.QColor(th.group_separator), 1))
             p.drawLine(QtCore.QPointF(0, bottom), QtCore.QPointF(w, bottom))
         # lane names, stuck to the top of the lane's visible part
-        font = th.font(th.lane_px)
+        font = th.font(min(th.lane_px, max(k * 0.8, 7.0)))
         fm = QtGui.QFontMetricsF(font)
         p.setFont(font)
         x_text = self.STRIP_PX + self.GROUP_PX + 4
@@ -258,9 +264,9 @@ class LaneLabelAxis(pg.AxisItem):
             y0, y1 = to_y(ln.row0), to_y(ln.row0 + ln.rows)
             p.setPen(QtGui.QPen(QtGui.QColor(th.separator), 1))
             p.drawLine(QtCore.QPointF(self.STRIP_PX, y1), QtCore.QPointF(w, y1))
-            if row_h * ln.rows < fm.height() * 0.9:
+            if row_h * ln.rows < fm.ascent() * 0.95:
                 continue  # lane too thin for its name
-            line_h = min(row_h, max(fm.height() + 4, row_h))
+            line_h = row_h
             top = max(y0, 0.0)
             if top + line_h > y1:
                 top = y1 - line_h
@@ -271,3 +277,7 @@ class LaneLabelAxis(pg.AxisItem):
         p.setPen(QtGui.QPen(QtGui.QColor(th.grid_major), 1))
         p.drawLine(QtCore.QPointF(w - 0.5, 0), QtCore.QPointF(w - 0.5, h))
         p.restore()
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -14,7 +14,7 @@ from nevroadmap.render.theme import STATUS_LABELS, Theme, get_theme, status_styl
 __all__ = ["LegendItem", "legend_entries", "paint_legend", "legend_height"]
 
 _SWATCH_W, _SWATCH_H = 26.0, 12.0
-NEUTRAL = "#6f7c8c"
+NEUTRAL = {"light": "#6f7c8c", "dark": "#93a1b5"}
 
 
 def legend_entries(groups: list[tuple[str, str]] | None = None) -> list[tuple[str, str, object]]:
@@ -39,7 +39,7 @@ def _grad(color: QtGui.QColor, fade_in: bool) -> QtGui.QBrush:
 
 
 def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme) -> None:
-    st = status_style(th, NEUTRAL, int(arg) if kind == "status" else 0, 1.0)
+    st = status_style(th, NEUTRAL.get(th.name, "#6f7c8c"), int(arg) if kind == "status" else 0, 1.0)
     if kind == "status":
         p.setPen(st.pen)
         p.setBrush(st.fill)
@@ -163,5 +163,5 @@ def groups_of(layout) -> list[tuple[str, str]]:
     """(group name, colour) of a layout's lanes, in order, once each."""
     seen: dict[str, str] = {}
     for ln in layout.lanes:
-        seen.setdefault(ln.group.capitalize(), ln.color)
+        seen.setdefault(ln.group[:1].upper() + ln.group[1:], ln.color)
     return list(seen.items())

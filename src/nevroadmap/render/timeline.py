@@ -226,12 +226,12 @@ class TimelineItem(pg.GraphicsObject):
         return frame
 
     def _label_font(self, g: _Geometry) -> QtGui.QFont:
-        px = min(self.theme.label_px * g.ratio, abs(g.sy) * 0.55)
+        px = min(self.theme.label_px * g.ratio, abs(g.sy) * 0.72)
         return self.theme.font(px)
 
     def _plan_labels(self, f: Frame, g: _Geometry, t0: float, t1: float) -> list:
         row_px = abs(g.sy)
-        if row_px < 13.0 * g.ratio:
+        if row_px < 10.0 * g.ratio:
             return []
         font = self._label_font(g)
         fpx = font.pixelSize()
@@ -261,8 +261,9 @@ class TimelineItem(pg.GraphicsObject):
         gap = self.LABEL_GAP_PX * g.ratio
         out_x = np.where(kind == KIND_POINT, px0 + m + pad, np.where(kind == KIND_DEADLINE, px0 + pad, px1 + pad))
         out_room = nxt - gap - out_x
-        in_l = np.maximum(px0, view_l) + pad
-        in_r = np.minimum(px1, view_r) - pad
+        soft = np.where(lay.approximate[e], np.minimum(10.0 * g.ratio, np.maximum((px1 - px0) / 3, 0)), 0.0)
+        in_l = np.maximum(px0 + soft, view_l) + pad
+        in_r = np.minimum(px1 - soft, view_r) - pad
         in_room = np.where(kind == KIND_RANGE, in_r - in_l, -1.0)
         min_px = self.LABEL_MIN_PX * g.ratio
         ok = ((in_room >= min_px) | (out_room >= min_px)) & (out_x < view_r)
@@ -348,6 +349,11 @@ class TimelineItem(pg.GraphicsObject):
             p.setPen(QtGui.QPen(QtGui.QColor(th.group_separator), max(1.0, g.ratio)))
             p.drawLines(grp)
 
+        # today, under the milestones
+        if self.today is not None and t0 <= self.today <= t1:
+            x = round(g.x(self.today)) + 0.5
+            p.setPen(QtGui.QPen(QtGui.QColor(th.today), 1.5 * g.ratio))
+            p.drawLine(QtCore.QLineF(x, vy0, x, vy1))
         frame = self.plan(t0, t1, y0, y1, g)
         if len(frame.entries):
             self._draw_groups(p, frame, g)
@@ -355,12 +361,6 @@ class TimelineItem(pg.GraphicsObject):
             self._draw_labels(p, frame, g)
         self._last_labels = frame.labels
         self._last_geom = g
-        # today
-        if self.today is not None and t0 <= self.today <= t1:
-            x = round(g.x(self.today)) + 0.5
-            pen = QtGui.QPen(QtGui.QColor(th.today), 1.5 * g.ratio)
-            p.setPen(pen)
-            p.drawLine(QtCore.QLineF(x, vy0, x, vy1))
         p.restore()
         return frame
 

@@ -1,0 +1,295 @@
+"""The zoomable timeline widget: a plot of lanes and milestones plus a row scrollbar.
+
+Time zooms (wheel, +/-) and pans (drag, Left/Right); rows keep a fixed
+height and scroll (Shift+wheel, drag, Up/Down/PageUp/PageDown, the
+scrollbar).  The drawing itself lives in :mod:`nevroadmap.render.timeline`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QPointF, Qt, Signal
+
+from nevroadmap.core.layout import NO_ORG_KEY, LaneLayout
+from nevroadmap.core.model import Roadmap
+from nevroadmap.render.legend import LegendItem, groups_of
+from nevroadmap.render.theme import get_theme
+from nevroadmap.render.timeline import (
+    MAX_SPAN_YEARS, ROW_PX, TimelineItem, TimelineViewBox, build_plot, clamp_window, make_plot_item, set_plot_theme,
+)
+
+__all__ = ["TimelineWidget"]
+
+_SCROLL_STEPS = 100  # scrollbar units per row
+
+
+class TimelineWidget(QtWidgets.QWidget):
+    sigMilestoneClicked = Signal(str)  # milestone id ("" for background click)
+    sigOrganizationClicked = Signal(str)  # org id, when a company-lane label is clicked
+    sigRangeChanged = Signal(float, float)  # visible time window (decimal years)
+
+    def __init__(self, parent=None, theme: str = "light") -> None:
+        super().__init__(parent)
+        self._theme = get_theme(theme)
+        self.roadmap: Roadmap | None = None
+        self.layout_data: LaneLayout | None = None
+        self._selected_id: str | None = None
+        self._has_range = False
+
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.ci.layout.setContentsMargins(0, 0, 0, 0)
+        self.view.ci.layout.setSpacing(0)
+        self._plot = make_plot_item(self._theme, row_px=ROW_PX)
+        self.view.addItem(self._plot, row=0, col=0)
+        self.legend = LegendItem(self._theme)
+        self.view.addItem(self.legend, row=1, col=0)
+        self.view.setFocusPolicy(Qt.StrongFocus)
+        self.view.setFocusProxy(self)
+        self.setFocusPolicy(Qt.StrongFocus)
+
+        self.scrollbar = QtWidgets.QScrollBar(Qt.Vertical)
+        self.scrollbar.valueChanged.connect(self._on_scrollbar)
+        box = QtWidgets.QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.view, 1)
+        box.addWidget(self.scrollbar)
+
+        self.item: TimelineItem | None = None
+        vb = self.viewbox
+        vb.sigXRangeChanged.connect(self._on_x_range)
+        vb.sigRowsChanged.connect(self._sync_scrollbar)
+        self._plot.getAxis("left").sigLaneClicked.connect(self._on_lane_clicked)
+        self._apply_theme()
+
+    # -- parts ------------------------------------------------------------------
+    @property
+    def plot_item(self) -> pg.PlotItem:
+        return self._plot
+
+    @property
+    def viewbox(self) -> TimelineViewBox:
+        return self._plot.getViewBox()
+
+    @property
+    def timeline_item(self) -> TimelineItem | None:
+        return self.item
+
+    def show_legend(self, on: bool) -> None:
+        self.legend.setVisible(on)
+        self._fit_legend()
+
+    # -- data -------------------------------------------------------------------
+    def set_data(self, roadmap: Roadmap, layout: LaneLayout) -> None:
+        """Show ``layout`` of ``roadmap``; keeps the time window when there is one."""
+        keep = self._has_range
+        old = self.visible_range()
+        top = self.viewbox.top
+        self.roadmap, self.layout_data = roadmap, layout
+        first = self.item is None
+        self.item = build_plot(self._plot, roadmap, layout, self._theme)
+        if first:
+            self.item.sigClicked.connect(self._on_item_clicked)
+        axis = self._plot.getAxis("left")
+        axis.setWidth(int(axis.preferred_width()))
+        self.legend.set_groups(groups_of(layout))
+        self._fit_legend()
+        self._apply_selection()
+        self.viewbox.top = top
+        self.viewbox.apply_rows()
+        if keep:
+            self.set_visible_range(*old)
+        else:
+            self.fit_all()
+
+    def shown_milestone_ids(self) -> list[str]:
+        if self.roadmap is None or self.layout_data is None:
+            return []
+        ms = self.roadmap.milestones
+        items = self.layout_data.item
+        _, first = np.unique(items, return_index=True)
+        return [ms[int(i)].id for i in items[np.sort(first)]]
+
+    def visible_milestone_ids(self) -> list[str]:
+        if self.item is None or self.roadmap is None:
+            return []
+        (t0, t1), (y0, y1) = self.viewbox.viewRange()
+        w = max(self.viewbox.width(), 1.0)
+        ents = self.item.visible_entries(QtCore.QRectF(t0, y0, t1 - t0, y1 - y0), px_per_year=w / (t1 - t0),
+                                         row_px=ROW_PX)
+        items = self.layout_data.item[ents]
+        _, first = np.unique(items, return_index=True)
+        ms = self.roadmap.milestones
+        return [ms[int(i)].id for i in items[np.sort(first)]]
+
+    # -- selection ------------------------------------------------------------------
+    def set_selection(self, milestone_id: str | None) -> None:
+        self._selected_id = milestone_id or None
+        self._apply_selection()
+
+    def _index_of(self, milestone_id: str | None) -> int | None:
+        if not milestone_id or self.roadmap is None:
+            return None
+        m = self.roadmap.milestone_by_id.get(milestone_id)
+        if m is None:
+            return None
+        return self._ms_index().get(milestone_id)
+
+    def _ms_index(self) -> dict[str, int]:
+        cache = getattr(self, "_ms_index_cache", None)
+        if cache is None or cache[0] is not self.roadmap:
+            cache = (self.roadmap, {m.id: i for i, m in enumerate(self.roadmap.milestones)})
+            self._ms_index_cache = cache
+        return cache[1]
+
+    def _apply_selection(self) -> None:
+        if self.item is not None:
+            self.item.set_selected(self._index_of(self._selected_id))
+
+    def reveal(self, milestone_id: str) -> bool:
+        """Scroll and pan so the milestone is in view (keeps the zoom); False if not shown."""
+        p = self._entry_center(milestone_id)
+        if p is None:
+            return False
+        x, row = p
+        t0, t1 = self.visible_range()
+        if not (t0 <= x <= t1):
+            w = t1 - t0
+            self.set_visible_range(x - w / 2, x + w / 2)
+        vb = self.viewbox
+        if not (vb.top <= row < vb.top + vb.visible_rows() - 1):
+            vb.scroll_to_row(row - vb.visible_rows() / 2)
+        return True
+
+    def _entry_center(self, milestone_id: str) -> tuple[float, float] | None:
+        idx = self._index_of(milestone_id)
+        if idx is None or self.layout_data is None:
+            return None
+        lay = self.layout_data
+        hits = np.flatnonzero(lay.item == idx)
+        if not len(hits):
+            return None
+        # prefer an entry whose row is on screen
+        vb = self.viewbox
+        rows = lay.row[hits]
+        on = hits[(rows >= vb.top) & (rows < vb.top + vb.visible_rows())]
+        e = int(on[0] if len(on) else hits[0])
+        x0, x1 = float(lay.x0[e]), float(max(lay.x0[e], lay.x1[e]))
+        return (x0 + x1) / 2, float(lay.row[e]) + 0.5
+
+    def milestone_scene_pos(self, milestone_id) -> QPointF | None:
+        """Centre of the milestone's mark in this widget's coordinates (None if not shown).
+
+        To click it in a test: ``target = w.childAt(p.toPoint())`` is the view's
+        viewport; send the click there at ``target.mapFrom(w, p.toPoint())``.
+        """
+        c = self._entry_center(milestone_id)
+        if c is None:
+            return None
+        scene = self.viewbox.mapViewToScene(QPointF(*c))
+        vp = self.view.mapFromScene(scene)
+        return QPointF(self.view.viewport().mapTo(self, vp))
+
+    # -- theme ------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        self._theme = get_theme(name)
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        th = self._theme
+        self.view.setBackground(th.background)
+        set_plot_theme(self._plot, th)
+        self.legend.set_theme(th)
+
+    def _fit_legend(self) -> None:
+        w = max(self.view.width() - 20, 200)
+        h = self.legend.height_for(w) + 8 if self.legend.isVisible() else 0
+        self.legend.setMaximumHeight(h)
+        self.legend.setMinimumHeight(h)
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802
+        super().resizeEvent(ev)
+        self._fit_legend()
+
+    # -- navigation -----------------------------------------------------------------------
+    def fit_all(self) -> None:
+        if self.layout_data is not None and len(self.layout_data):
+            lo, hi = self.layout_data.x_range
+        else:
+            lo, hi = 2020.0, 2035.0
+        pad = max((hi - lo) * 0.03, 0.25)
+        lo, hi = lo - pad, hi + pad
+        if hi - lo > MAX_SPAN_YEARS:  # very wide data: show the 60 years around today and the bulk
+            c = float(np.median(self.layout_data.x0)) if self.layout_data is not None else (lo + hi) / 2
+            lo, hi = c - MAX_SPAN_YEARS / 2, c + MAX_SPAN_YEARS / 2
+        self.set_visible_range(lo, hi)
+        self.viewbox.scroll_to_row(0)
+
+    def zoom(self, factor: float, center: float | None = None) -> None:
+        self.viewbox.zoom_time(factor, center)
+
+    def pan(self, fraction: float) -> None:
+        self.viewbox.pan_time(fraction)
+
+    def scroll_rows(self, rows: float) -> None:
+        self.viewbox.scroll_rows(rows)
+
+    def visible_range(self) -> tuple[float, float]:
+        return self.viewbox.time_range()
+
+    def set_visible_range(self, t0: float, t1: float) -> None:
+        self._has_range = True
+        self.viewbox.set_time_range(*clamp_window(t0, t1))
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802
+        k = ev.key()
+        page = max(self.viewbox.visible_rows() - 1, 1)
+        actions = {
+            Qt.Key_Plus: lambda: self.zoom(1.5), Qt.Key_Equal: lambda: self.zoom(1.5),
+            Qt.Key_Minus: lambda: self.zoom(1 / 1.5), Qt.Key_Underscore: lambda: self.zoom(1 / 1.5),
+            Qt.Key_Left: lambda: self.pan(-0.2), Qt.Key_Right: lambda: self.pan(0.2),
+            Qt.Key_Up: lambda: self.scroll_rows(-1), Qt.Key_Down: lambda: self.scroll_rows(1),
+            Qt.Key_PageUp: lambda: self.scroll_rows(-page), Qt.Key_PageDown: lambda: self.scroll_rows(page),
+            Qt.Key_F: self.fit_all, Qt.Key_Home: self.fit_all,
+        }
+        fn = actions.get(k)
+        if fn is None:
+            super().keyPressEvent(ev)
+            return
+        fn()
+        ev.accept()
+
+    # -- slots ----------------------------------------------------------------------------
+    def _on_x_range(self, _vb, rng) -> None:
+        self.sigRangeChanged.emit(float(rng[0]), float(rng[1]))
+
+    def _sync_scrollbar(self) -> None:
+        vb = self.viewbox
+        top_max = vb.max_top()
+        sb = self.scrollbar
+        with QtCore.QSignalBlocker(sb):
+            sb.setRange(0, int(round(top_max * _SCROLL_STEPS)))
+            sb.setPageStep(max(1, int(vb.visible_rows() * _SCROLL_STEPS)))
+            sb.setSingleStep(_SCROLL_STEPS)
+            sb.setValue(int(round(vb.top * _SCROLL_STEPS)))
+        sb.setVisible(top_max > 0)
+
+    def _on_scrollbar(self, value: int) -> None:
+        self.viewbox.scroll_to_row(value / _SCROLL_STEPS)
+
+    def _on_item_clicked(self, index: int) -> None:
+        self.setFocus(Qt.MouseFocusReason)
+        if index < 0 or self.roadmap is None:
+            self.sigMilestoneClicked.emit("")
+        else:
+            self.sigMilestoneClicked.emit(self.roadmap.milestones[index].id)
+
+    def _on_lane_clicked(self, lane_index: int) -> None:
+        lay = self.layout_data
+        if lay is None or lay.group_by != "company" or not (0 <= lane_index < len(lay.lanes)):
+            return
+        key = lay.lanes[lane_index].key
+        if key != NO_ORG_KEY:
+            self.sigOrganizationClicked.emit(key)
