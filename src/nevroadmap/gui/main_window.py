@@ -156,7 +156,14 @@ class MainWindow(QMainWindow):
                 checkable: bool = False, context: Qt.ShortcutContext | None = None) -> QAction:
         act = QAction(text, self)
         if shortcuts:
-            act.setShortcuts([QKeySequence(s) if isinstance(s, str) else QKeySequence(s) for s in shortcuts])
+            # standard keys differ by platform; keep each sequence once (duplicates are "ambiguous")
+            seqs: dict[str, QKeySequence] = {}
+            for sc in shortcuts:
+                keys = QKeySequence.keyBindings(sc) if isinstance(sc, QKeySequence.StandardKey) else [QKeySequence(sc)]
+                for k in keys:
+                    if not k.isEmpty():
+                        seqs.setdefault(k.toString(), k)
+            act.setShortcuts(list(seqs.values()))
         if context is not None:
             act.setShortcutContext(context)
         act.setCheckable(checkable)
@@ -322,8 +329,8 @@ class MainWindow(QMainWindow):
 
     def _on_group_by_changed(self) -> None:
         act = self.act_by_tech if self.state.group_by == "technology" else self.act_by_company
-        with _Blocked(act):
-            act.setChecked(True)
+        if not act.isChecked():
+            act.setChecked(True)  # the group unchecks the other; its slot sees no change
         self.settings.setValue("group_by", self.state.group_by)
 
     def _update_history_actions(self) -> None:
