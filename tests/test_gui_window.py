@@ -394,3 +394,62 @@ def test_exception_hook_dialog_is_non_blocking(qtbot, env):
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "ValueError: fictional" in box.text()
     box.close()
+
+
+# -- export ----------------------------------------------------------------------
+def test_export_dialog_writes_png_and_remembers_choices(qtbot, window, env):
+    from nevroadmap.gui.export_dialog import ExportDialog
+
+    window.state.update_filter(organizations=frozenset({"imaginary-cells"}))
+    dlg = window.act_export.trigger() or window.export_dialog
+    assert isinstance(dlg, ExportDialog) and dlg.isVisible()
+    dlg.preset.setCurrentIndex(dlg.preset.findData("custom"))
+    dlg.width_box.setValue(800)
+    dlg.height_box.setValue(500)
+    dlg.range_all.setChecked(True)
+    dlg.show_legend.setChecked(False)
+    dlg.title.setText("Fictional <b>board</b> slide")
+    out = env / "slide.png"
+    dlg.path.setText(str(out))
+    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible() and dlg.exported_path == out
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (800, 500)
+    assert "Exported" in window.message_label.text()
+    opts = dlg.options()
+    assert opts.filter_text == "Companies: Imaginary Cells (invented)" and opts.time_range is None
+    # the next dialog starts from the last choices
+    dlg2 = window.export_image_dialog()
+    assert dlg2.preset.currentData() == "custom" and dlg2.width_box.value() == 800
+    assert dlg2.range_all.isChecked() and not dlg2.show_legend.isChecked()
+    assert dlg2.title.text() == "Fictional <b>board</b> slide"
+    assert Path(dlg2.path.text()).parent == env
+    dlg2.format.setCurrentIndex(dlg2.format.findData("pdf"))
+    assert dlg2.path.text().endswith(".pdf")
+    dlg2.preset.setCurrentIndex(dlg2.preset.findData("a4"))
+    assert (dlg2.width_box.value(), dlg2.height_box.value()) == (1754, 1240) and not dlg2.width_box.isEnabled()
+    assert dlg2.do_export()
+    assert (env / "slide.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_export_dialog_shows_errors_and_stays_open(qtbot, window, env):
+    dlg = window.export_image_dialog()
+    dlg.path.setText(str(env / "no-such-folder" / "x.png"))
+    assert not dlg.do_export()
+    assert dlg.isVisible() and "does not exist" in dlg.error.text() and dlg.error.isVisible()
+    assert not (env / "no-such-folder").exists()
+    dlg.close()
+
+
+def test_copy_image_puts_a_picture_on_the_clipboard(qtbot, window):
+    QApplication.clipboard().clear()
+    window.act_copy_image.trigger()
+    img = QApplication.clipboard().image()
+    assert (img.width(), img.height()) == (1920, 1080)
+    # not a blank page: the timeline's colours are in it
+    colours = {img.pixel(x, y) for x in range(0, 1920, 37) for y in range(0, 1080, 23)}
+    assert len(colours) > 5

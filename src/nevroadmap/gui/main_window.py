@@ -481,12 +481,14 @@ class MainWindow(QMainWindow):
         return dlg
 
     # -- images ------------------------------------------------------------------
-    def export_image_dialog(self) -> None:
+    def export_image_dialog(self):
         from nevroadmap.gui.export_dialog import ExportDialog
 
         dlg = ExportDialog(self.state, self.settings, self.timeline.visible_range(), self.theme, self)
+        dlg.accepted.connect(lambda: self.flash(f"Exported {dlg.exported_path}", 6000))
         self.export_dialog = dlg
-        dlg.open()
+        dlg.open()  # window-modal, returns at once
+        return dlg
 
     def copy_image(self) -> None:
         """Put a picture of the roadmap (as the export would draw it) on the clipboard."""
