@@ -61,6 +61,7 @@ class TimelineWidget(QtWidgets.QWidget):
         vb = self.viewbox
         vb.sigXRangeChanged.connect(self._on_x_range)
         vb.sigRowsChanged.connect(self._sync_scrollbar)
+        vb.sigBackgroundClicked.connect(lambda: self._on_item_clicked(-1))
         self._plot.getAxis("left").sigLaneClicked.connect(self._on_lane_clicked)
         self._apply_theme()
 

@@ -23,7 +23,7 @@ from nevroadmap.render.legend import groups_of, legend_entries, legend_height, p
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline import build_plot, make_plot_item
 
-__all__ = ["ExportOptions", "ExportError", "export_roadmap", "FORMATS", "MIN_SIDE", "MAX_SIDE", "DEFAULT_TITLE"]
+__all__ = ["ExportOptions", "ExportError", "export_roadmap", "check_request", "label_years_per_char", "FORMATS", "MIN_SIDE", "MAX_SIDE", "DEFAULT_TITLE"]
 
 FORMATS = ("png", "svg", "pdf")
 MIN_SIDE, MAX_SIDE = 16, 20000
@@ -58,7 +58,9 @@ class ExportOptions:
         return fmt
 
 
-def _check(path: Path, opts: ExportOptions) -> str:
+def check_request(path: str | os.PathLike, opts: ExportOptions) -> str:
+    """The output format, or ExportError when the request cannot be met (nothing is written)."""
+    path = Path(path)
     fmt = opts.resolved_format(path)
     for side, v in (("width", opts.width), ("height", opts.height)):
         if not isinstance(v, int) or not MIN_SIDE <= v <= MAX_SIDE:
@@ -76,6 +78,11 @@ def _check(path: Path, opts: ExportOptions) -> str:
         raise ExportError(f"{path} is not writable")
     get_theme(opts.theme)
     return fmt
+
+
+def label_years_per_char(span_years: float, width_px: float, char_px: float = 6.8) -> float:
+    """Years one label character takes when ``span_years`` are drawn ``width_px`` wide (for LayoutEngine)."""
+    return max(span_years, 0.1) / max(width_px, 1.0) * char_px
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -245,7 +252,7 @@ def export_roadmap(roadmap: Roadmap, layout: LaneLayout, path: str | os.PathLike
     """Write ``layout`` of ``roadmap`` to ``path`` (PNG, SVG or PDF); raise ExportError on any problem."""
     options = options or ExportOptions()
     path = Path(path)
-    fmt = _check(path, options)
+    fmt = check_request(path, options)
     _ensure_app()
     w, h = options.width, options.height
     buf = QtCore.QBuffer()

@@ -609,6 +609,7 @@ class TimelineViewBox(pg.ViewBox):
     """
 
     sigRowsChanged = QtCore.Signal()
+    sigBackgroundClicked = QtCore.Signal()
 
     def __init__(self, row_px: float | None = ROW_PX, **kw) -> None:
         super().__init__(enableMenu=False, **kw)
@@ -694,7 +695,12 @@ class TimelineViewBox(pg.ViewBox):
             self.scroll_rows(a.y() - b.y())
 
     def mouseClickEvent(self, ev):  # noqa: N802
-        ev.ignore()  # the timeline item handles clicks
+        # clicks on milestones reach the timeline item first; what gets here hit the background
+        if ev.button() == QtCore.Qt.LeftButton:
+            ev.accept()
+            self.sigBackgroundClicked.emit()
+        else:
+            ev.ignore()
 
 
 def clamp_window(t0: float, t1: float) -> tuple[float, float]:
