@@ -103,7 +103,7 @@ def test_explain_when_reads_uncertainty():
     assert explain_when(parse_when("~2027")).startswith("approximately: during 2027")
     assert "from 2026 to 2028" in explain_when(parse_when("2026-2028"))
     assert "after 2030" in explain_when(parse_when("after 2030"))
-    assert explain_when(parse_when("2025-09-28")) == "on 2025-09-28"
+    assert explain_when(parse_when("2025-09-28")) == "that exact day"
 
 
 @pytest.mark.parametrize("url, ok", [

@@ -87,7 +87,7 @@ def explain_when(span: DateSpan) -> str:
         text = f"a period from {first} to {last} (both included)"
     else:
         unit = span.precision
-        text = {"day": f"on {first}", "month": f"in {first}; the day is not given",
+        text = {"day": "that exact day", "month": f"in {first}; the day is not given",
                 "quarter": f"in {first}; the month is not given", "half": f"in {first}; the month is not given",
                 "year": f"during {first}; the exact date is not given"}[unit]
     if span.approximate:

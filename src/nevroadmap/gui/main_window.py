@@ -323,7 +323,10 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_selection_changed(self) -> None:
-        self.timeline.set_selection(self.state.selected_milestone)
+        mid = self.state.selected_milestone
+        self.timeline.set_selection(mid)
+        if mid:  # chosen from a link or Back/Forward: bring it into view (keeps the zoom)
+            self.timeline.reveal(mid)
         if self.state.selection is not None and not self.details_dock.isVisible():
             self.details_dock.show()
 
@@ -557,13 +560,13 @@ class MainWindow(QMainWindow):
         if isinstance(st, (QByteArray, bytes)):
             self.restoreState(QByteArray(st))
         else:
-            self.resizeDocks([self.filter_dock, self.details_dock], [290, 430], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.filter_dock, self.details_dock], [270, 390], Qt.Orientation.Horizontal)
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
         self.filter_dock.show()
         self.details_dock.show()
-        self.resizeDocks([self.filter_dock, self.details_dock], [290, 430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.filter_dock, self.details_dock], [270, 390], Qt.Orientation.Horizontal)
 
     def save_window_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

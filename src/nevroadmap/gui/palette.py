@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from nevroadmap.core.loader import bundled_resources_path
 from nevroadmap.render.theme import get_theme
 
 __all__ = ["make_palette", "apply_theme", "THEME_NAMES"]
@@ -39,6 +40,26 @@ def make_palette(name: str) -> QPalette:
     return pal
 
 
+def style_sheet(name: str) -> str:
+    """Extra styling for the dark theme: Fusion draws check box outlines darker
+    than the window, which vanish on a dark background."""
+    if name != "dark":
+        return ""
+    icons = (bundled_resources_path() / "icons").as_posix()
+    return f"""
+QCheckBox::indicator, QAbstractItemView::indicator, QGroupBox::indicator {{
+    width: 13px; height: 13px; border: 1px solid #8b95a3; border-radius: 3px; background: #15191f; }}
+QCheckBox::indicator:hover, QAbstractItemView::indicator:hover {{ border-color: #c5ccd6; }}
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{
+    background: #2f6db5; border-color: #5b93d6; image: url("{icons}/check.svg"); }}
+QCheckBox::indicator:indeterminate, QAbstractItemView::indicator:indeterminate {{
+    background: #2f6db5; border-color: #5b93d6; image: url("{icons}/partial.svg"); }}
+QCheckBox::indicator:disabled {{ border-color: #4a525e; }}
+QRadioButton::indicator {{ width: 13px; height: 13px; border: 1px solid #8b95a3; border-radius: 7px; background: #15191f; }}
+QRadioButton::indicator:checked {{ background: #2f6db5; border-color: #5b93d6; image: url("{icons}/dot.svg"); }}
+"""
+
+
 def apply_theme(name: str) -> None:
     """Use the Fusion style (the same look on every platform) with the named palette."""
     app = QApplication.instance()
@@ -47,3 +68,4 @@ def apply_theme(name: str) -> None:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setPalette(make_palette(name))
+    app.setStyleSheet(style_sheet(name))
