@@ -11,6 +11,7 @@ import calendar
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
@@ -44,14 +45,16 @@ def _level_values(level: TickLevel, t0: float, t1: float) -> list[float]:
         start = (y0 // step) * step
         return [float(y) for y in range(start, y1 + 1, step) if t0 <= y <= t1]
     per_year = round(1 / level.years)
-    months = 12 // per_year
     out = []
     for y in range(y0, y1 + 1):
-        for k in range(per_year):
-            v = decimal_year(date(y, 1 + k * months, 1))
-            if t0 <= v <= t1:
-                out.append(v)
+        out.extend(v for v in _starts(y, per_year) if t0 <= v <= t1)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _starts(year: int, per_year: int) -> tuple[float, ...]:
+    months = 12 // per_year
+    return tuple(decimal_year(date(year, 1 + k * months, 1)) for k in range(per_year))
 
 
 def tick_label(value: float, level: TickLevel) -> str:

@@ -11,6 +11,10 @@ from PySide6 import QtCore, QtGui
 
 from nevroadmap.render.theme import STATUS_LABELS, Theme, get_theme, status_style
 
+# shared objects: passing the Qt.NoPen enum to setPen repeatedly trips a PySide refcount bug
+_NO_PEN = QtGui.QPen(QtCore.Qt.NoPen)
+_NO_BRUSH = QtGui.QBrush(QtCore.Qt.NoBrush)
+
 __all__ = ["LegendItem", "legend_entries", "paint_legend", "legend_height"]
 
 _SWATCH_W, _SWATCH_H = 26.0, 12.0
@@ -45,7 +49,7 @@ def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme
         p.setBrush(st.fill)
         p.drawRect(r)
         if st.hatch is not None:
-            p.setPen(QtCore.Qt.NoPen)
+            p.setPen(_NO_PEN)
             p.setBrush(st.hatch)
             p.drawRect(r)
     elif kind == "point":
@@ -61,12 +65,12 @@ def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme
         p.setPen(st.pen)
         p.setBrush(st.fill)
         p.drawRect(solid)
-        p.setPen(QtCore.Qt.NoPen)
+        p.setPen(_NO_PEN)
         p.setBrush(_grad(st.fade, False))
         p.drawRect(QtCore.QRectF(solid.right(), r.top(), r.width() * 0.6, r.height()))
     elif kind == "approx":
         e = r.width() * 0.28
-        p.setPen(QtCore.Qt.NoPen)
+        p.setPen(_NO_PEN)
         p.setBrush(_grad(st.fade, True))
         p.drawRect(QtCore.QRectF(r.left(), r.top(), e, r.height()))
         p.setBrush(_grad(st.fade, False))
@@ -77,7 +81,7 @@ def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme
     elif kind == "deadline":
         tw = 3.0
         sh = r.height() * 0.34
-        p.setPen(QtCore.Qt.NoPen)
+        p.setPen(_NO_PEN)
         p.setBrush(_grad(st.fade, True))
         p.drawRect(QtCore.QRectF(r.left(), r.center().y() - sh / 2, r.width() - tw, sh))
         p.setBrush(st.pen.color())
@@ -87,7 +91,7 @@ def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme
         x = r.center().x()
         p.drawLine(QtCore.QPointF(x, r.top() - 2), QtCore.QPointF(x, r.bottom() + 2))
     elif kind == "group":
-        p.setPen(QtCore.Qt.NoPen)
+        p.setPen(_NO_PEN)
         p.setBrush(QtGui.QColor(str(arg)))
         p.drawRect(QtCore.QRectF(r.left() + r.width() / 2 - 6, r.top(), 12, r.height()))
 

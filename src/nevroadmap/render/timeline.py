@@ -28,6 +28,10 @@ from nevroadmap.core.model import STATUS_ORDER, Roadmap
 from nevroadmap.render.axis import LaneLabelAxis, YearAxis, year_ticks
 from nevroadmap.render.theme import Theme, get_theme, status_style
 
+# shared objects: passing the Qt.NoPen enum to setPen repeatedly trips a PySide refcount bug
+_NO_PEN = QtGui.QPen(QtCore.Qt.NoPen)
+_NO_BRUSH = QtGui.QBrush(QtCore.Qt.NoBrush)
+
 __all__ = [
     "ROW_PX", "MIN_SPAN_YEARS", "MAX_SPAN_YEARS", "RowIndex", "Frame", "TimelineItem", "TimelineViewBox",
     "make_plot_item", "build_plot", "milestone_tooltip", "today_year",
@@ -118,6 +122,7 @@ class TimelineItem(pg.GraphicsObject):
     BAR_FRACTION = 0.62  # bar height / row height
     LABEL_MIN_PX = 34  # narrower room: no label
     LABEL_GAP_PX = 6
+    DENSITY_ROW_PX = 2.0  # thinner rows are drawn as a density image (one pixel per pixel)
 
     def __init__(self, roadmap: Roadmap, layout: LaneLayout, theme: Theme | str = "light") -> None:
         super().__init__()
@@ -127,6 +132,8 @@ class TimelineItem(pg.GraphicsObject):
         self._selected = -1
         self._hover = -1
         self._arrays: dict = {}
+        self._static_text: dict = {}
+        self.static_text = True  # cached glyph layout on screen; vector outputs use plain drawText
         self._last_labels: list = []
         self._last_geom: _Geometry | None = None
         self.setAcceptHoverEvents(True)
@@ -310,6 +317,8 @@ class TimelineItem(pg.GraphicsObject):
         if abs(t.m11()) < 1e-12 or abs(t.m22()) < 1e-12 or t.m12() or t.m21():
             return
         g = _Geometry(t.m11(), t.dx(), t.m22(), t.dy(), self._pixel_ratio(t))
+        dev = p.device()
+        self.static_text = isinstance(dev, (QtGui.QImage, QtGui.QPixmap)) or dev is None or dev.devType() in (1, 2, 3)
         self.paint_frame(p, t0, t1, y0, y1, g)
 
     def paint_frame(self, p: QtGui.QPainter, t0: float, t1: float, y0: float, y1: float, g: _Geometry) -> Frame:
@@ -327,7 +336,7 @@ class TimelineItem(pg.GraphicsObject):
         for parity, color in ((0, th.band_even), (1, th.band_odd)):
             rects = [QtCore.QRectF(vx0, g.y(ln.row0), vx1 - vx0, ln.rows * row_px) for i, ln in lanes if i % 2 == parity]
             if rects:
-                p.setPen(QtCore.Qt.NoPen)
+                p.setPen(_NO_PEN)
                 p.setBrush(QtGui.QColor(color))
                 p.drawRects(rects)
         # calendar grid
@@ -354,14 +363,50 @@ class TimelineItem(pg.GraphicsObject):
             x = round(g.x(self.today)) + 0.5
             p.setPen(QtGui.QPen(QtGui.QColor(th.today), 1.5 * g.ratio))
             p.drawLine(QtCore.QLineF(x, vy0, x, vy1))
-        frame = self.plan(t0, t1, y0, y1, g)
-        if len(frame.entries):
+        if row_px < self.DENSITY_ROW_PX:
+            frame = self._paint_density(p, t0, t1, y0, y1, g)
+        else:
+            frame = self.plan(t0, t1, y0, y1, g)
+        if len(frame.entries) and row_px >= self.DENSITY_ROW_PX:
             self._draw_groups(p, frame, g)
             self._draw_highlights(p, frame, g)
             self._draw_labels(p, frame, g)
         self._last_labels = frame.labels
         self._last_geom = g
         p.restore()
+        return frame
+
+    def _paint_density(self, p: QtGui.QPainter, t0: float, t1: float, y0: float, y1: float, g: _Geometry) -> Frame:
+        """Rows thinner than a couple of pixels: mark covered pixels, one image, cost bounded by pixels."""
+        e = self._visible(t0, t1, y0, y1, g)
+        vx0, vx1 = g.x(t0), g.x(t1)
+        vy0, vy1 = sorted((g.y(y0), g.y(y1)))
+        w, h = int(math.ceil(vx1 - vx0)), int(math.ceil(vy1 - vy0))
+        z = np.zeros(0, np.int64)
+        frame = Frame(e, z, z.astype(float), z.astype(float), z, z, z, z, [])
+        if not len(e) or w <= 0 or h <= 0 or w * h > 50_000_000:
+            return frame
+        lay = self.layout
+        lo, hi = self._extents(e, g)
+        hi = np.where(lay.open_end[e], hi - FADE_YEARS * 0.75, hi)  # a fading tail is not coverage
+        c0 = np.clip(np.floor(g.x(lo) - vx0), 0, w - 1).astype(np.int64)
+        c1 = np.clip(np.floor(g.x(hi) - vx0), 0, w - 1).astype(np.int64)
+        r = np.clip(np.floor(g.y(lay.row[e].astype(np.float64) + 0.5) - vy0), 0, h - 1).astype(np.int64)
+        diff = np.zeros((h, w + 1), np.int32)
+        np.add.at(diff, (r, c0), 1)
+        np.add.at(diff, (r, c1 + 1), -1)
+        cover = (np.cumsum(diff, axis=1) > 0)[:, :w]
+        # colour of each pixel row: its lane's colour
+        row_of_y = np.clip(np.floor((np.arange(h) + vy0 + 0.5 - g.dy) / g.sy), 0, max(lay.n_rows - 1, 0)).astype(np.int64)
+        lane_start = np.asarray([ln.row0 for ln in lay.lanes], np.int64)
+        lane_of_y = np.clip(np.searchsorted(lane_start, row_of_y, side="right") - 1, 0, len(lay.lanes) - 1)
+        lane_rgb = np.asarray([QtGui.QColor(ln.color).getRgb()[:3] for ln in lay.lanes], np.uint32)
+        rgb = lane_rgb[lane_of_y]
+        argb = (np.uint32(0xE6) << 24) | (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]
+        buf = np.where(cover, argb[:, None], np.uint32(0)).astype(np.uint32)
+        img = QtGui.QImage(buf.data, w, h, 4 * w, QtGui.QImage.Format_ARGB32)
+        p.drawImage(QtCore.QPointF(vx0, vy0), img)
+        self._density_buf = buf  # the image points into it until painting ends
         return frame
 
     def _style(self, key: int, g: _Geometry):
@@ -449,7 +494,7 @@ class TimelineItem(pg.GraphicsObject):
 
         def fade_painter(fade_in_flag):
             def paint_key(k, arr):
-                p.setPen(QtCore.Qt.NoPen)
+                p.setPen(_NO_PEN)
                 p.setBrush(self._grad(self._style(k, g).fade, fade_in_flag))
                 p.drawRects(*arr.drawargs())
             return paint_key
@@ -463,7 +508,7 @@ class TimelineItem(pg.GraphicsObject):
             p.setBrush(st.fill)
             p.drawRects(*arr.drawargs())
             if st.hatch is not None:
-                p.setPen(QtCore.Qt.NoPen)
+                p.setPen(_NO_PEN)
                 p.setBrush(st.hatch)
                 p.drawRects(*arr.drawargs())
 
@@ -471,7 +516,7 @@ class TimelineItem(pg.GraphicsObject):
 
         def tick_painter(k, arr):
             st = self._style(k, g)
-            p.setPen(QtCore.Qt.NoPen)
+            p.setPen(_NO_PEN)
             p.setBrush(st.pen.color())
             p.drawRects(*arr.drawargs())
 
@@ -504,7 +549,7 @@ class TimelineItem(pg.GraphicsObject):
     def _draw_highlights(self, p: QtGui.QPainter, f: Frame, g: _Geometry) -> None:
         lay = self.layout
         items = lay.item[f.entries]
-        p.setBrush(QtCore.Qt.NoBrush)
+        p.setBrush(_NO_BRUSH)
         for target, color, width in ((self._hover, self.theme.hover, 1.5), (self._selected, self.theme.selection, 3.0)):
             if target < 0 or (target == self._selected and color == self.theme.hover):
                 continue
@@ -523,15 +568,30 @@ class TimelineItem(pg.GraphicsObject):
         lay = self.layout
         p.setRenderHint(QtGui.QPainter.TextAntialiasing, True)
         p.setRenderHint(QtGui.QPainter.Antialiasing, True)
-        p.setFont(self._label_font(g))
+        font = self._label_font(g)
+        p.setFont(font)
+        fm = QtGui.QFontMetricsF(font)
+        asc = fm.ascent()
         fg = QtGui.QColor(self.theme.foreground)
+        cache = self._static_text
+        if len(cache) > 20000:
+            cache.clear()
+        fkey = font.pixelSize()
         cur = None
         for ent, x, yb, text, inside, _w in f.labels:
             color = self._style(int(lay.color[ent]) * 4 + int(lay.status[ent]), g).text_inside if inside else fg
             if color != cur:
                 p.setPen(color)
                 cur = color
-            p.drawText(QtCore.QPointF(x, yb), text)
+            if self.static_text:
+                st = cache.get((text, fkey))
+                if st is None:
+                    st = cache[(text, fkey)] = QtGui.QStaticText(text)
+                    st.setTextFormat(QtCore.Qt.PlainText)
+                    st.prepare(QtGui.QTransform(), font)
+                p.drawStaticText(QtCore.QPointF(x, yb - asc), st)
+            else:
+                p.drawText(QtCore.QPointF(x, yb), text)
 
     # -- hit testing ------------------------------------------------------------------
     def item_at(self, x: float, y: float, tol_px: float = 4.0) -> int | None:
@@ -716,7 +776,7 @@ def clamp_window(t0: float, t1: float) -> tuple[float, float]:
     return t0, t0 + w
 
 
-def make_plot_item(theme: Theme | str = "light", row_px: float | None = ROW_PX) -> pg.PlotItem:
+def make_plot_item(theme: Theme | str = "light", row_px: float | None = ROW_PX, top_axis: bool = True) -> pg.PlotItem:
     """A plot with the timeline's view box, calendar axes and lane-name axis."""
     theme = get_theme(theme)
     vb = TimelineViewBox(row_px=row_px)
@@ -724,8 +784,11 @@ def make_plot_item(theme: Theme | str = "light", row_px: float | None = ROW_PX) 
     plot = pg.PlotItem(viewBox=vb, axisItems=axes)
     plot.hideButtons()
     plot.setMenuEnabled(False)
-    plot.showAxis("top")
-    plot.getAxis("top").setStyle(showValues=True)
+    if top_axis:
+        plot.showAxis("top")
+        plot.getAxis("top").setStyle(showValues=True)
+    else:
+        plot.hideAxis("top")
     plot.getAxis("right").hide()
     plot.layout.setContentsMargins(0, 0, 0, 0)
     return plot
