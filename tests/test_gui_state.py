@@ -129,3 +129,25 @@ def test_milestone_html_escapes_data_and_links_only_web(roadmap):
     text = milestone_html(roadmap, roadmap.milestone_by_id["fm-solid-pilot"], Colors())
     assert '<a href="https://example.org/fictional-investor-day">' in text
     assert '<a href="org:fictional-motors">' in text
+
+
+def test_organization_lookups_match_a_plain_scan(state, roadmap):
+    from nevroadmap.gui.details_html import Colors, organization_html
+
+    for org in roadmap.organizations:
+        plain = [m.id for m in roadmap.milestones if org.id in roadmap.organizations_of(m)]
+        assert state.milestones_of_organization(org.id) == plain
+        fast = organization_html(roadmap, org, Colors(), milestone_ids=state.milestones_of_organization(org.id),
+                                 claims=state.claims_by_organization().get(org.id, []))
+        assert fast == organization_html(roadmap, org, Colors())
+    assert state.milestones_of_organization("no-such-org") == []
+
+
+def test_long_company_lists_are_capped(roadmap, monkeypatch):
+    from nevroadmap.gui import details_html
+
+    monkeypatch.setattr(details_html, "MAX_LISTED", 1)
+    org = roadmap.organization_by_id["fictional-motors"]
+    text = details_html.organization_html(roadmap, org, details_html.Colors())
+    assert text.count('href="milestone:') - text.count("→") <= 3  # one milestone line, plus claim links
+    assert "… and 1 more: filter by this company" in text

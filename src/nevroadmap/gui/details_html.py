@@ -25,6 +25,9 @@ STATUS_TEXT = {
     Status.forecast: "forecast: a prediction, not a commitment",
 }
 
+MAX_LISTED = 300  # milestones listed on a company page (a long list makes the panel slow)
+MAX_CLAIMS_LISTED = 100
+
 KIND_TEXT = {"tech_company": "tech company", "battery_maker": "battery maker", "chip_maker": "chip maker",
              "energy_company": "energy company"}
 
@@ -201,7 +204,12 @@ def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool =
     return "".join(out)
 
 
-def organization_html(roadmap: Roadmap, org: Organization, colors: Colors, is_shown=lambda mid: True) -> str:
+def organization_html(roadmap: Roadmap, org: Organization, colors: Colors, is_shown=lambda mid: True,
+                      milestone_ids: list[str] | None = None, claims: list[Claim] | None = None) -> str:
+    """A company: profile, its milestones, its people and what they claimed.
+
+    ``milestone_ids`` and ``claims`` (the claims speaking for it) may be passed
+    precomputed; otherwise they are found by scanning the roadmap."""
     out = [f"<h2>{esc(org.name)}</h2>"]
     names = [x for x in (org.native_name, org.short_name) if x]
     rows = [
@@ -215,14 +223,22 @@ def organization_html(roadmap: Roadmap, org: Organization, colors: Colors, is_sh
     if org.description:
         out.append(f"<p>{esc(org.description)}</p>")
 
-    mine = [m for m in roadmap.milestones if org.id in roadmap.organizations_of(m)]
+    if milestone_ids is None:
+        mine = [m for m in roadmap.milestones if org.id in roadmap.organizations_of(m)]
+    else:
+        mine = [roadmap.milestone_by_id[i] for i in milestone_ids if i in roadmap.milestone_by_id]
     out.append(f"<h3>Milestones on the roadmap ({len(mine)})</h3>")
     if mine:
         items = []
-        for m in sorted(mine, key=lambda m: (m.when.x0, m.title)):
+        mine = sorted(mine, key=lambda m: (m.when.x0, m.title))
+        more = len(mine) - MAX_LISTED
+        for m in mine[:MAX_LISTED]:
             hidden = "" if is_shown(m.id) else f' <span style="color:{colors.muted}">(hidden by filters)</span>'
             items.append(f"<li>{_link(f'milestone:{m.id}', m.title)} — {esc(m.when)}, {esc(m.status.value)}"
                          f' <span style="color:{colors.muted}">({esc(roadmap.tech_name(m.technology))})</span>{hidden}</li>')
+        if more > 0:
+            items.append(f'<li style="color:{colors.muted}">… and {more:,} more: filter by this company '
+                         "to see them all on the timeline</li>")
         out.append("<ul>" + "".join(items) + "</ul>")
     else:
         out.append(f'<p style="color:{colors.muted}">None.</p>')
@@ -230,7 +246,13 @@ def organization_html(roadmap: Roadmap, org: Organization, colors: Colors, is_sh
     people = [p for p in roadmap.people if p.organization == org.id]
     claims_by_speaker: dict[str, list[Claim]] = {}
     org_claims: list[Claim] = []
-    for c in roadmap.claims:
+    if claims is None:
+        def concerns(c: Claim) -> bool:
+            p = roadmap.person_by_id.get(c.speaker) if c.speaker else None
+            return roadmap.claim_organization(c) == org.id or (p is not None and p.organization == org.id)
+
+        claims = [c for c in roadmap.claims if concerns(c)]
+    for c in claims:
         if c.speaker and c.speaker in roadmap.person_by_id and roadmap.person_by_id[c.speaker].organization == org.id:
             claims_by_speaker.setdefault(c.speaker, []).append(c)
         elif roadmap.claim_organization(c) == org.id:
@@ -245,11 +267,18 @@ def organization_html(roadmap: Roadmap, org: Organization, colors: Colors, is_sh
         said = claims_by_speaker.get(p.id, [])
         out.append(f"<p>{head}</p>")
         if said:
-            out.append("<ul>" + "".join(f"<li>{_claim_line(roadmap, c, colors)}</li>" for c in said) + "</ul>")
+            out.append(_claim_list(roadmap, said, colors, MAX_CLAIMS_LISTED // 4))
     if org_claims:
         out.append(f"<h3>Other claims for {esc(org.name)} ({len(org_claims)})</h3>")
-        out.append("<ul>" + "".join(f"<li>{_claim_line(roadmap, c, colors, with_speaker=True)}</li>" for c in org_claims) + "</ul>")
+        out.append(_claim_list(roadmap, org_claims, colors, MAX_CLAIMS_LISTED, with_speaker=True))
     return "".join(out)
+
+
+def _claim_list(roadmap: Roadmap, claims: list[Claim], colors: Colors, limit: int, with_speaker: bool = False) -> str:
+    items = [f"<li>{_claim_line(roadmap, c, colors, with_speaker)}</li>" for c in claims[:limit]]
+    if len(claims) > limit:
+        items.append(f'<li style="color:{colors.muted}">… and {len(claims) - limit:,} more claims</li>')
+    return "<ul>" + "".join(items) + "</ul>"
 
 
 def _claim_line(roadmap: Roadmap, c: Claim, colors: Colors, with_speaker: bool = False) -> str:

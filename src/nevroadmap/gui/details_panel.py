@@ -78,7 +78,9 @@ class DetailsPanel(QWidget):
         if sel is not None and sel.kind == "milestone" and sel.id in rm.milestone_by_id:
             return milestone_html(rm, rm.milestone_by_id[sel.id], colors, shown=self.state.is_shown(sel.id))
         if sel is not None and sel.kind == "organization" and sel.id in rm.organization_by_id:
-            return organization_html(rm, rm.organization_by_id[sel.id], colors, is_shown=self.state.is_shown)
+            return organization_html(rm, rm.organization_by_id[sel.id], colors, is_shown=self.state.is_shown,
+                                     milestone_ids=self.state.milestones_of_organization(sel.id),
+                                     claims=self.state.claims_by_organization().get(sel.id, []))
         return placeholder_html(colors, rm)
 
     def refresh(self) -> None:

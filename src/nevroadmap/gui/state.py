@@ -55,15 +55,33 @@ class Prepared:
     roadmap: Roadmap
     index: FilterIndex
     engine: LayoutEngine
+    org_claims: dict[str, list] | None = None
+
+
+def claims_by_organization(roadmap: Roadmap) -> dict[str, list]:
+    """Claims per organization they speak for or whose speaker works there."""
+    out: dict[str, list] = {}
+    people = roadmap.person_by_id
+    for c in roadmap.claims:
+        org = roadmap.claim_organization(c)
+        if org:
+            out.setdefault(org, []).append(c)
+        speaker = people.get(c.speaker) if c.speaker else None
+        if speaker is not None and speaker.organization and speaker.organization != org:
+            out.setdefault(speaker.organization, []).append(c)  # shown under the person's employer too
+    return out
 
 
 def prepare(roadmap: Roadmap, group_by: GroupBy = "technology",
             label_years_per_char: float = LABEL_YEARS_PER_CHAR) -> Prepared:
     """Build the filter index and the full lane packing (safe to call from a worker thread)."""
     index = FilterIndex(roadmap)
+    # build the lazy parts now, off the GUI thread: the search text and both lane packings
+    index.mask(RoadmapFilter(text="-"))
     engine = LayoutEngine(roadmap, label_years_per_char)
     engine.full(group_by)
-    return Prepared(roadmap, index, engine)
+    engine.full("company" if group_by == "technology" else "technology")
+    return Prepared(roadmap, index, engine, claims_by_organization(roadmap))
 
 
 class AppState(QObject):
@@ -132,6 +150,7 @@ class AppState(QObject):
         self._roadmap = prepared.roadmap
         self._index = prepared.index
         self._engine = prepared.engine
+        self._org_claims = prepared.org_claims
         self._mask = None
         self._layout = None
 
@@ -180,6 +199,25 @@ class AppState(QObject):
             cache = (self._roadmap, {m.id: i for i, m in enumerate(self._roadmap.milestones)})
             self.__dict__["_pos_cache"] = cache
         return cache[1]
+
+    # -- per-organization lookups (details panel) ------------------------------
+    def milestones_of_organization(self, org_id: str) -> list[str]:
+        """Ids of the milestones an organization is part of (own or claimed), in roadmap order."""
+        idx = self._index
+        try:
+            pos = idx.org_ids.index(org_id)
+        except ValueError:
+            return []
+        rows = np.flatnonzero(idx.org_idx == pos)
+        items = np.searchsorted(idx.org_ptr, rows, side="right") - 1
+        ms = self._roadmap.milestones
+        return [ms[int(i)].id for i in np.unique(items)]
+
+    def claims_by_organization(self) -> dict[str, list]:
+        """Claims per organization they speak for or whose speaker works there."""
+        if self._org_claims is None:
+            self._org_claims = claims_by_organization(self._roadmap)
+        return self._org_claims
 
     # -- grouping and layout ---------------------------------------------------
     @property
