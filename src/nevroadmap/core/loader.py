@@ -246,7 +246,7 @@ def _describe(err: dict, model: type) -> str:
     loc = [str(x) for x in err["loc"] if not isinstance(x, int)]
     name = ".".join(loc) if loc else ""
     kind = err["type"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # models / dataclass records
         parent_fields = _fields_at(model, err["loc"][:-1])
         return f"unknown field {name.split('.')[-1]!r}{_suggest(err['loc'][-1], parent_fields)}; valid fields: {', '.join(parent_fields)}"
     if kind == "missing":
@@ -263,8 +263,6 @@ def _describe(err: dict, model: type) -> str:
 def _fields_at(model: type, loc: tuple) -> list[str]:
     from typing import get_args
 
-    from pydantic import BaseModel
-
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -273,9 +271,9 @@ def _fields_at(model: type, loc: tuple) -> list[str]:
         if info is None:
             break
         ann = info.annotation
-        nested = [a for a in (get_args(ann) or (ann,)) if isinstance(a, type) and issubclass(a, BaseModel)]
+        nested = [a for a in (get_args(ann) or (ann,)) if isinstance(a, type) and hasattr(a, "model_fields")]
         for a in get_args(ann):
-            nested += [b for b in get_args(a) if isinstance(b, type) and issubclass(b, BaseModel)]
+            nested += [b for b in get_args(a) if isinstance(b, type) and hasattr(b, "model_fields")]
         if nested:
             current = nested[0]
     return list(getattr(current, "model_fields", {}))
@@ -315,7 +313,7 @@ def _validate_section(doc: _Doc, section: str, items: Any, problems: list[Proble
                 bad.add(index)
             path = (section, index) + inner if index is not None else (section,)
             err = dict(err, loc=inner)
-            if not inner and err["type"] in ("model_type", "dict_type"):
+            if not inner and err["type"] in ("model_type", "dataclass_type", "dict_type"):
                 message = f"each entry of {section!r} must be a mapping of fields"
             else:
                 message = _describe(err, model)
@@ -444,28 +442,7 @@ def _load_json_fast(root: Path, files: list[Path]) -> Roadmap | None:
         return None
     if problems:
         return None
-    _share_fields_sets(records)
     return Roadmap.model_construct(origin=str(root), **{k: tuple(v) for k, v in records.items()})
-
-
-def _share_fields_sets(records: dict[str, list]) -> None:
-    """Let records with the same set fields share one ``__pydantic_fields_set__``.
-
-    pydantic gives every instance its own set (about 700 bytes); a frozen
-    model never changes it (copies get their own), so sharing is safe and
-    saves about a third of the memory of a large dataset.
-    """
-    shared: dict[frozenset, set] = {}
-    setattr_ = object.__setattr__
-    for recs in records.values():
-        for r in recs:
-            fs = r.__pydantic_fields_set__
-            key = frozenset(fs)
-            one = shared.get(key)
-            if one is None:
-                shared[key] = fs
-            elif one is not fs:
-                setattr_(r, "__pydantic_fields_set__", one)
 
 
 def load(path: str | os.PathLike | None = None) -> Roadmap:
