@@ -9,13 +9,16 @@ collected as a :class:`Problem` with its file and line, and one
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import gc
 import json
 import os
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from json.decoder import scanstring
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +30,11 @@ from nevroadmap.core.model import SECTIONS, Roadmap
 __all__ = ["Problem", "RoadmapError", "load", "bundled_data_path", "DATA_SUFFIXES", "MAX_FILE_BYTES"]
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = 128 * 1024 * 1024
+# about twice the 100,000-milestone benchmark file: a cheap byte count stops junk such as
+# 20 MB of "[0,0,0,..." before a parser turns it into gigabytes of objects
+MAX_VALUES = 10_000_000
+MAX_PROBLEMS = 1000  # stop validating after this many (a junk file would give millions)
 MAX_DEPTH = 64
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -72,8 +79,10 @@ class _Doc:
     text: str | None = None  # kept for late location lookup (JSON/TOML)
 
     def line_of(self, path: tuple) -> int:
-        if not self.lines and self.text is not None:
-            self.lines = _locate_lines(self.text)
+        if self.text is not None:  # JSON: located lazily
+            if not isinstance(self.lines, _JsonLines):
+                self.lines = _JsonLines(self.text)  # type: ignore[assignment]
+            return self.lines.line_of(path)  # type: ignore[attr-defined]
         while path:
             if path in self.lines:
                 return self.lines[path]
@@ -81,23 +90,128 @@ class _Doc:
         return self.lines.get((), 1)
 
 
-def _locate_lines(text: str) -> dict[tuple, int]:
-    """Lines of paths in JSON text, found only when an error needs them.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],\n]|[^\s,:\[\]{}"]+')
+_JSON_WS = re.compile(r"[ \t\n\r]*")
+_JSON_DECODER = json.JSONDecoder()
 
-    JSON is (nearly) YAML, so the YAML composer gives us the marks; when that
-    fails we fall back to line 1.
-    """
-    try:
-        node = yaml.compose(text, Loader=_YAML_LOADER)
-    except yaml.YAMLError:
-        return {}
+
+def _json_token_lines(text: str) -> dict[tuple, int]:
+    """Line (from 1) of every path in a small piece of valid JSON text."""
     lines: dict[tuple, int] = {}
-    if node is not None:
-        try:
-            _node_to_data(node, (), lines, "", [])
-        except _Refused:
-            pass
+    line = 1
+    stack: list[list] = []  # frames: [path, is_object, index, expecting a key]
+    pending: tuple | None = ()  # path of the value that starts next
+    for m in _JSON_TOKEN.finditer(text):
+        tok = m.group()
+        c = tok[0]
+        if c == "\n":
+            line += 1
+        elif c == ",":
+            top = stack[-1]
+            if top[1]:
+                top[3] = True
+            else:
+                top[2] += 1
+                pending = top[0] + (top[2],)
+        elif c == "}" or c == "]":
+            stack.pop()
+            pending = None
+        elif c == '"' and stack and stack[-1][1] and stack[-1][3]:  # a key
+            top = stack[-1]
+            top[3] = False
+            pending = top[0] + (json.loads(tok) if "\\" in tok else tok[1:-1],)
+            lines.setdefault(pending, line)
+        else:  # a value starts
+            if pending is not None:
+                lines.setdefault(pending, line)
+            if c == "{" or c == "[":
+                stack.append([pending if pending is not None else (), c == "{", 0, True])
+                pending = stack[-1][0] + (0,) if c == "[" else None
+            else:
+                pending = None
     return lines
+
+
+class _JsonLines:
+    """Lines of paths in valid JSON text, found only when a problem needs them.
+
+    The C scanner skips whole values, so finding a section is one fast pass;
+    a section's records are delimited only up to the one asked for, and a
+    record's inner paths are tokenised only when asked.
+    """
+
+    _ERRORS = (ValueError, IndexError, StopIteration, RecursionError)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sections: dict[str, int] = {}  # section -> offset of its value
+        self.records: dict[str, list[tuple[int, int]]] = {}  # section -> (start, end) of records so far
+        self.cursor: dict[str, int] = {}  # section -> offset of its next undelimited record
+        self.inner: dict[tuple, dict[tuple, int]] = {}
+        self.newlines: list[int] | None = None
+        self.top = 0
+        try:
+            self._index()
+        except self._ERRORS:
+            pass  # keep what was found; the rest falls back to outer paths
+
+    def _index(self) -> None:
+        text, ws, scan = self.text, _JSON_WS.match, _JSON_DECODER.scan_once
+        i = self.top = ws(text, 0).end()
+        if text[i] != "{":
+            return
+        i = ws(text, i + 1).end()
+        while text[i] == '"':
+            key, i = scanstring(text, i + 1)
+            i = ws(text, ws(text, i).end() + 1).end()  # past ':'
+            self.sections[key] = i
+            _, i = scan(text, i)
+            i = ws(text, i).end()
+            if text[i] != ",":
+                return
+            i = ws(text, i + 1).end()
+
+    def _record(self, section: str, n: int) -> tuple[int, int] | None:
+        spans = self.records.setdefault(section, [])
+        if n < len(spans):
+            return spans[n]
+        text, ws, scan = self.text, _JSON_WS.match, _JSON_DECODER.scan_once
+        pos = self.cursor.get(section)
+        if pos is None:
+            start = self.sections.get(section)
+            if start is None or text[start] != "[":
+                return None
+            pos = ws(text, start + 1).end()
+        try:
+            while len(spans) <= n and text[pos] != "]":
+                _, end = scan(text, pos)
+                spans.append((pos, end))
+                pos = ws(text, end).end()
+                if text[pos] == ",":
+                    pos = ws(text, pos + 1).end()
+        except self._ERRORS:
+            pos = len(text)
+        self.cursor[section] = pos
+        return spans[n] if n < len(spans) else None
+
+    def _line_at(self, pos: int) -> int:
+        if self.newlines is None:
+            self.newlines = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self.newlines, pos) + 1
+
+    def line_of(self, path: tuple) -> int:
+        span = self._record(path[0], path[1]) if len(path) >= 2 and isinstance(path[1], int) else None
+        if span is not None:
+            inner = self.inner.get(path[:2])
+            if inner is None:
+                inner = self.inner[path[:2]] = _json_token_lines(self.text[span[0]:span[1]])
+            rest = path[2:]
+            while rest and rest not in inner:
+                rest = rest[:-1]
+            return self._line_at(span[0]) + inner.get(rest, 1) - 1
+        if path and path[0] in self.sections:
+            return self._line_at(self.sections[path[0]])
+        return self._line_at(self.top)
 
 
 class _Refused(Exception):
@@ -162,12 +276,22 @@ def _read_text(path: Path, shown: str) -> str:
         raise RoadmapError([Problem(shown, 1, f"cannot read file: {exc.strerror or exc}")]) from None
     if b"\x00" in raw[:8192]:
         raise RoadmapError([Problem(shown, 1, "this is a binary file, not a text data file")])
+    values = _count_values(raw, path.suffix)
+    if values > MAX_VALUES:
+        raise RoadmapError([Problem(shown, 1, f"file holds about {values:,} values; the limit is {MAX_VALUES:,}: "
+                                              "split the data over several files in a folder")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RoadmapError([Problem(shown, line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8")]) from None
     return text
+
+
+def _count_values(raw: bytes, suffix: str) -> int:
+    """A cheap upper bound on the values in a file (each follows one of these bytes)."""
+    marks = (b",", b":", b"[") if suffix.lower() == ".json" else (b",", b":", b"[", b"-", b"=")
+    return sum(raw.count(m) for m in marks)
 
 
 def _parse_file(path: Path, shown: str) -> _Doc:
@@ -296,11 +420,22 @@ def _adapter(section: str) -> TypeAdapter:
     return _ADAPTERS[section]
 
 
-def _validate_section(doc: _Doc, section: str, items: Any, problems: list[Problem]) -> list:
+_CHUNK = 20_000
+
+
+def _validate_section(doc: _Doc, section: str, items: Any, problems: list[Problem], base: int = 0) -> list:
     model = SECTIONS[section]
     if not isinstance(items, list):
         problems.append(Problem(doc.file, doc.line_of((section,)), f"{section!r} must be a list of records"))
         return []
+    if len(items) > _CHUNK:  # bounded memory for pydantic's errors on junk
+        good = []
+        for k in range(0, len(items), _CHUNK):
+            if len(problems) >= MAX_PROBLEMS:
+                break
+            part = _validate_section(doc, section, items[k:k + _CHUNK], problems, k)
+            good += part
+        return good
     try:
         return _adapter(section).validate_python(items)
     except ValidationError as exc:
@@ -311,7 +446,7 @@ def _validate_section(doc: _Doc, section: str, items: Any, problems: list[Proble
             inner = tuple(loc[1:]) if index is not None else tuple(loc)
             if index is not None:
                 bad.add(index)
-            path = (section, index) + inner if index is not None else (section,)
+            path = (section, base + index) + inner if index is not None else (section,)
             err = dict(err, loc=inner)
             if not inner and err["type"] in ("model_type", "dataclass_type", "dict_type"):
                 message = f"each entry of {section!r} must be a mapping of fields"
@@ -328,11 +463,16 @@ def _validate_section(doc: _Doc, section: str, items: Any, problems: list[Proble
         return good
 
 
-def _check_references(records: dict[str, list], where: dict[tuple[str, str], tuple[_Doc, tuple]], problems: list[Problem]) -> None:
+def _check_references(records: dict[str, list], where: dict[tuple[str, str], tuple[_Doc, tuple]], problems: list[Problem],
+                      present: Iterable[tuple[str, str]] = ()) -> None:
     ids = {sec: {r.id for r in recs} for sec, recs in records.items()}
+    for sec, rid in present:  # records with problems of their own: no second "unknown id" for them
+        ids[sec].add(rid)
 
     def check(section: str, rec: Any, fld: str, target: str, value: str | None, index: int | None = None) -> None:
         if value is None or value in ids[target]:
+            return
+        if len(problems) > MAX_PROBLEMS:  # already too many to read; skip the lookups
             return
         doc, path = where[(section, rec.id)]
         sub = path + (fld,) + ((index,) if index is not None else ())
@@ -401,7 +541,12 @@ def _doc_adapter() -> TypeAdapter:
     if _DOC_ADAPTER is None:
         from typing_extensions import TypedDict
 
-        fields = {name: list[model] | None for name, model in SECTIONS.items()}
+        from typing import Annotated
+
+        from pydantic import Field
+
+        # fail_fast: on junk (millions of bad records) stop at the first, not build millions of errors
+        fields = {name: Annotated[list[model], Field(fail_fast=True)] | None for name, model in SECTIONS.items()}
         doc = TypedDict("_JsonDataFile", fields, total=False)  # type: ignore[operator]
         doc.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
         _DOC_ADAPTER = TypeAdapter(doc)
@@ -423,7 +568,7 @@ def _load_json_fast(root: Path, files: list[Path]) -> Roadmap | None:
             raw = f.read_bytes()
         except OSError:
             return None
-        if b"\x00" in raw[:8192]:
+        if b"\x00" in raw[:8192] or _count_values(raw, ".json") > MAX_VALUES:
             return None
         try:
             data = _doc_adapter().validate_json(raw)
@@ -502,6 +647,8 @@ def _load_checked(root: Path, files: list[Path]) -> Roadmap:
                         first = (first_doc.file, first_doc.line_of((section, first_i, "id")))
                         problems.append(Problem(*here, f"duplicate id {rid!r} in {section} (first defined at {first[0]}:{first[1]})"))
             good = _validate_section(doc, section, items, problems)
+            if not isinstance(items, list):  # reported by _validate_section
+                continue
             # map each valid record back to its place for reference errors
             if len(good) == len(items):
                 pairs = zip(range(len(items)), good)
@@ -515,7 +662,11 @@ def _load_checked(root: Path, files: list[Path]) -> Roadmap:
                 where[key] = (doc, (section, i))
                 records[section].append(rec)
 
-    _check_references(records, where, problems)
+    if len(problems) < MAX_PROBLEMS:
+        _check_references(records, where, problems, seen_ids)
+    if len(problems) > MAX_PROBLEMS:
+        problems = problems[:MAX_PROBLEMS] + [Problem(str(root), 0, f"more than {MAX_PROBLEMS} problems: "
+                                                                  "only the first are listed")]
     if problems:
         raise RoadmapError(problems)
     return Roadmap.model_construct(origin=str(root), **{k: tuple(v) for k, v in records.items()})

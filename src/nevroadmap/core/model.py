@@ -8,6 +8,7 @@ Everything is a frozen pydantic model; records refer to each other by id, and
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 from enum import Enum
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, TypeVar
@@ -29,6 +30,8 @@ def _to_span(value: Any) -> DateSpan:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
+    elif isinstance(value, _dt.date):  # TOML dates: said = 2025-09-28
+        value = value.isoformat()[:10]
     if not isinstance(value, str):
         raise ValueError(f"a date must be text such as '2027' or 'by 2026', not {type(value).__name__}")
     return parse_when(value)  # DateSyntaxError is a ValueError: pydantic reports it
