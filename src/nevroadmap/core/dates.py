@@ -195,7 +195,7 @@ _PERIOD_RES = [
 def _year(text: str, whole: str) -> int:
     year = int(text)
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateSyntaxError(whole, f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
+        raise DateSyntaxError(whole, f"year {text} is outside {MIN_YEAR}-{MAX_YEAR}")
     return year
 
 
@@ -223,6 +223,8 @@ def _period(text: str, whole: str) -> Period:
         if not 1 <= day <= last:
             raise DateSyntaxError(whole, f"day {day} does not exist in {year:04d}-{month:02d} (1-{last})")
         return Period(year, "D", month, day)
+    if text.isdigit():  # 99999, 27: a year, but not four digits
+        raise DateSyntaxError(whole, f"year {text} is not a four-digit year between {MIN_YEAR} and {MAX_YEAR}")
     raise DateSyntaxError(whole)
 
 
