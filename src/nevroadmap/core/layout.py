@@ -235,24 +235,29 @@ class LayoutEngine:
 
 
 def _greedy_rows(starts: list[float], ends: list[float]) -> np.ndarray:
-    """First-fit rows for intervals sorted by start (heap of row ends)."""
+    """First-fit rows for intervals sorted by start: the lowest row free at each start.
+
+    A row is free for an interval starting at ``s`` when its last end plus the
+    gap is <= ``s``; starts only grow, so a row once free stays free until it
+    is used.  Two heaps (busy rows by end, free rows by number) make this
+    O(n log n); scanning every free row per item was quadratic on lanes with
+    thousands of rows.
+    """
     rows = np.empty(len(starts), np.int64)
-    free: list[tuple[float, int]] = []  # (end, row)
+    busy: list[tuple[float, int]] = []  # (end, row)
+    free: list[int] = []  # rows free at the current start
+    heappush, heappop = heapq.heappush, heapq.heappop
     nrows = 0
+    gap = GAP_YEARS
     for i, (s, e) in enumerate(zip(starts, ends)):
-        if free and free[0][0] + GAP_YEARS <= s:
-            # the lowest free row keeps lanes compact and stable
-            reusable = []
-            while free and free[0][0] + GAP_YEARS <= s:
-                reusable.append(heapq.heappop(free))
-            reusable.sort(key=lambda t: t[1])
-            _, r = reusable[0]
-            for item in reusable[1:]:
-                heapq.heappush(free, item)
+        while busy and busy[0][0] + gap <= s:
+            heappush(free, heappop(busy)[1])
+        if free:
+            r = heappop(free)
         else:
             r, nrows = nrows, nrows + 1
         rows[i] = r
-        heapq.heappush(free, (e, r))
+        heappush(busy, (e, r))
     return rows
 
 
