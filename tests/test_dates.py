@@ -101,3 +101,11 @@ def test_bad_text_names_the_text_and_what_was_expected(text):
 def test_non_text_is_refused():
     with pytest.raises(DateSyntaxError, match="must be text"):
         parse_when(2027)  # the model converts ints; the parser itself wants text
+
+
+def test_a_huge_bad_date_gives_a_short_message():
+    text = "2027 " * 100_000
+    with pytest.raises(DateSyntaxError) as info:
+        parse_when(text)
+    msg = str(info.value)
+    assert len(msg) < 400 and "(and 499,940 more characters)" in msg and info.value.text == text

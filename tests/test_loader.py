@@ -485,3 +485,10 @@ def test_a_long_file_with_an_error_at_the_end_gets_the_right_line(write):
     text = json.dumps({"areas": areas}, indent=2)
     p = only(problems_of(write("long.json", text)), "unknown field 'nmae'")
     assert p.line == line_no(text, '"nmae"')
+
+
+def test_huge_bad_values_give_short_messages(write):
+    text = VALID.replace("when: 2027", "when: " + "2027 " * 50_000).replace("status: planned", "status: " + "x" * 100_000)
+    probs = problems_of(write("long.yaml", text))
+    assert len(probs) == 2 and all(len(p.message) < 400 for p in probs)
+    assert only(probs, "is not one of").line == line_no(text, "status:")

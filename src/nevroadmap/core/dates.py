@@ -35,7 +35,8 @@ class DateSyntaxError(ValueError):
     def __init__(self, text: str, reason: str = "") -> None:
         self.text = text
         self.reason = reason or EXPECTED
-        super().__init__(f"cannot read {text!r} as a date: {self.reason}")
+        shown = repr(text) if len(text) <= 80 else repr(text[:60]) + f" (and {len(text) - 60:,} more characters)"
+        super().__init__(f"cannot read {shown} as a date: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True, order=True)

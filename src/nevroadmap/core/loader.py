@@ -380,7 +380,7 @@ def _describe(err: dict, model: type) -> str:
         msg = msg[len("Value error, "):]
     if kind == "enum":
         got = err.get("input")
-        return f"{name}: {got!r} is not one of {err.get('ctx', {}).get('expected', '')}{_suggest(got, [e.value for e in _enum_at(model, err['loc'])])}"
+        return f"{name}: {str(got)[:80]!r} is not one of {err.get('ctx', {}).get('expected', '')}{_suggest(got, [e.value for e in _enum_at(model, err['loc'])])}"
     return f"{name}: {msg}" if name else msg
 
 
