@@ -492,3 +492,17 @@ def test_huge_bad_values_give_short_messages(write):
     probs = problems_of(write("long.yaml", text))
     assert len(probs) == 2 and all(len(p.message) < 400 for p in probs)
     assert only(probs, "is not one of").line == line_no(text, "status:")
+
+
+def test_a_pipe_is_refused_not_read_forever(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    r = validate_cli(fifo)  # would block on open/read without the check
+    assert r.returncode == 1 and "pipe.yaml: not a regular file" in r.stderr
+
+
+def test_a_path_too_long_for_the_system(tmp_path):
+    r = validate_cli(tmp_path / ("a" * 5000 + ".yaml"))
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "cannot open" in r.stderr

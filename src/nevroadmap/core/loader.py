@@ -501,6 +501,13 @@ def _check_references(records: dict[str, list], where: dict[tuple[str, str], tup
 
 
 def _data_files(path: Path) -> list[Path]:
+    try:
+        return _find_data_files(path)
+    except OSError as exc:  # a name too long, a folder that cannot be listed, ...
+        raise RoadmapError([Problem(str(path)[:200], 0, f"cannot open: {exc.strerror or exc}")]) from None
+
+
+def _find_data_files(path: Path) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
@@ -511,6 +518,8 @@ def _data_files(path: Path) -> list[Path]:
         raise RoadmapError([Problem(str(path), 0, "no such file or folder")])
     if path.suffix.lower() not in DATA_SUFFIXES:
         raise RoadmapError([Problem(str(path), 1, f"unknown data file type {path.suffix or '(none)'!r}; use {', '.join(DATA_SUFFIXES)}")])
+    if not path.is_file():  # a pipe or device would block or never end
+        raise RoadmapError([Problem(str(path), 0, "not a regular file")])
     return [path]
 
 
