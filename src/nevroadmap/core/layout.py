@@ -21,6 +21,7 @@ from typing import Literal
 import numpy as np
 
 from nevroadmap.core.model import STATUS_ORDER, Roadmap
+from nevroadmap.core.query import span_columns
 
 __all__ = ["Lane", "LaneLayout", "LayoutEngine", "GroupBy", "FADE_YEARS", "KIND_POINT", "KIND_RANGE",
            "KIND_DEADLINE", "NO_ORG_KEY"]
@@ -106,18 +107,18 @@ class LayoutEngine:
         ms = roadmap.milestones
         n = len(ms)
         self._n = n
-        spans = [m.when for m in ms]
-        self.x0 = np.fromiter((s.x0 for s in spans), np.float64, n)
-        self.x1 = np.fromiter((s.x1 for s in spans), np.float64, n)
-        self.kind = np.fromiter(
-            (KIND_DEADLINE if s.open_start else (KIND_POINT if (s.first == s.last and not s.open_end) or (s.exclusive and s.open_end) else KIND_RANGE)
-             for s in spans), np.int8, n)
+        cols = span_columns([m.when for m in ms])
+        self.x0 = cols["x0"]
+        self.x1 = cols["x1"]
+        point = (cols["single"] & ~cols["open_end"]) | (cols["exclusive"] & cols["open_end"])
+        self.kind = np.where(cols["open_start"], KIND_DEADLINE,
+                             np.where(point, KIND_POINT, KIND_RANGE)).astype(np.int8)
         # a single period drawn as a point sits in its middle; a range spans it
         mid = (self.x0 + self.x1) / 2
         self.x0 = np.where(self.kind == KIND_POINT, mid, self.x0)
         self.x1 = np.where(self.kind == KIND_RANGE, self.x1, self.x0)
-        self.open_end = np.fromiter((s.open_end for s in spans), bool, n)
-        self.approximate = np.fromiter((s.approximate for s in spans), bool, n)
+        self.open_end = cols["open_end"]
+        self.approximate = cols["approximate"]
         status_pos = {s: i for i, s in enumerate(STATUS_ORDER)}
         self.status = np.fromiter((status_pos[m.status] for m in ms), np.int8, n)
         self.title_len = np.fromiter((len(m.title) for m in ms), np.float64, n)
@@ -142,9 +143,8 @@ class LayoutEngine:
                 members.append(np.asarray(by_tech.get(t.id, []), np.int64))
             return defs, members, [np.full(len(x), j, np.int64) for j, x in enumerate(members)]
         by_org: dict[str, list[int]] = {}
-        for i, m in enumerate(rm.milestones):
-            orgs = rm.organizations_of(m) or (NO_ORG_KEY,)
-            for o in orgs:
+        for i, orgs in enumerate(rm.milestone_organizations):
+            for o in orgs or (NO_ORG_KEY,):
                 by_org.setdefault(o, []).append(i)
         orgs = sorted(rm.organizations, key=lambda o: o.name.lower())
         kinds = [o.kind.value for o in orgs]
@@ -266,18 +266,20 @@ def _squeeze(full: LaneLayout, mask: np.ndarray) -> LaneLayout:
     keep = mask[full.item]
     used = np.zeros(full.n_rows, bool)
     used[full.row[keep]] = True
-    new_row_of = np.cumsum(used) - 1
+    before = np.zeros(full.n_rows + 1, np.int64)  # used rows before each row
+    np.cumsum(used, out=before[1:])
     lanes = []
     lane_map = np.full(len(full.lanes), -1, np.int64)
-    for j, ln in enumerate(full.lanes):
-        lane_used = used[ln.row0: ln.row0 + ln.rows]
-        n = int(lane_used.sum())
-        if n:
+    if full.lanes:
+        row0 = np.fromiter((ln.row0 for ln in full.lanes), np.int64, len(full.lanes))
+        nrows = np.fromiter((ln.rows for ln in full.lanes), np.int64, len(full.lanes))
+        counts = before[row0 + nrows] - before[row0]
+        for j in np.flatnonzero(counts).tolist():  # only the lanes that keep something
+            ln = full.lanes[j]
             lane_map[j] = len(lanes)
-            first = ln.row0 + int(np.argmax(lane_used))
-            lanes.append(Lane(ln.key, ln.label, ln.group, ln.color, int(new_row_of[first]), n))
-    row = new_row_of[full.row[keep]].astype(np.int32)
-    n_rows = int(used.sum())
+            lanes.append(Lane(ln.key, ln.label, ln.group, ln.color, int(before[ln.row0]), int(counts[j])))
+    row = before[full.row[keep]].astype(np.int32)
+    n_rows = int(before[-1])
     return LaneLayout(
         group_by=full.group_by, lanes=tuple(lanes), n_rows=n_rows, item=full.item[keep],
         lane=lane_map[full.lane[keep]].astype(np.int32), row=row, x0=full.x0[keep], x1=full.x1[keep],
