@@ -325,13 +325,15 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
 
     # -- filter_ms: through the main window when there is one ----------------------
     if TimelineWidget is not None and state is not None and "filter" not in skip_set:
-        orgs = _busiest(roadmap, "organizations", 3)
-        techs = [t.id for t in roadmap.technologies[:3]]
-        words = ["sodium", "robotaxis", "Fictional Org 0042"]
+        # rounds of: one company -> one technology -> a text search -> cleared;
+        # each step replaces the whole filter; the clears are reported apart
+        orgs = _busiest(roadmap, "organizations", 4)
+        techs = [t.id for t in roadmap.technologies[::15]]
+        words = ["sodium", "robotaxis", "Fictional Org 0042", "solid-state"]
         steps: list[tuple[str, dict]] = []
-        for k in range(3):
-            steps += [("company", {"organizations": frozenset({orgs[k % len(orgs)]})}), ("clear", {}),
-                      ("technology", {"technologies": frozenset({techs[k % len(techs)]})}), ("clear", {}),
+        for k in range(4):
+            steps += [("company", {"organizations": frozenset({orgs[k % len(orgs)]})}),
+                      ("technology", {"technologies": frozenset({techs[k % len(techs)]})}),
                       ("text", {"text": words[k % len(words)]}), ("clear", {})]
         window = None
         try:
@@ -365,7 +367,7 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
             render(target)
             per_kind.setdefault(kind, []).append((time.perf_counter() - t) * 1000)
             shown.setdefault(kind, []).append(int(state.mask.sum()))
-        alls = [x for v in per_kind.values() for x in v]
+        alls = [x for k, v in per_kind.items() if k != "clear" for x in v]
         out["filter_ms"] = statistics.median(alls)
         out["filter_detail"] = {"via": via, "all": _stats(alls),
                                 "median_by_kind": {k: statistics.median(v) for k, v in per_kind.items()},
@@ -563,10 +565,29 @@ def print_table(res: dict) -> None:
         print(" | ".join(c.ljust(w) for c, w in zip(r, widths)))
 
 
+def markdown(res: dict) -> str:
+    """The table as markdown, with the machine and the command."""
+    m = res.get("machine", {})
+    lines = [
+        "# NEV Roadmap benchmark results", "",
+        f"Run {res.get('time', '')} with `python benchmarks/bench.py --sizes {','.join(map(str, res['sizes']))}` "
+        "(headless, QT_QPA_PLATFORM=offscreen).", "",
+        f"- Machine: {m.get('nproc', '?')} cores, {m.get('cpu', '?')}; {m.get('platform', '')}",
+        f"- Python {m.get('python', '?')}, Qt {m.get('qt', '?')} (PySide6 {m.get('pyside6', '?')}), "
+        f"pyqtgraph {m.get('pyqtgraph', '?')}, pydantic {m.get('pydantic', '?')}, numpy {m.get('numpy', '?')}, "
+        f"matplotlib {m.get('matplotlib', '?')}",
+        f"- Datasets: `benchmarks/generate.py N` (seed {res.get('seed')}, fictional)", "",
+        "| figure | N | median | target | ok |", "|---|---|---|---|---|",
+    ]
+    lines += [f"| {' | '.join(r)} |" for r in rows(res)]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="NEV Roadmap benchmark (headless)")
     ap.add_argument("--sizes", default="1000,10000,100000", help="comma-separated milestone counts")
     ap.add_argument("--json", metavar="OUT.json", help="also write the figures as JSON")
+    ap.add_argument("--markdown", metavar="OUT.md", help="also write the table as markdown")
     ap.add_argument("--reps", type=int, default=3, help="fresh-process repetitions of load (default 3)")
     ap.add_argument("--startup-reps", type=int, default=5, help="repetitions of each startup measurement")
     ap.add_argument("--skip", default="", help="comma-separated: startup,load,rss,frame,filter,export")
@@ -594,6 +615,8 @@ def main(argv: list[str] | None = None) -> int:
     print_table(res)
     if a.json:
         Path(a.json).write_text(json.dumps(res, indent=2, default=str) + "\n", encoding="utf-8")
+    if a.markdown:
+        Path(a.markdown).write_text(markdown(res), encoding="utf-8")
     return 0
 
 
