@@ -506,3 +506,15 @@ def test_a_pipe_is_refused_not_read_forever(tmp_path):
 def test_a_path_too_long_for_the_system(tmp_path):
     r = validate_cli(tmp_path / ("a" * 5000 + ".yaml"))
     assert r.returncode == 1 and "Traceback" not in r.stderr and "cannot open" in r.stderr
+
+
+def test_metric_values_must_be_finite_numbers(write):
+    from nevroadmap.core.loader import RoadmapError, load
+
+    p = write("nan.json", '{"areas":[{"id":"a","name":"A"}],"technologies":[{"id":"t","name":"T","area":"a"}],\n'
+                          '"milestones":[{"id":"m","title":"M","technology":"t","when":"2027","status":"planned",\n'
+                          '"metrics":[{"value": NaN, "unit":"%"}, {"value": 1, "value_max": Infinity}]}]}\n')
+    with pytest.raises(RoadmapError) as err:
+        load(p)
+    messages = [str(x) for x in err.value.problems]
+    assert len(messages) == 2 and all(":3: " in m and "finite" in m for m in messages), messages

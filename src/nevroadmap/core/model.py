@@ -168,8 +168,8 @@ class Metric(_Record):
     """A number attached to a milestone: ``over 400 Wh/kg``, ``70 % (China)``."""
 
     name: Name | None = None
-    value: float
-    value_max: float | None = None
+    value: Annotated[float, Field(allow_inf_nan=False)]
+    value_max: Annotated[float, Field(allow_inf_nan=False)] | None = None
     unit: Annotated[str, Field(max_length=100)] = ""
     bound: str = Field(default="exact", pattern=r"^(exact|over|at_least|under|up_to|about)$")
     scope: Name | None = None
