@@ -73,7 +73,10 @@ class LaneLayout:
         if not len(self.item):
             return (2020.0, 2035.0)
         hi = np.maximum(self.x1, self.x0) + np.where(self.open_end, FADE_YEARS, 0.0)
-        return float(self.x0.min()), float(hi.max())
+        right = float(hi.max())
+        if self.extent_end is not None:  # room kept for the labels of points
+            right = max(right, float(self.extent_end.max()))
+        return float(self.x0.min()), right
 
     def lane_of_row(self, row: int) -> int:
         starts = [ln.row0 for ln in self.lanes]
