@@ -532,17 +532,6 @@ def _shown_name(p: Path) -> str:
 
 
 # -- fast path for valid JSON ----------------------------------------------
-class _NeedFullCheck(Exception):
-    """The fast path met something the full path must report."""
-
-
-class _NoLocations:
-    """Stands in for ``where`` on the fast path: any lookup means a problem."""
-
-    def __getitem__(self, key: Any) -> Any:
-        raise _NeedFullCheck
-
-
 _DOC_ADAPTER: TypeAdapter | None = None
 
 
@@ -587,17 +576,34 @@ def _load_json_fast(root: Path, files: list[Path]) -> Roadmap | None:
         for section, items in data.items():
             if items:
                 records[section].extend(items)
-    for section, recs in records.items():
-        if len({r.id for r in recs}) != len(recs):
-            return None  # a duplicate id
-    problems: list[Problem] = []
-    try:
-        _check_references(records, _NoLocations(), problems)  # type: ignore[arg-type]
-    except _NeedFullCheck:
-        return None
-    if problems:
+    if not _ids_and_references_ok(records):
         return None
     return Roadmap.model_construct(origin=str(root), **{k: tuple(v) for k, v in records.items()})
+
+
+def _ids_and_references_ok(records: dict[str, list]) -> bool:
+    """No duplicate ids and every reference resolves: what :func:`_check_references`
+    checks, as set operations (the full path words any problem)."""
+    ids = {sec: {r.id for r in recs} for sec, recs in records.items()}
+    if any(len(ids[sec]) != len(recs) for sec, recs in records.items()):
+        return False
+    orgs, ms, cs = records["organizations"], records["milestones"], records["claims"]
+    checks = (
+        ({o.parent for o in orgs}, "organizations"),
+        ({p.organization for p in records["people"]}, "organizations"),
+        ({t.area for t in records["technologies"]}, "areas"),
+        ({m.technology for m in ms}, "technologies"),
+        ({o for m in ms for o in m.organizations}, "organizations"),
+        ({c.speaker for c in cs}, "people"),
+        ({c.organization for c in cs}, "organizations"),
+        ({c.source for c in cs}, "sources"),
+        ({mid for c in cs for mid in c.supports}, "milestones"),
+    )
+    for values, target in checks:
+        values.discard(None)
+        if not values <= ids[target]:
+            return False
+    return True
 
 
 def load(path: str | os.PathLike | None = None) -> Roadmap:
