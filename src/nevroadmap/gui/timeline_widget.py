@@ -39,6 +39,8 @@ class TimelineWidget(QtWidgets.QWidget):
         self._has_range = False
 
         self.view = pg.GraphicsLayoutWidget()
+        # the background is one flat colour: filling it is cheaper than blitting a cached copy each paint
+        self.view.setCacheMode(QtWidgets.QGraphicsView.CacheModeFlag.CacheNone)
         self.view.ci.layout.setContentsMargins(0, 0, 0, 0)
         self.view.ci.layout.setSpacing(0)
         self._plot = make_plot_item(self._theme, row_px=ROW_PX, top_axis=False)

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from nevroadmap.core.dates import decimal_year
 from nevroadmap.render.theme import Theme, get_theme
@@ -95,7 +95,23 @@ def year_ticks(t0: float, t1: float, width_px: float, scale: float = 1.0) -> tup
     return major, majors, minor, minors
 
 
-class YearAxis(pg.AxisItem):
+class _ScreenCached:
+    """Mixin: in a scene shown by a view, repaints of an unchanged axis are a pixmap blit.
+
+    Exports render a view-less scene (SVG, PDF, PNG) and must get real
+    vector drawing, so the cache is switched on only when the scene has a view.
+    """
+
+    def itemChange(self, change, value):  # noqa: N802 (Qt API)
+        if change == QtWidgets.QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged:
+            scene = self.scene()
+            on = scene is not None and bool(scene.views())
+            self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache if on
+                              else QtWidgets.QGraphicsItem.CacheMode.NoCache)
+        return super().itemChange(change, value)
+
+
+class YearAxis(_ScreenCached, pg.AxisItem):
     """Calendar axis: decades to months as you zoom."""
 
     def __init__(self, orientation: str = "bottom", theme: Theme | str = "light", **kw) -> None:
@@ -132,7 +148,7 @@ class YearAxis(pg.AxisItem):
         return [tick_label(v, self._major) for v in values]
 
 
-class LaneLabelAxis(pg.AxisItem):
+class LaneLabelAxis(_ScreenCached, pg.AxisItem):
     """Lane names down the left, aligned with the rows and scrolling with them.
 
     A colour strip and a rotated header name each group (area, or

@@ -31,6 +31,8 @@ from nevroadmap.render.theme import Theme, get_theme, status_style
 # shared objects: passing the Qt.NoPen enum to setPen repeatedly trips a PySide refcount bug
 _NO_PEN = QtGui.QPen(QtCore.Qt.NoPen)
 _NO_BRUSH = QtGui.QBrush(QtCore.Qt.NoBrush)
+_ORIGIN = QtCore.QPointF(0.0, 0.0)
+_CACHE_MARGIN = 32  # px around the view in the cached frame image (even)
 
 __all__ = [
     "ROW_PX", "MIN_SPAN_YEARS", "MAX_SPAN_YEARS", "RowIndex", "Frame", "TimelineItem", "TimelineViewBox",
@@ -136,6 +138,17 @@ class TimelineItem(pg.GraphicsObject):
         self.static_text = True  # cached glyph layout on screen; vector outputs use plain drawText
         self._last_labels: list = []
         self._last_geom: _Geometry | None = None
+        self._pen_key = None
+        self._view_px = (-math.inf, math.inf)
+        self._hatch_origin = _ORIGIN
+        self._pen_cache: dict = {}
+        self._lane_starts = None
+        self._grad_cache: dict = {}
+        self.frame_cache = True  # screen paints blit a cached image of an unchanged frame
+        self._cache_key = None
+        self._cache_img: QtGui.QImage | None = None
+        self._cache_labels: list = []
+        self._cache_labels_key = None
         self.setAcceptHoverEvents(True)
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
         self.set_data(roadmap, layout)
@@ -319,7 +332,79 @@ class TimelineItem(pg.GraphicsObject):
         g = _Geometry(t.m11(), t.dx(), t.m22(), t.dy(), self._pixel_ratio(t))
         dev = p.device()
         self.static_text = isinstance(dev, (QtGui.QImage, QtGui.QPixmap)) or dev is None or dev.devType() in (1, 2, 3)
-        self.paint_frame(p, t0, t1, y0, y1, g)
+        if widget is None or not self.frame_cache or dev is None:
+            self.paint_frame(p, t0, t1, y0, y1, g)  # export (scene.render) and vector devices: draw directly
+            return
+        self._paint_cached(p, dev, t0, t1, y0, y1, g)
+
+    def invalidate(self) -> None:
+        """Forget the cached screen frame (anything that changes the picture calls this)."""
+        self._cache_key = None
+
+    def update(self, *args) -> None:  # every state change calls update(): the cached frame is stale then
+        self._cache_key = None
+        super().update(*args)
+
+    def _under_color(self) -> QtGui.QColor:
+        vb = self.getViewBox()
+        bg = getattr(vb, "background", None)
+        if bg is not None and bg.isVisible() and vb.state.get("background") is not None:
+            c = bg.brush().color()
+            if c.alpha() == 255 and bg.brush().style() == QtCore.Qt.SolidPattern:
+                return c
+        return QtGui.QColor(0, 0, 0, 0)
+
+    def _paint_cached(self, p: QtGui.QPainter, dev, t0: float, t1: float, y0: float, y1: float, g: _Geometry) -> None:
+        """Screen paints: draw the frame into an image once, then blit it.
+
+        Qt often paints the same unchanged view more than once (an expose,
+        the scrollbar or the legend repainting, a grab); those paints cost a
+        blit instead of a redraw.  The key holds everything the picture
+        depends on, and any state change clears it (see :meth:`update`).
+        """
+        vx0, vx1 = g.x(t0), g.x(t1)
+        vy0, vy1 = sorted((g.y(y0), g.y(y1)))
+        # Even offsets: Python's and numpy's round() go half-to-even, so only an even shift keeps every
+        # rounded coordinate, and the picture, the same as in a direct paint.  A margin keeps the starts
+        # of cut bars inside the image: Qt restarts the dashes of a line that begins off the device.
+        m = _CACHE_MARGIN
+        ox, oy = 2 * math.floor(vx0 / 2) - m, 2 * math.floor(vy0 / 2) - m
+        w, h = math.ceil(vx1) - ox + m, math.ceil(vy1) - oy + m
+        if w <= 2 * m or h <= 2 * m or w * h > 40_000_000:
+            self.paint_frame(p, t0, t1, y0, y1, g)
+            return
+        dpr = dev.devicePixelRatioF() if hasattr(dev, "devicePixelRatioF") else 1.0
+        gc = _Geometry(g.sx, g.dx - ox, g.sy, g.dy - oy, g.ratio)  # the same frame, drawn relative to (ox, oy)
+        key = (t0, t1, y0, y1, gc.sx, gc.dx, gc.sy, gc.dy, g.ratio, w, h, dpr, self.static_text, self.today,
+               self.show_labels, self.theme, id(self.layout), self._selected, self._hover)
+        img = self._cache_img
+        if key != self._cache_key or img is None:
+            size = QtCore.QSize(math.ceil(w * dpr), math.ceil(h * dpr))
+            if img is None or img.size() != size:
+                img = self._cache_img = QtGui.QImage(size, QtGui.QImage.Format_ARGB32_Premultiplied)
+            img.setDevicePixelRatio(dpr)
+            # start from what lies beneath (the view box's flat background), so that translucent
+            # fades and text blend onto the same colours as in a direct paint
+            img.fill(self._under_color())
+            q = QtGui.QPainter(img)
+            self.paint_frame(q, t0, t1, y0, y1, gc)
+            q.end()
+            self._cache_key = key
+        # the hit test maps through the geometry of the last paint: keep it in the painter's coordinates
+        self._last_geom = g
+        self._last_labels = [(e, x + ox, yb + oy, text, inside, lw) for e, x, yb, text, inside, lw in self._cache_labels] \
+            if self._cache_labels_key == key else self._shift_labels(key, ox, oy)
+        p.save()
+        p.resetTransform()
+        p.drawImage(QtCore.QRectF(ox + m, oy + m, w - 2 * m, h - 2 * m), img,
+                    QtCore.QRectF(m * dpr, m * dpr, (w - 2 * m) * dpr, (h - 2 * m) * dpr))
+        p.restore()
+
+    def _shift_labels(self, key, ox: float, oy: float) -> list:
+        """Labels of the frame just drawn into the cache (image coordinates), kept for later blits."""
+        self._cache_labels = list(self._last_labels)
+        self._cache_labels_key = key
+        return [(e, x + ox, yb + oy, text, inside, lw) for e, x, yb, text, inside, lw in self._cache_labels]
 
     def paint_frame(self, p: QtGui.QPainter, t0: float, t1: float, y0: float, y1: float, g: _Geometry) -> Frame:
         th = self.theme
@@ -330,38 +415,47 @@ class TimelineItem(pg.GraphicsObject):
         vx0, vx1 = g.x(t0), g.x(t1)
         vy0, vy1 = sorted((g.y(y0), g.y(y1)))
         p.setClipRect(QtCore.QRectF(vx0, vy0, vx1 - vx0, vy1 - vy0))
+        p.setBrushOrigin(_ORIGIN)  # gradients (object mode) are shifted by the origin
+        self._hatch_origin = QtCore.QPointF(2 * math.floor(vx0 / 2), 2 * math.floor(vy0 / 2))  # hatching follows the view
         row_px = abs(g.sy)
+        self._view_px = (vx0, vx1)
+        pens = self._pens(g.ratio)
         # lane bands and separators
-        lanes = [(i, ln) for i, ln in enumerate(lay.lanes) if ln.row0 + ln.rows > y0 and ln.row0 < y1]
-        for parity, color in ((0, th.band_even), (1, th.band_odd)):
-            rects = [QtCore.QRectF(vx0, g.y(ln.row0), vx1 - vx0, ln.rows * row_px) for i, ln in lanes if i % 2 == parity]
+        lanes = self._lanes_in(y0, y1)
+        vw = vx1 - vx0
+        p.setPen(_NO_PEN)
+        for parity in (0, 1):
+            rects = [QtCore.QRectF(vx0, g.y(ln.row0), vw, ln.rows * row_px) for i, ln in lanes if i % 2 == parity]
             if rects:
-                p.setPen(_NO_PEN)
-                p.setBrush(QtGui.QColor(color))
+                p.setBrush(pens["band_even" if parity == 0 else "band_odd"])
                 p.drawRects(rects)
         # calendar grid
-        major, majors, minor, minors = year_ticks(t0, t1, vx1 - vx0, g.ratio)
-        for vals, color in ((minors, th.grid), (majors, th.grid_major)):
+        major, majors, minor, minors = year_ticks(t0, t1, vw, g.ratio)
+        # grid lines as filled pixel columns: exact on every device (a 1 px line on a pixel edge is not)
+        lw = pens["grid"].widthF()
+        vh = vy1 - vy0
+        for vals, name in ((minors, "grid"), (majors, "grid_major")):
             if vals:
-                p.setPen(QtGui.QPen(QtGui.QColor(color), max(1.0, g.ratio)))
-                p.drawLines([QtCore.QLineF(round(g.x(v)) + 0.5, vy0, round(g.x(v)) + 0.5, vy1) for v in vals])
+                p.setBrush(pens[name].color())
+                p.drawRects([QtCore.QRectF(round(g.x(v)) + 0.5 - lw / 2, vy0, lw, vh) for v in vals])
         sep = []
         grp = []
-        for k, (i, ln) in enumerate(lanes):
+        n_lanes = len(lay.lanes)
+        for i, ln in lanes:
             yb = round(g.y(ln.row0 + ln.rows)) + 0.5
-            last_of_group = i + 1 >= len(lay.lanes) or lay.lanes[i + 1].group != ln.group
+            last_of_group = i + 1 >= n_lanes or lay.lanes[i + 1].group != ln.group
             (grp if last_of_group else sep).append(QtCore.QLineF(vx0, yb, vx1, yb))
         if sep:
-            p.setPen(QtGui.QPen(QtGui.QColor(th.separator), max(1.0, g.ratio)))
+            p.setPen(pens["separator"])
             p.drawLines(sep)
         if grp:
-            p.setPen(QtGui.QPen(QtGui.QColor(th.group_separator), max(1.0, g.ratio)))
+            p.setPen(pens["group_separator"])
             p.drawLines(grp)
 
         # today, under the milestones
         if self.today is not None and t0 <= self.today <= t1:
             x = round(g.x(self.today)) + 0.5
-            p.setPen(QtGui.QPen(QtGui.QColor(th.today), 1.5 * g.ratio))
+            p.setPen(pens["today"])
             p.drawLine(QtCore.QLineF(x, vy0, x, vy1))
         if row_px < self.DENSITY_ROW_PX:
             frame = self._paint_density(p, t0, t1, y0, y1, g)
@@ -375,6 +469,30 @@ class TimelineItem(pg.GraphicsObject):
         self._last_geom = g
         p.restore()
         return frame
+
+    def _pens(self, ratio: float) -> dict:
+        """Pens and brushes of the background, made once per (theme, scale)."""
+        key = (self.theme, round(ratio, 4))
+        if self._pen_key != key:
+            th = self.theme
+            lw = max(1.0, ratio)
+            d = {"band_even": QtGui.QBrush(QtGui.QColor(th.band_even)), "band_odd": QtGui.QBrush(QtGui.QColor(th.band_odd))}
+            for name in ("grid", "grid_major", "separator", "group_separator"):
+                d[name] = QtGui.QPen(QtGui.QColor(getattr(th, name)), lw)
+            d["today"] = QtGui.QPen(QtGui.QColor(th.today), 1.5 * ratio)
+            self._pen_cache, self._pen_key = d, key
+        return self._pen_cache
+
+    def _lanes_in(self, y0: float, y1: float) -> list:
+        """(index, lane) of the lanes meeting rows [y0, y1), by binary search on the lane starts."""
+        lay = self.layout
+        if self._lane_starts is None or self._lane_starts[0] is not lay:
+            self._lane_starts = (lay, np.asarray([ln.row0 for ln in lay.lanes], np.float64),
+                                 np.asarray([ln.row0 + ln.rows for ln in lay.lanes], np.float64))
+        _, starts, ends = self._lane_starts
+        a = int(np.searchsorted(ends, y0, side="right"))
+        b = int(np.searchsorted(starts, y1, side="left"))
+        return [(i, lay.lanes[i]) for i in range(a, b)]
 
     def _paint_density(self, p: QtGui.QPainter, t0: float, t1: float, y0: float, y1: float, g: _Geometry) -> Frame:
         """Rows thinner than a couple of pixels: mark covered pixels, one image, cost bounded by pixels."""
@@ -413,8 +531,15 @@ class TimelineItem(pg.GraphicsObject):
         colors = self.layout.colors or ("#4e79a7",)
         return status_style(self.theme, colors[key // 4 % len(colors)], key % 4, round(g.ratio, 3))
 
+    def _grad(self, color: QtGui.QColor, fade_in: bool) -> QtGui.QBrush:
+        key = (color.rgba(), fade_in)
+        brush = self._grad_cache.get(key)
+        if brush is None:
+            brush = self._grad_cache[key] = self._make_grad(color, fade_in)
+        return brush
+
     @staticmethod
-    def _grad(color: QtGui.QColor, fade_in: bool) -> QtGui.QBrush:
+    def _make_grad(color: QtGui.QColor, fade_in: bool) -> QtGui.QBrush:
         grad = QtGui.QLinearGradient(0, 0, 1, 0)
         grad.setCoordinateMode(QtGui.QGradient.ObjectMode)
         clear = QtGui.QColor(color)
@@ -458,6 +583,15 @@ class TimelineItem(pg.GraphicsObject):
         rng = kind == KIND_RANGE
         bx0 = np.where(agg, np.floor(f.g_lo), np.where(approx, x0 + soft, x0))
         bx1 = np.where(agg, np.ceil(f.g_hi), np.where(approx, x1 - soft, x1))
+        # a bar reaching past the view is cut a few pixels outside it: its outline there is clipped
+        # anyway, and stroking (dashes!) or hatching thousands of hidden pixels costs milliseconds
+        # The cut is a whole number of dash periods (4 on, 2 off, in pen widths) from the bar's start, so
+        # dashes stay put on the bar while it pans.
+        vl, vr = self._view_px
+        period = 6.0 * max(round(g.ratio, 3), 1e-3)
+        cut = bx0 + np.floor(np.maximum(vl - 8.0 - bx0, 0.0) / period) * period
+        bx0 = np.maximum(bx0, cut)
+        bx1 = np.maximum(np.minimum(bx1, vr + 8.0), bx0)
         sel = agg | rng
         bw = np.maximum(bx1 - bx0, 1.0)
         bars = np.column_stack((bx0, g_top, bw, np.full(len(bx0), bar_h)))[sel]
@@ -510,7 +644,9 @@ class TimelineItem(pg.GraphicsObject):
             if st.hatch is not None:
                 p.setPen(_NO_PEN)
                 p.setBrush(st.hatch)
+                p.setBrushOrigin(self._hatch_origin)
                 p.drawRects(*arr.drawargs())
+                p.setBrushOrigin(_ORIGIN)
 
         self._batch(p, "bar", bkeys, bars, bar_painter)
 
