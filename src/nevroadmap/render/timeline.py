@@ -375,8 +375,9 @@ class TimelineItem(pg.GraphicsObject):
             return
         dpr = dev.devicePixelRatioF() if hasattr(dev, "devicePixelRatioF") else 1.0
         gc = _Geometry(g.sx, g.dx - ox, g.sy, g.dy - oy, g.ratio)  # the same frame, drawn relative to (ox, oy)
+        under = self._under_color()
         key = (t0, t1, y0, y1, gc.sx, gc.dx, gc.sy, gc.dy, g.ratio, w, h, dpr, self.static_text, self.today,
-               self.show_labels, self.theme, id(self.layout), self._selected, self._hover)
+               self.show_labels, self.theme, id(self.layout), self._selected, self._hover, under.rgba())
         img = self._cache_img
         if key != self._cache_key or img is None:
             size = QtCore.QSize(math.ceil(w * dpr), math.ceil(h * dpr))
@@ -385,9 +386,9 @@ class TimelineItem(pg.GraphicsObject):
             img.setDevicePixelRatio(dpr)
             # start from what lies beneath (the view box's flat background), so that translucent
             # fades and text blend onto the same colours as in a direct paint
-            img.fill(self._under_color())
+            img.fill(under)
             q = QtGui.QPainter(img)
-            self.paint_frame(q, t0, t1, y0, y1, gc)
+            self.paint_frame(q, t0, t1, y0, y1, gc, under if under.alpha() == 255 else None)
             q.end()
             self._cache_key = key
         # the hit test maps through the geometry of the last paint: keep it in the painter's coordinates
@@ -406,7 +407,10 @@ class TimelineItem(pg.GraphicsObject):
         self._cache_labels_key = key
         return [(e, x + ox, yb + oy, text, inside, lw) for e, x, yb, text, inside, lw in self._cache_labels]
 
-    def paint_frame(self, p: QtGui.QPainter, t0: float, t1: float, y0: float, y1: float, g: _Geometry) -> Frame:
+    def paint_frame(self, p: QtGui.QPainter, t0: float, t1: float, y0: float, y1: float, g: _Geometry,
+                    under: QtGui.QColor | None = None) -> Frame:
+        """Draw the view [t0, t1] x rows [y0, y1) at pixel mapping ``g``; ``under``: the colour already
+        filled beneath (bands of that colour are then not drawn again)."""
         th = self.theme
         lay = self.layout
         p.save()
@@ -425,9 +429,12 @@ class TimelineItem(pg.GraphicsObject):
         vw = vx1 - vx0
         p.setPen(_NO_PEN)
         for parity in (0, 1):
+            brush = pens["band_even" if parity == 0 else "band_odd"]
+            if under is not None and brush.color() == under:
+                continue
             rects = [QtCore.QRectF(vx0, g.y(ln.row0), vw, ln.rows * row_px) for i, ln in lanes if i % 2 == parity]
             if rects:
-                p.setBrush(pens["band_even" if parity == 0 else "band_odd"])
+                p.setBrush(brush)
                 p.drawRects(rects)
         # calendar grid
         major, majors, minor, minors = year_ticks(t0, t1, vw, g.ratio)
