@@ -273,7 +273,7 @@ class TimelineItem(pg.GraphicsObject):
         same[has_next] = f.g_row[gi[has_next]] == row[has_next]
         nxt[same] = f.g_lo[gi[same]]
         view_l, view_r = g.x(t0), g.x(t1)
-        nxt = np.minimum(nxt, view_r + 4000.0)
+        nxt = np.minimum(nxt, view_r)  # shorten at the view edge rather than clip mid-letter
         kind = lay.kind[e]
         px0, px1 = g.x(lay.x0[e]), g.x(np.maximum(lay.x0[e], lay.x1[e]))
         m = self.marker_px(row_px, g.ratio)
