@@ -14,6 +14,7 @@ Figures (see benchmarks/README.md for the exact protocol):
   bare_pyqtgraph_s    process start -> bare QMainWindow + empty PlotWidget painted
   startup_ratio       first_paint_s / bare_pyqtgraph_s
   frame_ms[N]         one pan/zoom step of a 1920x1080 TimelineWidget until rendered
+  frame_bare_pyqtgraph_ms[N]  the same steps on an empty PlotWidget (the floor; same process)
   filter_ms[N]        filter change -> mask -> layout -> set_data -> rendered
   export_png_s[N]     3840x2160 PNG of the whole roadmap (export_roadmap)
   matplotlib_png_s[N] the same bars with matplotlib (one broken_barh per lane, Agg)
@@ -289,10 +290,35 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
         TimelineWidget = None  # noqa: N806
         out["timeline_error"] = str(exc)
 
+    images: dict = {}
+
     def render(widget) -> None:
-        img = QtGui.QImage(widget.width(), widget.height(), QtGui.QImage.Format_ARGB32_Premultiplied)
-        img.fill(0)
-        widget.render(img)
+        """Paint the whole widget (as a repaint of its window would) into a reused image."""
+        size = (widget.width(), widget.height())
+        img = images.get(size)
+        if img is None:
+            img = images[size] = QtGui.QImage(*size, QtGui.QImage.Format_ARGB32_Premultiplied)
+        QtWidgets.QWidget.render(widget, img)  # the widget path, also for QGraphicsViews
+
+    # -- the floor: the same steps on an empty pyqtgraph PlotWidget -----------------
+    if "frame" not in skip_set:
+        import pyqtgraph as pg
+
+        pw = pg.PlotWidget()
+        pw.resize(1920, 1080)
+        pw.show()
+        app.processEvents()
+        times = []
+        for t0, t1 in _zoom_sequence(1990.0, 2063.0, 2027.0) * 2:
+            t = time.perf_counter()
+            pw.setXRange(t0, t1, padding=0)
+            app.processEvents()
+            render(pw)
+            times.append((time.perf_counter() - t) * 1000)
+        out["frame_bare_pyqtgraph_ms"] = statistics.median(times[len(times) // 2:])
+        pw.close()
+        pw.deleteLater()
+        app.processEvents()
 
     # -- frame_ms: pan/zoom steps on a 1920x1080 timeline ------------------------
     if TimelineWidget is not None and "frame" not in skip_set:
@@ -464,7 +490,7 @@ WORKERS = {"load": worker_load, "startup-bare": worker_startup_bare, "startup-ap
 # -- the driver ---------------------------------------------------------------------
 def measure(sizes: list[int], reps: int, startup_reps: int, skip: set[str], log=print) -> dict:
     res: dict = {"machine": machine_info(), "sizes": sizes, "seed": SEED, "time": time.strftime("%Y-%m-%d %H:%M:%S")}
-    for key in ("load_s", "frame_ms", "filter_ms", "export_png_s", "matplotlib_png_s", "export_ratio", "peak_rss_mb"):
+    for key in ("load_s", "frame_ms", "frame_bare_pyqtgraph_ms", "filter_ms", "export_png_s", "matplotlib_png_s", "export_ratio", "peak_rss_mb"):
         res[key] = {}
     res["details"] = {}
     paths = {n: dataset(n) for n in sizes}
@@ -502,7 +528,7 @@ def measure(sizes: list[int], reps: int, startup_reps: int, skip: set[str], log=
             log(f"frames, filters, export {n} ...")
             with tempfile.TemporaryDirectory() as tmp:
                 r = _run_worker("gui", str(paths[n]), tmp, ",".join(sorted(skip)), timeout=1800)
-            for k in ("frame_ms", "filter_ms", "export_png_s", "matplotlib_png_s"):
+            for k in ("frame_ms", "frame_bare_pyqtgraph_ms", "filter_ms", "export_png_s", "matplotlib_png_s"):
                 res[k][key] = r.get(k)
             if r.get("export_png_s") and r.get("matplotlib_png_s"):
                 res["export_ratio"][key] = r["matplotlib_png_s"] / r["export_png_s"]
@@ -547,7 +573,7 @@ def rows(res: dict) -> list[tuple[str, str, str, str, str]]:
         add("first_paint_s", None, res["first_paint_s"], "s")
         add("bare_pyqtgraph_s", None, res["bare_pyqtgraph_s"], "s")
         add("startup_ratio", None, res["startup_ratio"], "x")
-    for fig, unit in (("frame_ms", "ms"), ("filter_ms", "ms"), ("export_png_s", "s"), ("matplotlib_png_s", "s"),
+    for fig, unit in (("frame_ms", "ms"), ("frame_bare_pyqtgraph_ms", "ms"), ("filter_ms", "ms"), ("export_png_s", "s"), ("matplotlib_png_s", "s"),
                       ("export_ratio", "x"), ("peak_rss_mb", "mb")):
         for n in res["sizes"]:
             add(fig, n, res[fig].get(str(n)), unit)
