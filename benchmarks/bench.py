@@ -13,9 +13,9 @@ Figures (see benchmarks/README.md for the exact protocol):
   first_paint_s       process start -> main window painted with the bundled data
   bare_pyqtgraph_s    process start -> bare QMainWindow + empty PlotWidget painted
   startup_ratio       first_paint_s / bare_pyqtgraph_s
-  frame_ms[N]         one pan/zoom step of a 1920x1080 TimelineWidget until rendered
+  frame_ms[N]         one pan/zoom step of a 1920x1080 TimelineWidget until painted (one paint)
   frame_bare_pyqtgraph_ms[N]  the same steps on an empty PlotWidget (the floor; same process)
-  filter_ms[N]        filter change -> mask -> layout -> set_data -> rendered
+  filter_ms[N]        filter change -> mask -> layout -> set_data -> painted
   export_png_s[N]     3840x2160 PNG of the whole roadmap (export_roadmap)
   matplotlib_png_s[N] the same bars with matplotlib (one broken_barh per lane, Agg)
   export_ratio[N]     matplotlib_png_s / export_png_s
@@ -312,8 +312,7 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
         for t0, t1 in _zoom_sequence(1990.0, 2063.0, 2027.0) * 2:
             t = time.perf_counter()
             pw.setXRange(t0, t1, padding=0)
-            app.processEvents()
-            render(pw)
+            app.processEvents()  # the shown widget repaints here: one paint, as on screen
             times.append((time.perf_counter() - t) * 1000)
         out["frame_bare_pyqtgraph_ms"] = statistics.median(times[len(times) // 2:])
         pw.close()
@@ -339,8 +338,7 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
             for t0, t1 in seq:
                 t = time.perf_counter()
                 tw.set_visible_range(t0, t1)
-                app.processEvents()
-                render(tw)
+                app.processEvents()  # one paint of the shown widget into its backing store
                 times.append((time.perf_counter() - t) * 1000)
             passes.append(times)
         out["frame_ms"] = _stats(passes[1])["median"]
@@ -389,8 +387,7 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
             state.set_filter(f)
             if window is None:
                 target.set_data(state.roadmap, state.layout)
-            app.processEvents()
-            render(target)
+            app.processEvents()  # the window repaints what changed
             per_kind.setdefault(kind, []).append((time.perf_counter() - t) * 1000)
             shown.setdefault(kind, []).append(int(state.mask.sum()))
         alls = [x for k, v in per_kind.items() if k != "clear" for x in v]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from nevroadmap.render.theme import STATUS_LABELS, Theme, get_theme, status_style
+from nevroadmap.render.theme import STATUS_LABELS, Theme, fade_brush, get_theme, status_style
 
 # shared objects: passing the Qt.NoPen enum to setPen repeatedly trips a PySide refcount bug
 _NO_PEN = QtGui.QPen(QtCore.Qt.NoPen)
@@ -30,16 +30,6 @@ def legend_entries(groups: list[tuple[str, str]] | None = None) -> list[tuple[st
     for name, color in groups or []:
         out.append(("group", name, color))
     return out
-
-
-def _grad(color: QtGui.QColor, fade_in: bool) -> QtGui.QBrush:
-    grad = QtGui.QLinearGradient(0, 0, 1, 0)
-    grad.setCoordinateMode(QtGui.QGradient.ObjectMode)
-    clear = QtGui.QColor(color)
-    clear.setAlpha(0)
-    grad.setColorAt(0, clear if fade_in else color)
-    grad.setColorAt(1, color if fade_in else clear)
-    return QtGui.QBrush(grad)
 
 
 def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme) -> None:
@@ -66,14 +56,14 @@ def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme
         p.setBrush(st.fill)
         p.drawRect(solid)
         p.setPen(_NO_PEN)
-        p.setBrush(_grad(st.fade, False))
+        p.setBrush(fade_brush(st.fade, False))
         p.drawRect(QtCore.QRectF(solid.right(), r.top(), r.width() * 0.6, r.height()))
     elif kind == "approx":
         e = r.width() * 0.28
         p.setPen(_NO_PEN)
-        p.setBrush(_grad(st.fade, True))
+        p.setBrush(fade_brush(st.fade, True))
         p.drawRect(QtCore.QRectF(r.left(), r.top(), e, r.height()))
-        p.setBrush(_grad(st.fade, False))
+        p.setBrush(fade_brush(st.fade, False))
         p.drawRect(QtCore.QRectF(r.right() - e, r.top(), e, r.height()))
         p.setPen(st.pen)
         p.setBrush(st.fill)
@@ -82,7 +72,7 @@ def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme
         tw = 3.0
         sh = r.height() * 0.34
         p.setPen(_NO_PEN)
-        p.setBrush(_grad(st.fade, True))
+        p.setBrush(fade_brush(st.fade, True))
         p.drawRect(QtCore.QRectF(r.left(), r.center().y() - sh / 2, r.width() - tw, sh))
         p.setBrush(st.pen.color())
         p.drawRect(QtCore.QRectF(r.right() - tw, r.top(), tw, r.height()))

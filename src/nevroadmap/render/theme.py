@@ -144,3 +144,14 @@ def status_style(theme: Theme, color: str, status: int, scale: float = 1.0) -> S
     fade.setAlpha((235, 190, 150, 110)[status])
     text = QtGui.QColor(theme.text_on_dark if _luminance(fill) < 0.55 else theme.text_on_light)
     return StatusStyle(QtGui.QBrush(fill), hatch, pen, fade, text)
+
+
+def fade_brush(color: QtGui.QColor, fade_in: bool) -> QtGui.QBrush:
+    """A left-to-right fade of ``color`` to transparent (or in from it): open ends, soft edges."""
+    grad = QtGui.QLinearGradient(0, 0, 1, 0)
+    grad.setCoordinateMode(QtGui.QGradient.ObjectMode)
+    clear = QtGui.QColor(color)
+    clear.setAlpha(0)
+    grad.setColorAt(0, clear if fade_in else color)
+    grad.setColorAt(1, color if fade_in else clear)
+    return QtGui.QBrush(grad)

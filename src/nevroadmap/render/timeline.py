@@ -26,7 +26,7 @@ from nevroadmap.core.dates import decimal_year
 from nevroadmap.core.layout import FADE_YEARS, KIND_DEADLINE, KIND_POINT, KIND_RANGE, LaneLayout
 from nevroadmap.core.model import STATUS_ORDER, Roadmap
 from nevroadmap.render.axis import LaneLabelAxis, YearAxis, year_ticks
-from nevroadmap.render.theme import Theme, get_theme, status_style
+from nevroadmap.render.theme import Theme, fade_brush, get_theme, status_style
 
 # shared objects: passing the Qt.NoPen enum to setPen repeatedly trips a PySide refcount bug
 _NO_PEN = QtGui.QPen(QtCore.Qt.NoPen)
@@ -144,7 +144,9 @@ class TimelineItem(pg.GraphicsObject):
         self._pen_cache: dict = {}
         self._lane_starts = None
         self._grad_cache: dict = {}
-        self.frame_cache = True  # screen paints blit a cached image of an unchanged frame
+        # Off by default: a pan or zoom changes the frame, so the cache costs a fill and a
+        # blit (~2.5 ms at 1920x1080) on every real frame and saves only on rare re-exposes.
+        self.frame_cache = False
         self._cache_key = None
         self._cache_img: QtGui.QImage | None = None
         self._cache_labels: list = []
@@ -542,18 +544,8 @@ class TimelineItem(pg.GraphicsObject):
         key = (color.rgba(), fade_in)
         brush = self._grad_cache.get(key)
         if brush is None:
-            brush = self._grad_cache[key] = self._make_grad(color, fade_in)
+            brush = self._grad_cache[key] = fade_brush(color, fade_in)
         return brush
-
-    @staticmethod
-    def _make_grad(color: QtGui.QColor, fade_in: bool) -> QtGui.QBrush:
-        grad = QtGui.QLinearGradient(0, 0, 1, 0)
-        grad.setCoordinateMode(QtGui.QGradient.ObjectMode)
-        clear = QtGui.QColor(color)
-        clear.setAlpha(0)
-        grad.setColorAt(0, clear if fade_in else color)
-        grad.setColorAt(1, color if fade_in else clear)
-        return QtGui.QBrush(grad)
 
     def _batch(self, p: QtGui.QPainter, name: str, keys: np.ndarray, rects: np.ndarray, paint_key) -> None:
         """Draw ``rects`` (n x 4: x, y, w, h) grouped by style key."""
