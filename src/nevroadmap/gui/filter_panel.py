@@ -134,6 +134,8 @@ class FilterPanel(QWidget):
         idx = self.state.index
         counts = np.bincount(idx.org_idx, minlength=len(idx.org_ids)) if len(idx.org_ids) else np.zeros(0, int)
         org_count = dict(zip(idx.org_ids, counts.tolist()))
+        self._org_items: dict[str, QListWidgetItem] = {}
+        self._org_checked: frozenset[str] = frozenset()  # what the list shows checked
         with QSignalBlocker(self.org_list):
             self.org_list.clear()
             for o in sorted(rm.organizations, key=lambda o: o.name.lower()):
@@ -144,6 +146,7 @@ class FilterPanel(QWidget):
                 it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 it.setCheckState(Qt.CheckState.Unchecked)
                 self.org_list.addItem(it)
+                self._org_items[o.id] = it
         tech_count = np.bincount(idx.tech[idx.tech >= 0], minlength=len(idx.tech_ids)) if len(idx.tech_ids) else []
         tcount = dict(zip(idx.tech_ids, list(tech_count)))
         with QSignalBlocker(self.tech_tree):
@@ -185,11 +188,13 @@ class FilterPanel(QWidget):
                 with QSignalBlocker(self.search):
                     self.search.setText(f.text)
         with QSignalBlocker(self.org_list):
-            for i in range(self.org_list.count()):
-                it = self.org_list.item(i)
-                want = Qt.CheckState.Checked if it.data(ID_ROLE) in f.organizations else Qt.CheckState.Unchecked
-                if it.checkState() != want:
-                    it.setCheckState(want)
+            # touch only the items whose state changes: with thousands of companies a full
+            # pass costs more than the whole filter
+            for oid in self._org_checked ^ f.organizations:
+                it = self._org_items.get(oid)
+                if it is not None:
+                    it.setCheckState(Qt.CheckState.Checked if oid in f.organizations else Qt.CheckState.Unchecked)
+            self._org_checked = frozenset(o for o in f.organizations if o in self._org_items)
         with QSignalBlocker(self.tech_tree):
             for ti in self._tech_items():
                 want = Qt.CheckState.Checked if ti.data(0, ID_ROLE) in f.technologies else Qt.CheckState.Unchecked
@@ -232,10 +237,7 @@ class FilterPanel(QWidget):
                 if self.org_list.item(i).checkState() == Qt.CheckState.Checked]
 
     def org_item(self, org_id: str) -> QListWidgetItem | None:
-        for i in range(self.org_list.count()):
-            if self.org_list.item(i).data(ID_ROLE) == org_id:
-                return self.org_list.item(i)
-        return None
+        return self._org_items.get(org_id)
 
     def tech_item(self, key: str) -> QTreeWidgetItem | None:
         """The tree item of a technology id, or of an area name."""
