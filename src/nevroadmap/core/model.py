@@ -25,7 +25,18 @@ __all__ = [
 ]
 
 
+_SPANS: dict[str, DateSpan] = {}  # date text -> span: big trackers repeat a few thousand texts
+
+
 def _to_span(value: Any) -> DateSpan:
+    if type(value) is str:  # the hot path: one dict lookup per date field
+        span = _SPANS.get(value)
+        if span is None:
+            span = parse_when(value)  # DateSyntaxError is a ValueError: pydantic reports it
+            if len(_SPANS) > 200_000:
+                _SPANS.clear()
+            _SPANS[value] = span
+        return span
     if isinstance(value, DateSpan):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
