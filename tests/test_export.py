@@ -1,5 +1,6 @@
 """Export to PNG, SVG and PDF: sizes, text, filters, errors that write nothing."""
 
+import os
 import re
 import subprocess
 import sys
@@ -180,3 +181,53 @@ def test_cli_allow_empty_and_data_errors(tmp_path, data):
     r = run_cli(bad, "-o", tmp_path / "bad.png")
     assert r.returncode == 1
     assert "bad.yaml" in r.stderr and not (tmp_path / "bad.png").exists()
+
+
+@pytest.mark.parametrize("where", ["render", "write"])
+def test_interrupted_export_leaves_the_old_file_and_no_temp_file(qapp, data, tmp_path, monkeypatch, where):
+    from nevroadmap.render import export as ex
+
+    rm = load(data)
+    lay = LayoutEngine(rm).layout("technology")
+    out = tmp_path / "keep.png"
+    out.write_bytes(b"old picture")
+
+    def boom(*_a, **_k):
+        raise KeyboardInterrupt  # the user pressed Ctrl+C
+
+    if where == "render":
+        monkeypatch.setattr(ex, "encode_png", boom)
+    else:
+        class Interrupted(ex.QtCore.QSaveFile):
+            def write(self, data):
+                super().write(data[: len(data) // 2])  # half the bytes reach the temporary file
+                boom()
+
+        monkeypatch.setattr(ex.QtCore, "QSaveFile", Interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        export_roadmap(rm, lay, out, ExportOptions())
+    import gc
+
+    gc.collect()  # the abandoned QSaveFile removes its temporary file when it goes away
+    assert out.read_bytes() == b"old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.png", "two.yaml"]
+
+
+def test_unwritable_destination_is_a_clear_error(qapp, data, tmp_path):
+    rm = load(data)
+    lay = LayoutEngine(rm).layout("technology")
+    blocker = tmp_path / "report.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(ExportError) as err:
+        export_roadmap(rm, lay, blocker / "x.png")
+    assert "report.txt" in str(err.value)
+    if os.geteuid() != 0:  # root writes anywhere, so a read-only folder only stops others
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        ro.chmod(0o500)
+        try:
+            with pytest.raises(ExportError, match="cannot write|not writable"):
+                export_roadmap(rm, lay, ro / "x.png")
+        finally:
+            ro.chmod(0o700)
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
