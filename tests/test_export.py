@@ -231,3 +231,16 @@ def test_unwritable_destination_is_a_clear_error(qapp, data, tmp_path):
         finally:
             ro.chmod(0o700)
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
+
+
+def test_markup_in_data_and_title_stays_literal_text_in_svg(qapp, tmp_path):
+    rm = load(FIXTURES / "gui_roadmap.yaml")
+    lay = LayoutEngine(rm).layout("technology")
+    out = tmp_path / "markup.svg"
+    export_roadmap(rm, lay, out, ExportOptions(width=2400, height=1600, title="<b>Board</b> & <script>x()</script>"))
+    root = ET.parse(out).getroot()
+    texts = [t for el in root.iter() if el.tag.endswith("text") for t in [("".join(el.itertext())).strip()] if t]
+    assert "<b>Board</b> & <script>x()</script>" in texts
+    assert any(t.startswith("<script>al") for t in texts), texts  # the label, maybe shortened
+    tags = {el.tag.split("}")[-1] for el in root.iter()}
+    assert not tags & {"script", "b", "a", "foreignObject", "image"}
