@@ -493,6 +493,14 @@ def measure(sizes: list[int], reps: int, startup_reps: int, skip: set[str], log=
     paths = {n: dataset(n) for n in sizes}
     if "startup" not in skip:
         log("startup ...")
+        # An installed app runs from byte-compiled modules (pip compiles them, as it did
+        # pyqtgraph's); an editable checkout under PYTHONDONTWRITEBYTECODE would compile
+        # ours from source in every process.  Compile once so both sides start alike.
+        import compileall
+
+        import nevroadmap
+
+        compileall.compile_dir(str(Path(nevroadmap.__file__).parent), quiet=1)
         bare, appl = [], []
         errors = []
         for _ in range(startup_reps):  # alternate so both see the same machine state
