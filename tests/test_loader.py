@@ -518,3 +518,14 @@ def test_metric_values_must_be_finite_numbers(write):
         load(p)
     messages = [str(x) for x in err.value.problems]
     assert len(messages) == 2 and all(":3: " in m and "finite" in m for m in messages), messages
+
+
+def test_json_that_needs_lax_coercion_still_loads(write):
+    # the JSON fast path validates strictly; values such as "400" or a bare year are
+    # then taken by the full path, so the result does not depend on the path
+    p = write("lax.json", '{"areas":[{"id":"a","name":"A"}],"technologies":[{"id":"t","name":"T","area":"a"}],'
+                          '"milestones":[{"id":"m","title":"M","technology":"t","when":2027,"status":"planned",'
+                          '"metrics":[{"value":"400","unit":"Wh/kg","bound":"over"}]}]}')
+    rm = load(p)
+    (m,) = rm.milestones
+    assert str(m.when) == "2027" and m.metrics[0].value == 400.0 and str(m.metrics[0]) == "over 400 Wh/kg"
