@@ -244,3 +244,15 @@ def test_markup_in_data_and_title_stays_literal_text_in_svg(qapp, tmp_path):
     assert any(t.startswith("<script>al") for t in texts), texts  # the label, maybe shortened
     tags = {el.tag.split("}")[-1] for el in root.iter()}
     assert not tags & {"script", "b", "a", "foreignObject", "image"}
+
+
+@pytest.mark.parametrize("dpi", [96, 150, 300])
+def test_pdf_dpi_sets_the_page_size_not_the_drawing(qapp, data, tmp_path, dpi):
+    rm = load(data)
+    lay = LayoutEngine(rm).layout("technology")
+    out = tmp_path / f"p{dpi}.pdf"
+    export_roadmap(rm, lay, out, ExportOptions(width=1920, height=1080, dpi=dpi))
+    box = re.search(rb"MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", out.read_bytes())
+    assert box, "no page box"
+    w_pt, h_pt = float(box.group(1)), float(box.group(2))
+    assert abs(w_pt - 1920 * 72 / dpi) < 1.5 and abs(h_pt - 1080 * 72 / dpi) < 1.5

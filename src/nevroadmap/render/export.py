@@ -307,7 +307,10 @@ def export_roadmap(roadmap: Roadmap, layout: LaneLayout, path: str | os.PathLike
             target = QtCore.QRectF(0, 0, w, h)
         else:
             dev = QtGui.QPdfWriter(buf)
-            dev.setResolution(int(options.dpi))
+            # dpi sets the physical page size only; drawing happens at the fixed 96 dpi
+            # that the fonts and the timeline's pixel geometry are laid out for (a higher
+            # device resolution skewed the time mapping of the bars against the axis)
+            dev.setResolution(96)
             size_pt = QtCore.QSizeF(w * 72.0 / options.dpi, h * 72.0 / options.dpi)
             dev.setPageSize(QtGui.QPageSize(size_pt, QtGui.QPageSize.Point, "", QtGui.QPageSize.ExactMatch))
             dev.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from nevroadmap.render.theme import STATUS_LABELS, Theme, fade_brush, get_theme, status_style
+from nevroadmap.render.theme import STATUS_LABELS, Theme, fill_fade, get_theme, status_style
 
 # shared objects: passing the Qt.NoPen enum to setPen repeatedly trips a PySide refcount bug
 _NO_PEN = QtGui.QPen(QtCore.Qt.NoPen)
@@ -55,25 +55,19 @@ def _paint_swatch(p: QtGui.QPainter, kind: str, arg, r: QtCore.QRectF, th: Theme
         p.setPen(st.pen)
         p.setBrush(st.fill)
         p.drawRect(solid)
-        p.setPen(_NO_PEN)
-        p.setBrush(fade_brush(st.fade, False))
-        p.drawRect(QtCore.QRectF(solid.right(), r.top(), r.width() * 0.6, r.height()))
+        fill_fade(p, QtCore.QRectF(solid.right(), r.top(), r.width() * 0.6, r.height()), st.fade, False, th.background)
     elif kind == "approx":
         e = r.width() * 0.28
-        p.setPen(_NO_PEN)
-        p.setBrush(fade_brush(st.fade, True))
-        p.drawRect(QtCore.QRectF(r.left(), r.top(), e, r.height()))
-        p.setBrush(fade_brush(st.fade, False))
-        p.drawRect(QtCore.QRectF(r.right() - e, r.top(), e, r.height()))
+        fill_fade(p, QtCore.QRectF(r.left(), r.top(), e, r.height()), st.fade, True, th.background)
+        fill_fade(p, QtCore.QRectF(r.right() - e, r.top(), e, r.height()), st.fade, False, th.background)
         p.setPen(st.pen)
         p.setBrush(st.fill)
         p.drawRect(QtCore.QRectF(r.left() + e, r.top(), r.width() - 2 * e, r.height()))
     elif kind == "deadline":
         tw = 3.0
         sh = r.height() * 0.34
+        fill_fade(p, QtCore.QRectF(r.left(), r.center().y() - sh / 2, r.width() - tw, sh), st.fade, True, th.background)
         p.setPen(_NO_PEN)
-        p.setBrush(fade_brush(st.fade, True))
-        p.drawRect(QtCore.QRectF(r.left(), r.center().y() - sh / 2, r.width() - tw, sh))
         p.setBrush(st.pen.color())
         p.drawRect(QtCore.QRectF(r.right() - tw, r.top(), tw, r.height()))
     elif kind == "today":

@@ -155,3 +155,28 @@ def fade_brush(color: QtGui.QColor, fade_in: bool) -> QtGui.QBrush:
     grad.setColorAt(0, clear if fade_in else color)
     grad.setColorAt(1, color if fade_in else clear)
     return QtGui.QBrush(grad)
+
+
+def _is_pdf(p: QtGui.QPainter) -> bool:
+    engine = p.paintEngine()
+    return engine is not None and engine.type() == QtGui.QPaintEngine.Type.Pdf
+
+
+def fill_fade(p: QtGui.QPainter, rect: QtCore.QRectF, color: QtGui.QColor, fade_in: bool, background: str) -> None:
+    """Fill ``rect`` with ``color`` fading out to the right (or in from the left).
+
+    Qt's PDF engine drops the alpha of gradient stops, so there the fade runs to the
+    opaque ``background`` instead (with the colour pre-blended by its own alpha).
+    """
+    if not _is_pdf(p):
+        p.fillRect(rect, fade_brush(color, fade_in))
+        return
+    bg = QtGui.QColor(background)
+    a = color.alphaF()
+    solid = QtGui.QColor.fromRgbF(bg.redF() + (color.redF() - bg.redF()) * a,
+                                  bg.greenF() + (color.greenF() - bg.greenF()) * a,
+                                  bg.blueF() + (color.blueF() - bg.blueF()) * a)
+    grad = QtGui.QLinearGradient(rect.left(), 0, rect.right(), 0)
+    grad.setColorAt(0, bg if fade_in else solid)
+    grad.setColorAt(1, solid if fade_in else bg)
+    p.fillRect(rect, QtGui.QBrush(grad))

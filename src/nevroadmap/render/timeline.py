@@ -26,7 +26,7 @@ from nevroadmap.core.dates import decimal_year
 from nevroadmap.core.layout import FADE_YEARS, KIND_DEADLINE, KIND_POINT, KIND_RANGE, LaneLayout
 from nevroadmap.core.model import STATUS_ORDER, Roadmap
 from nevroadmap.render.axis import LaneLabelAxis, YearAxis, year_ticks
-from nevroadmap.render.theme import Theme, fade_brush, get_theme, status_style
+from nevroadmap.render.theme import Theme, _is_pdf, fade_brush, fill_fade, get_theme, status_style
 
 # shared objects: passing the Qt.NoPen enum to setPen repeatedly trips a PySide refcount bug
 _NO_PEN = QtGui.QPen(QtCore.Qt.NoPen)
@@ -625,10 +625,17 @@ class TimelineItem(pg.GraphicsObject):
 
         p.setRenderHint(QtGui.QPainter.Antialiasing, False)
 
+        pdf = _is_pdf(p)
+
         def fade_painter(fade_in_flag):
             def paint_key(k, arr):
                 p.setPen(_NO_PEN)
-                p.setBrush(self._grad(self._style(k, g).fade, fade_in_flag))
+                color = self._style(k, g).fade
+                if pdf:  # one gradient per rect, see fill_fade
+                    for x, y, w, h in arr.ndarray().tolist():
+                        fill_fade(p, QtCore.QRectF(x, y, w, h), color, fade_in_flag, self.theme.background)
+                    return
+                p.setBrush(self._grad(color, fade_in_flag))
                 p.drawRects(*arr.drawargs())
             return paint_key
 
