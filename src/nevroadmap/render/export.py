@@ -301,7 +301,7 @@ def export_roadmap(roadmap: Roadmap, layout: LaneLayout, path: str | os.PathLike
             dev.setOutputDevice(buf)
             dev.setSize(QtCore.QSize(w, h))
             dev.setViewBox(QtCore.QRect(0, 0, w, h))
-            dev.setResolution(int(options.dpi))
+            dev.setResolution(96)  # as for PDF: another resolution rescales fonts and skews the axis
             dev.setTitle(title)
             dev.setDescription(page.attribution)
             target = QtCore.QRectF(0, 0, w, h)
