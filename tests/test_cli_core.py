@@ -164,3 +164,32 @@ def test_list_on_bad_data_exits_1(tmp_path):
     p.write_text("areas:\n  - {id: a}\n", encoding="utf-8")
     r = nev("list", p)
     assert r.returncode == 1 and "bad.yaml:2:" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_names_match_at_word_starts_not_inside_words(data):
+    # "cell" starts a word in "Imaginary Cells" and "Sodium-ion cells"; "ells" starts none
+    assert ids(data, "--company", "cells") == ["m2", "m5"]  # m2 through Ada's claim for Imaginary Cells
+    assert ids(data, "--technology", "ion") == ["m2"]  # "Sodium-ion cells": "ion" starts a word after "-"
+    r = nev("list", data, "--company", "ells")
+    assert r.returncode == 2 and "unknown company 'ells'" in r.stderr
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--from", "2030", "--to", "2020"], "starts after it ends"),
+    (["--company", ""], "empty company name"),
+    (["--technology", " "], "empty technology name"),
+])
+def test_bad_filters_exit_2_with_one_line(data, args, needle):
+    for cmd in (["list", data], ["export", data, "-o", data.parent / "never.png"]):
+        r = nev(*cmd, *args)
+        assert r.returncode == 2 and needle in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert not (data.parent / "never.png").exists()
+
+
+def test_folders_skip_hidden_subfolders(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub" / "roadmap.yaml").write_text(DATA, encoding="utf-8")
+    (tmp_path / ".git" / "broken.yaml").write_text("milestones: [", encoding="utf-8")
+    r = nev("validate", tmp_path)
+    assert r.returncode == 0 and "6 milestones" in r.stdout, r.stdout + r.stderr

@@ -97,6 +97,15 @@ def filter_from_args(roadmap, args) -> "RoadmapFilter":  # noqa: F821
     )
 
 
+def _filter_error(exc: Exception) -> str:
+    """One line for a filter that cannot be built (pydantic wraps the validator's words)."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        return "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors(include_url=False))
+    return str(exc)
+
+
 def cmd_validate(args) -> int:
     roadmap = _load(args.path)
     if roadmap is None:
@@ -163,8 +172,8 @@ def cmd_list(args) -> int:
         return 1
     try:
         f = filter_from_args(roadmap, args)
-    except UnknownNameError as exc:
-        print(f"nevroadmap list: {exc}", file=sys.stderr)
+    except (UnknownNameError, ValueError) as exc:  # unknown names, --from after --to
+        print(f"nevroadmap list: {_filter_error(exc)}", file=sys.stderr)
         return 2
     rows = _milestone_rows(roadmap, apply_filter(roadmap, f))
     if args.format == "json":

@@ -26,7 +26,7 @@ def run_export(args) -> int:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     import PySide6.QtWidgets  # noqa: F401  (before pyqtgraph, so it picks PySide6)
 
-    from nevroadmap.cli import _load, filter_from_args
+    from nevroadmap.cli import _filter_error, _load, filter_from_args
     from nevroadmap.core.layout import LayoutEngine
     from nevroadmap.core.query import FilterIndex, UnknownNameError
     from nevroadmap.render.export import ExportError, ExportOptions, check_request, export_roadmap, label_years_per_char
@@ -47,8 +47,8 @@ def run_export(args) -> int:
         return 1
     try:
         flt = filter_from_args(roadmap, args)
-    except UnknownNameError as exc:
-        return _fail(str(exc), 2)
+    except (UnknownNameError, ValueError) as exc:  # unknown names, --from after --to
+        return _fail(_filter_error(exc), 2)
     mask = FilterIndex(roadmap).mask(flt)
     if not mask.any() and not args.allow_empty:
         return _fail("no milestones match the filter; nothing written (use --allow-empty to export an empty chart)", 2)
@@ -56,8 +56,6 @@ def run_export(args) -> int:
     if args.year_from is not None or args.year_to is not None:
         lo = float(args.year_from) if args.year_from is not None else None
         hi = float(args.year_to + 1) if args.year_to is not None else None
-        if lo is not None and hi is not None and hi <= lo:
-            return _fail(f"--from {args.year_from} is after --to {args.year_to}", 2)
         opts.time_range = (lo, hi)  # open sides are filled from the data below
 
     from PySide6.QtWidgets import QApplication
@@ -67,7 +65,10 @@ def run_export(args) -> int:
     lo, hi = probe.x_range
     if opts.time_range is not None:
         t0, t1 = opts.time_range
-        opts.time_range = (t0 if t0 is not None else lo - 0.3, t1 if t1 is not None else hi + 0.3)
+        # an open side comes from the data, but never crosses the side that was given
+        t0 = t0 if t0 is not None else min(lo - 0.3, t1 - 5.0)
+        t1 = t1 if t1 is not None else max(hi + 0.3, t0 + 5.0)
+        opts.time_range = (t0, t1)
         lo, hi = opts.time_range
     scale = min(max(min(opts.width / 1920, opts.height / 1080), 0.7), 12.0)
     plot_w = opts.width / scale * 0.78

@@ -511,8 +511,12 @@ def _data_files(path: Path) -> list[Path]:
 
 def _find_data_files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        files = []
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]  # never walk .git, .venv, ...
+            files += [Path(folder) / n for n in names
+                      if not n.startswith(".") and Path(n).suffix.lower() in DATA_SUFFIXES]
+        files = sorted(f for f in files if f.is_file())
         if not files:
             raise RoadmapError([Problem(str(path), 0, f"the folder holds no data files ({', '.join(DATA_SUFFIXES)})")])
         return files

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cached_property
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from nevroadmap.core.model import STATUS_ORDER, DateSpan, Milestone, Roadmap, Status
 
@@ -44,6 +44,12 @@ class RoadmapFilter(BaseModel):
     @classmethod
     def _strip(cls, v: str) -> str:
         return " ".join(v.split())
+
+    @model_validator(mode="after")
+    def _window_in_order(self) -> "RoadmapFilter":
+        if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
+            raise ValueError(f"the year window starts after it ends (--from {self.year_from} is after --to {self.year_to})")
+        return self
 
     @property
     def is_empty(self) -> bool:
@@ -257,16 +263,23 @@ def apply_filter(roadmap: Roadmap, f: RoadmapFilter, index: FilterIndex | None =
 
 
 # -- names as people type them ---------------------------------------------
+def _starts_word(q: str, label: str) -> bool:
+    """``q`` starts somewhere in ``label`` at a word start ("state" in "solid-state", not "ai" in "main")."""
+    import re
+
+    return re.search(r"(?<![0-9a-z])" + re.escape(q), label) is not None
+
+
 def _resolve(kind: str, names: Iterable[str], candidates: list[tuple[str, list[str]]]) -> frozenset[str]:
-    """Match each name to ids: exact id or name first, then a unique-enough substring."""
+    """Match each name to ids: exact id or name first, else names where it starts a word."""
     out: set[str] = set()
     for raw in names:
         q = raw.strip().lower()
         if not q:
-            continue
+            raise UnknownNameError(f"empty {kind} name")
         exact = {cid for cid, labels in candidates if q in (s.lower() for s in labels)}
         if not exact:
-            exact = {cid for cid, labels in candidates if any(q in s.lower() for s in labels)}
+            exact = {cid for cid, labels in candidates if any(_starts_word(q, s.lower()) for s in labels)}
         if not exact:
             vocab = [s for _, labels in candidates for s in labels]
             close = difflib.get_close_matches(raw, vocab, n=3, cutoff=0.5)
@@ -282,16 +295,21 @@ def resolve_organizations(roadmap: Roadmap, names: Iterable[str]) -> frozenset[s
 
 
 def resolve_technologies(roadmap: Roadmap, names: Iterable[str]) -> frozenset[str]:
-    """Technology ids for technology ids/names, or area ids/names (the whole area)."""
-    names = list(names)
+    """Technology ids for technology ids/names, or area ids/names (the whole area).
+
+    An exact technology id or name wins over an area of the same name.
+    """
     out: set[str] = set()
+    cands = [(t.id, [t.id, t.name]) for t in roadmap.technologies]
     for raw in names:
         q = raw.strip().lower()
+        if any(q in (t.id.lower(), t.name.lower()) for t in roadmap.technologies):
+            out |= _resolve("technology", [raw], cands)
+            continue
         area = [a.id for a in roadmap.areas if q in (a.id.lower(), a.name.lower())]
         if area:
             out |= {t.id for t in roadmap.technologies if t.area in area}
             continue
-        cands = [(t.id, [t.id, t.name]) for t in roadmap.technologies]
         out |= _resolve("technology", [raw], cands)
     return frozenset(out)
 

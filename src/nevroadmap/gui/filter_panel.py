@@ -295,6 +295,12 @@ class FilterPanel(QWidget):
     def _on_years(self, _v: int) -> None:
         lo = None if self.year_from.value() == NO_YEAR else self.year_from.value()
         hi = None if self.year_to.value() == NO_YEAR else self.year_to.value()
+        if lo is not None and hi is not None and lo > hi:
+            # a window must not end before it starts: move the other end along
+            moved, value = (self.year_to, lo) if self.sender() is self.year_from else (self.year_from, hi)
+            with QSignalBlocker(moved):
+                moved.setValue(value)
+            lo, hi = (lo, lo) if moved is self.year_to else (hi, hi)
         self.state.update_filter(year_from=lo, year_to=hi)
 
     def focus_search(self) -> None:

@@ -70,14 +70,17 @@ def check_request(path: str | os.PathLike, opts: ExportOptions) -> str:
     if not 10 <= int(opts.dpi) <= 2400:
         raise ExportError(f"dpi {opts.dpi} is out of range: use 10 to 2400")
     folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder, not a file name")
-    if not folder.is_dir():
-        raise ExportError(f"folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise ExportError(f"folder {folder} is not writable")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise ExportError(f"{path} is not writable")
+    try:
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder, not a file name")
+        if not folder.is_dir():
+            raise ExportError(f"folder {folder} does not exist")
+        if not os.access(folder, os.W_OK):
+            raise ExportError(f"folder {folder} is not writable")
+        if path.exists() and not os.access(path, os.W_OK):
+            raise ExportError(f"{path} is not writable")
+    except OSError as exc:  # a name too long for the file system, an unreadable folder ...
+        raise ExportError(f"cannot write to {path}: {exc.strerror or exc}") from None
     get_theme(opts.theme)
     return fmt
 
