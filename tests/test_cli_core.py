@@ -108,9 +108,11 @@ def test_technology_by_id_name_and_area(data, technology, want):
 def test_status_and_years(data):
     assert ids(data, "--status", "forecast") == ["m3", "m4"]
     assert ids(data, "--status", "planned", "--status", "ACHIEVED") == ["m1", "m5", "m6"]
-    # a year window keeps what may fall inside it: open ends and deadlines included
+    # a year window keeps what may fall inside it: open ends reach forward; a deadline
+    # ("by 2026", m2) counts at its date, so a window ending in 2025 leaves it out
     assert ids(data, "--from", "2029") == ["m3", "m4"]
-    assert ids(data, "--to", "2025") == ["m2", "m3", "m5"]
+    assert ids(data, "--to", "2025") == ["m3", "m5"]
+    assert ids(data, "--to", "2026") == ["m2", "m3", "m5"]
     assert ids(data, "--from", "2026", "--to", "2027") == ["m1", "m2", "m3"]
 
 

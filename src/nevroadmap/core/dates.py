@@ -157,8 +157,12 @@ class DateSpan:
         return decimal_year(self.last.end_date + timedelta(days=1))
 
     def overlaps_years(self, year_from: int | None, year_to: int | None) -> bool:
-        """Whether the span may fall inside the inclusive year window."""
-        lo = -float("inf") if self.open_start else self.x0
+        """Whether the span falls inside the inclusive year window.
+
+        A deadline (``by 2026``) counts where it is drawn, at its deadline: a window
+        ending in 1990 should not list everything due "by 2025".
+        """
+        lo = self.x0 - 1e-9 if self.open_start else self.x0
         hi = float("inf") if self.open_end else self.x1
         if year_from is not None and hi <= year_from:
             return False

@@ -169,7 +169,7 @@ class FilterIndex:
         self.tech = np.fromiter((tech_pos.get(m.technology, -1) for m in ms), np.int32, n)
         self.status = np.fromiter((status_pos[m.status] for m in ms), np.int8, n)
         cols = span_columns([m.when for m in ms])
-        self.lo = np.where(cols["open_start"], -np.inf, cols["x0"])
+        self.lo = np.where(cols["open_start"], cols["x0"] - 1e-9, cols["x0"])  # deadlines count at their date
         self.hi = np.where(cols["open_end"], np.inf, cols["x1"])
         orgs_of = roadmap.milestone_organizations
         counts = np.fromiter((len(o) for o in orgs_of), np.int64, n)
