@@ -326,6 +326,11 @@ def test_bad_path_at_startup_falls_back_to_bundled(qtbot, env):
     assert "bundled dataset is shown instead" in w.problems_dialog.summary.text()
     assert Path(w.state.roadmap.origin) == bundled_data_path()
     assert w.windowTitle() == "NEV Roadmap — bundled dataset"
+    # once the user puts the file in place, Reload opens it rather than the bundled data
+    (env / "missing.yaml").write_text((Path(__file__).parent / "fixtures" / "fictional.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    with qtbot.waitSignal(w.sigLoadFinished, timeout=10000):
+        w.act_reload.trigger()
+    assert Path(w.state.roadmap.origin) == env / "missing.yaml"
     w.close()
 
 

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._job = 0
         self._loading = False
         self.current_path: str | None = None
+        self.requested_path: str | None = None  # what Reload loads again
         self.problems_dialog: ProblemsDialog | None = None
         self.message_box: QMessageBox | None = None
         self._sigLoaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
@@ -393,7 +394,9 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def reload(self) -> None:
-        self.open_path(self.current_path)
+        # the dataset last asked for: after a broken file fell back to the bundled data,
+        # F5 tries the user's file again once they have fixed it
+        self.open_path(self.requested_path)
 
     def is_loading(self) -> bool:
         return self._loading
@@ -407,6 +410,8 @@ class MainWindow(QMainWindow):
         it is done.
         """
         path = None if path is None else os.fspath(path)
+        if not getattr(self, "_falling_back", False):
+            self.requested_path = path
         self._job += 1
         job = self._job
         self._set_busy(True, path)
@@ -457,7 +462,11 @@ class MainWindow(QMainWindow):
             return
         self.sigLoadFinished.emit(False)
         if fallback and path is not None:
-            self.open_path(None, background=False)
+            self._falling_back = True
+            try:
+                self.open_path(None, background=False)
+            finally:
+                self._falling_back = False
 
     def _set_busy(self, busy: bool, path: str | None) -> None:
         if busy == self._loading:
