@@ -171,6 +171,14 @@ class LayoutEngine:
             end = np.where(self.kind[items] != KIND_RANGE, np.maximum(end, label), end)
         return end
 
+    def _left(self, items: np.ndarray) -> np.ndarray:
+        """Room a glyph takes left of its date: a deadline's stem, half a diamond (in years)."""
+        if self.label_years_per_char <= 0:
+            return np.zeros(len(items))
+        kind = self.kind[items]
+        # one label character is ~6.8 px: a stem is ~16 px, half a diamond ~6 px
+        return np.where(kind == KIND_DEADLINE, 2.5, np.where(kind == KIND_POINT, 1.0, 0.0)) * self.label_years_per_char
+
     def _pack(self, group_by: GroupBy, items_per_lane: list[np.ndarray]) -> LaneLayout:
         defs, _, _ = self._lane_defs_cached(group_by)
         lanes: list[Lane] = []
@@ -180,9 +188,9 @@ class LayoutEngine:
             if not len(items):
                 continue
             reach = self._reach(items)
-            order = np.lexsort((reach, self.x0[items]))
-            items, reach = items[order], reach[order]
-            starts = self.x0[items]
+            starts = self.x0[items] - self._left(items)
+            order = np.lexsort((reach, starts))
+            items, reach, starts = items[order], reach[order], starts[order]
             rows = _greedy_rows(starts.tolist(), reach.tolist())
             nrows = int(rows.max()) + 1
             lanes.append(Lane(key, label, group, color, row0, nrows))
