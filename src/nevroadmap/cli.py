@@ -164,17 +164,30 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
-def cmd_list(args) -> int:
-    from nevroadmap.core.query import UnknownNameError, apply_filter
+def load_filtered(args, command: str):
+    """The dataset and the filter the options ask for, or the exit code when they cannot be had.
+
+    Shared by ``list`` and ``export``: data problems exit 1, a bad filter exits 2.
+    """
+    from nevroadmap.core.query import UnknownNameError
 
     roadmap = _load(args.path)
     if roadmap is None:
         return 1
     try:
-        f = filter_from_args(roadmap, args)
+        return roadmap, filter_from_args(roadmap, args)
     except (UnknownNameError, ValueError) as exc:  # unknown names, --from after --to
-        print(f"nevroadmap list: {_filter_error(exc)}", file=sys.stderr)
+        print(f"nevroadmap {command}: {_filter_error(exc)}", file=sys.stderr)
         return 2
+
+
+def cmd_list(args) -> int:
+    from nevroadmap.core.query import apply_filter
+
+    loaded = load_filtered(args, "list")
+    if isinstance(loaded, int):
+        return loaded
+    roadmap, f = loaded
     rows = _milestone_rows(roadmap, apply_filter(roadmap, f))
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))

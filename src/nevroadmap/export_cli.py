@@ -26,9 +26,9 @@ def run_export(args) -> int:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     import PySide6.QtWidgets  # noqa: F401  (before pyqtgraph, so it picks PySide6)
 
-    from nevroadmap.cli import _filter_error, _load, filter_from_args
+    from nevroadmap.cli import load_filtered
     from nevroadmap.core.layout import LayoutEngine
-    from nevroadmap.core.query import FilterIndex, UnknownNameError
+    from nevroadmap.core.query import FilterIndex
     from nevroadmap.render.export import ExportError, ExportOptions, check_request, export_roadmap, label_years_per_char
 
     opts = ExportOptions(
@@ -42,13 +42,10 @@ def run_export(args) -> int:
         check_request(args.output, opts)
     except ExportError as exc:
         return _fail(str(exc), 2)
-    roadmap = _load(args.path)
-    if roadmap is None:
-        return 1
-    try:
-        flt = filter_from_args(roadmap, args)
-    except (UnknownNameError, ValueError) as exc:  # unknown names, --from after --to
-        return _fail(_filter_error(exc), 2)
+    loaded = load_filtered(args, "export")
+    if isinstance(loaded, int):
+        return loaded
+    roadmap, flt = loaded
     mask = FilterIndex(roadmap).mask(flt)
     if not mask.any() and not args.allow_empty:
         return _fail("no milestones match the filter; nothing written (use --allow-empty to export an empty chart)", 2)
