@@ -1,0 +1,369 @@
+"""The one table of the app's commands, and the code that builds menus, toolbar and help from it.
+
+Every command the user can give is one :class:`ActionSpec` row in
+:data:`ACTIONS`: its id, text, shortcuts, icon, the slot it calls, where it
+sits in the menus and on the toolbar, and the group it is listed under in
+``Help > Keyboard Shortcuts``.  Nothing else declares a shortcut.
+
+Two scopes keep the keys from fighting the text fields:
+
+* ``window`` actions (``Ctrl+E``, ``Ctrl+F``, ``F5`` ...) are window-level
+  shortcuts (:attr:`Qt.ShortcutContext.WindowShortcut`): they work wherever
+  the focus is, also in the search box.
+* ``timeline`` actions (``F``, ``+``, ``-``, ``Home``, the arrows ...) are
+  added to the timeline widget with
+  :attr:`Qt.ShortcutContext.WidgetWithChildrenShortcut`: they act only while
+  the timeline has the focus, so typing ``F`` or ``+`` in a text field types
+  it and the arrows move the text cursor or step a spin box.
+
+Texts are source strings marked with ``QT_TRANSLATE_NOOP("actions", ...)``
+and translated when the actions are built (and again on a language change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox, QLabel, QLineEdit, QMenu, QMenuBar, QPlainTextEdit, QTextEdit, QToolBar, QToolButton, QWidget,
+)
+
+__all__ = [
+    "ActionSpec", "ACTIONS", "MENUS", "TOOLBAR_GROUPS", "HELP_GROUPS", "ZOOM_STEP", "PAN_STEP", "CONTEXT",
+    "spec", "build_actions", "retranslate", "build_menus", "build_toolbar", "shortcut_rows", "shortcut_texts",
+    "TextFieldShortcutGuard", "guard_text_fields",
+]
+
+CONTEXT = "actions"  # the translation context of every text in this table
+ZOOM_STEP = 1.5
+PAN_STEP = 0.2
+K = QKeySequence.StandardKey
+Shortcut = "str | QKeySequence.StandardKey"
+
+
+def _t(text: str) -> str:
+    return QT_TRANSLATE_NOOP(CONTEXT, text)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command: what it says, which keys, what it calls and where it is shown.
+
+    ``slot`` names a method of the scope's target (the window, or the
+    timeline widget for ``scope="timeline"``), called with ``args`` (and the
+    new checked state for a checkable action).  ``slot=None`` means the
+    window provides a ready-made action (a dock's toggle action) that the
+    table only dresses and places.  ``menu`` is a path of menu ids
+    (``"view/navigate"``); ``section`` changes put a separator between items.
+    """
+
+    id: str
+    text: str
+    slot: str | None
+    shortcuts: tuple = ()
+    icon: str | None = None
+    tip: str = ""
+    menu: str | None = None
+    section: int = 0
+    toolbar: str | None = None  # a TOOLBAR_GROUPS id, or None: not on the toolbar
+    icon_text: str = ""  # the short label beside the toolbar icon
+    icon_only: bool = False
+    help: str | None = None  # a HELP_GROUPS id, or None: not listed in the shortcut help
+    args: tuple = ()
+    checkable: bool = False
+    group: str | None = None  # exclusive group id
+    scope: str = "window"  # "window" | "timeline"
+    role: QAction.MenuRole = field(default=QAction.MenuRole.NoRole)
+
+
+# menus: (path, title) in menu-bar order; a path with "/" is a submenu
+MENUS: tuple[tuple[str, str], ...] = (
+    ("file", _t("&File")), ("edit", _t("&Edit")), ("view", _t("&View")), ("view/navigate", _t("&Navigate")),
+    ("help", _t("&Help")),
+)
+# toolbar groups in order: (id, label shown before the group or "")
+TOOLBAR_GROUPS: tuple[tuple[str, str], ...] = (
+    ("file", ""), ("zoom", ""), ("history", ""), ("lanes", _t("Lanes:")), ("end", ""),
+)
+# groups of Help > Keyboard Shortcuts, in order
+HELP_GROUPS: tuple[tuple[str, str], ...] = (
+    ("data", _t("Data")), ("edit", _t("Search and filters")), ("timeline", _t("Timeline (when it has the focus)")),
+    ("history", _t("History")), ("view", _t("View")), ("app", _t("Application")),
+)
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("open", _t("&Open…"), "open_file_dialog", (K.Open,), "open", _t("Open a data file (YAML, JSON or TOML)"),
+               menu="file", toolbar="file", icon_text=_t("Open"), help="data"),
+    ActionSpec("open_folder", _t("Open &Folder…"), "open_folder_dialog", ("Ctrl+Shift+O",), None,
+               _t("Open a folder of data files"), menu="file", help="data"),
+    ActionSpec("reload", _t("&Reload"), "reload", (K.Refresh, "F5"), None, _t("Load the current dataset again"),
+               menu="file", help="data"),
+    ActionSpec("export", _t("&Export Image…"), "export_image_dialog", ("Ctrl+E",), "export",
+               _t("Save the roadmap as PNG, SVG or PDF"), menu="file", section=1, toolbar="file",
+               icon_text=_t("Export"), help="data"),
+    ActionSpec("quit", _t("&Quit"), "close", (K.Quit, "Ctrl+Q"), None, _t("Quit NEV Roadmap"), menu="file", section=2,
+               help="app", role=QAction.MenuRole.QuitRole),
+    # Edit
+    ActionSpec("copy_image", _t("&Copy Image"), "copy_image", ("Ctrl+Shift+C",), "copy",
+               _t("Copy a picture of the roadmap to the clipboard"), menu="edit", help="data"),
+    ActionSpec("find", _t("&Find…"), "focus_search", (K.Find, "Ctrl+F"), None, _t("Search milestones, claims and people"),
+               menu="edit", section=1, help="edit"),
+    ActionSpec("clear", _t("C&lear Filters"), "clear_filters", ("Ctrl+Shift+L",), "clear-filter",
+               _t("Show every milestone again"), menu="edit", section=1, toolbar="end", icon_text=_t("Clear filters"),
+               help="edit"),
+    # View: the timeline's own keys
+    ActionSpec("fit", _t("&Fit Whole Roadmap"), "fit_all", ("F", "Home"), "fit", _t("Show the whole roadmap"),
+               menu="view", toolbar="zoom", icon_text=_t("Fit"), help="timeline", scope="timeline"),
+    ActionSpec("zoom_in", _t("Zoom &In"), "zoom", ("+", "=", K.ZoomIn), "zoom-in", _t("Zoom in"), menu="view",
+               toolbar="zoom", icon_only=True, help="timeline", args=(ZOOM_STEP,), scope="timeline"),
+    ActionSpec("zoom_out", _t("Zoom &Out"), "zoom", ("-", "_", K.ZoomOut), "zoom-out", _t("Zoom out"), menu="view",
+               toolbar="zoom", icon_only=True, help="timeline", args=(1 / ZOOM_STEP,), scope="timeline"),
+    ActionSpec("pan_left", _t("Pan Earlier"), "pan", ("Left",), None, _t("Move towards the past"),
+               menu="view/navigate", help="timeline", args=(-PAN_STEP,), scope="timeline"),
+    ActionSpec("pan_right", _t("Pan Later"), "pan", ("Right",), None, _t("Move towards the future"),
+               menu="view/navigate", help="timeline", args=(PAN_STEP,), scope="timeline"),
+    ActionSpec("scroll_up", _t("Scroll Up"), "scroll_rows", ("Up",), None, _t("Scroll the lanes up"),
+               menu="view/navigate", section=1, help="timeline", args=(-1,), scope="timeline"),
+    ActionSpec("scroll_down", _t("Scroll Down"), "scroll_rows", ("Down",), None, _t("Scroll the lanes down"),
+               menu="view/navigate", section=1, help="timeline", args=(1,), scope="timeline"),
+    ActionSpec("page_up", _t("Page Up"), "scroll_page", ("PgUp",), None, _t("Scroll the lanes up by a page"),
+               menu="view/navigate", section=1, help="timeline", args=(-1,), scope="timeline"),
+    ActionSpec("page_down", _t("Page Down"), "scroll_page", ("PgDown",), None, _t("Scroll the lanes down by a page"),
+               menu="view/navigate", section=1, help="timeline", args=(1,), scope="timeline"),
+    # View: history, lanes, theme, panels
+    ActionSpec("back", _t("&Back"), "go_back", (K.Back, "Alt+Left"), "back", _t("Back to what you looked at before"),
+               menu="view", section=1, toolbar="history", icon_text=_t("Back"), help="history"),
+    ActionSpec("forward", _t("F&orward"), "go_forward", (K.Forward, "Alt+Right"), "forward", _t("Forward again"),
+               menu="view", section=1, toolbar="history", icon_text=_t("Forward"), help="history"),
+    ActionSpec("by_tech", _t("Lanes by &Technology"), "set_lanes", ("Ctrl+1",), "by-technology",
+               _t("One lane per technology"), menu="view", section=2, toolbar="lanes", icon_text=_t("Technology"),
+               help="view", args=("technology",), checkable=True, group="lanes"),
+    ActionSpec("by_company", _t("Lanes by &Company"), "set_lanes", ("Ctrl+2",), "by-company",
+               _t("One lane per company"), menu="view", section=2, toolbar="lanes", icon_text=_t("Company"),
+               help="view", args=("company",), checkable=True, group="lanes"),
+    ActionSpec("dark", _t("&Dark Theme"), "set_dark", ("Ctrl+Shift+D",), "theme", _t("Switch between light and dark"),
+               menu="view", section=3, toolbar="end", icon_text=_t("Dark"), help="view", checkable=True),
+    ActionSpec("show_filters", _t("&Filters Panel"), None, (), None, _t("Show or hide the filters"), menu="view",
+               section=4),
+    ActionSpec("show_details", _t("&Details Panel"), None, (), None, _t("Show or hide the details"), menu="view",
+               section=4),
+    ActionSpec("reset_layout", _t("&Reset Window Layout"), "reset_layout", (), None,
+               _t("Put the panels back where they started"), menu="view", section=4),
+    # Help
+    ActionSpec("help", _t("&Keyboard Shortcuts"), "show_help", (K.HelpContents, "F1"), None, _t("What the keys do"),
+               menu="help", help="app"),
+    ActionSpec("about", _t("&About NEV Roadmap"), "show_about", (), None, _t("Version and data sources"), menu="help",
+               role=QAction.MenuRole.AboutRole),
+)
+
+_BY_ID = {s.id: s for s in ACTIONS}
+ID_PROPERTY = "nevroadmapActionId"  # the table id, kept on each built QAction
+
+
+def spec(action_id: str) -> ActionSpec:
+    return _BY_ID[action_id]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text) if text else ""
+
+
+def key_sequences(shortcuts: Iterable) -> list[QKeySequence]:
+    """The sequences of a row: standard keys expanded for this platform, each once (duplicates are ambiguous)."""
+    seqs: dict[str, QKeySequence] = {}
+    for sc in shortcuts:
+        keys = QKeySequence.keyBindings(sc) if isinstance(sc, QKeySequence.StandardKey) else [QKeySequence(sc)]
+        for k in keys:
+            if not k.isEmpty():
+                seqs.setdefault(k.toString(QKeySequence.SequenceFormat.PortableText), k)
+    return list(seqs.values())
+
+
+def _apply_texts(act: QAction, s: ActionSpec) -> None:
+    act.setText(tr(s.text))
+    if s.icon_text:
+        act.setIconText(tr(s.icon_text))
+    tip = tr(s.tip)
+    seqs = act.shortcuts()
+    if tip and seqs:  # the first key in the tooltip: "Zoom in (+)"
+        tip = f"{tip} ({seqs[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+    act.setToolTip(tip or act.text().replace("&", ""))
+    act.setStatusTip(tr(s.tip))
+
+
+def build_actions(owner: QObject, targets: Mapping[str, QWidget], provided: Mapping[str, QAction] | None = None,
+                  specs: Iterable[ActionSpec] = ACTIONS) -> dict[str, QAction]:
+    """One QAction per row, connected to its slot and added to its scope's widget.
+
+    ``targets`` maps a scope (``"window"``, ``"timeline"``) to the widget that
+    carries the shortcuts and whose methods are the slots.  Rows whose scope
+    has no target are skipped, so a bare timeline widget can get just its own
+    keys (``build_actions(w, {"timeline": w})``).
+    """
+    provided = provided or {}
+    built: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
+    for s in specs:
+        target = targets.get(s.scope)
+        if target is None or (s.slot is None and s.id not in provided):
+            continue
+        act = provided.get(s.id) or QAction(owner)
+        act.setObjectName(f"action_{s.id}")
+        act.setProperty(ID_PROPERTY, s.id)
+        act.setShortcuts(key_sequences(s.shortcuts))
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut if s.scope == "timeline"
+                               else Qt.ShortcutContext.WindowShortcut)
+        if s.icon:
+            act.setData(s.icon)  # the window paints the icon in the theme's colour
+        act.setMenuRole(s.role)
+        if s.slot is not None:
+            act.setCheckable(s.checkable)
+            fn = getattr(target, s.slot)
+            if s.checkable:
+                act.toggled.connect(_bind(fn, s.args))
+            else:
+                act.triggered.connect(_bind(fn, s.args, drop_checked=True))
+        if s.group:
+            grp = groups.get(s.group)
+            if grp is None:
+                grp = groups[s.group] = QActionGroup(owner)
+                grp.setExclusive(True)
+            grp.addAction(act)
+        _apply_texts(act, s)
+        target.addAction(act)  # the shortcut works even with the menu bar hidden
+        built[s.id] = act
+    return built
+
+
+def _bind(fn: Callable, args: tuple, drop_checked: bool = False) -> Callable:
+    if drop_checked:
+        return lambda _checked=False: fn(*args)
+    return lambda checked: fn(*args, checked)
+
+
+def retranslate(actions: Mapping[str, QAction], menus: Mapping[str, QMenu] | None = None,
+                labels: Mapping[str, QLabel] | None = None) -> None:
+    """Texts again in the current language (after a QEvent.LanguageChange)."""
+    for aid, act in actions.items():
+        _apply_texts(act, _BY_ID[aid])
+    titles = dict(MENUS)
+    for path, menu in (menus or {}).items():
+        menu.setTitle(tr(titles[path]))
+    group_labels = dict(TOOLBAR_GROUPS)
+    for gid, label in (labels or {}).items():
+        label.setText(f" {tr(group_labels[gid])} ")
+
+
+def build_menus(menubar: QMenuBar, actions: Mapping[str, QAction]) -> dict[str, QMenu]:
+    """The menus of :data:`MENUS`, each holding its rows in table order, separators between sections."""
+    menus: dict[str, QMenu] = {}
+    for path, title in MENUS:
+        parent_path, _, _ = path.rpartition("/")
+        parent = menus[parent_path] if parent_path else menubar
+        menus[path] = parent.addMenu(tr(title))
+        menus[path].setObjectName(f"menu_{path.replace('/', '_')}")
+    last_section: dict[str, int] = {}
+    placed_sub: set[str] = set()
+    for s in ACTIONS:
+        if s.menu is None or s.id not in actions:
+            continue
+        # a submenu sits where its first row would be, in its parent's section
+        parent_path, _, _ = s.menu.rpartition("/")
+        if parent_path and s.menu not in placed_sub:
+            placed_sub.add(s.menu)
+            sub = menus[s.menu]
+            parent = menus[parent_path]
+            parent.removeAction(sub.menuAction())
+            parent.addAction(sub.menuAction())
+            last_section.setdefault(parent_path, s.section)
+        menu = menus[s.menu]
+        if s.menu in last_section and last_section[s.menu] != s.section:
+            menu.addSeparator()
+        last_section[s.menu] = s.section
+        menu.addAction(actions[s.id])
+    return menus
+
+
+def build_toolbar(toolbar: QToolBar, actions: Mapping[str, QAction]) -> dict[str, QLabel]:
+    """The toolbar rows by :data:`TOOLBAR_GROUPS`, with separators between groups; returns the group labels."""
+    labels: dict[str, QLabel] = {}
+    first = True
+    for gid, label in TOOLBAR_GROUPS:
+        rows = [s for s in ACTIONS if s.toolbar == gid and s.id in actions]
+        if not rows:
+            continue
+        if not first:
+            toolbar.addSeparator()
+        first = False
+        if label:
+            labels[gid] = QLabel(f" {tr(label)} ", toolbar)
+            toolbar.addWidget(labels[gid])
+        for s in rows:
+            act = actions[s.id]
+            toolbar.addAction(act)
+            button = toolbar.widgetForAction(act)
+            if s.icon_only and isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    return labels
+
+
+def shortcut_texts(act: QAction) -> list[str]:
+    """The keys of an action as the user reads them (native text)."""
+    return [k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
+
+
+def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """``Help > Keyboard Shortcuts`` as data: [(group title, [(keys, what it does)])], from the table."""
+    out = []
+    for gid, title in HELP_GROUPS:
+        rows = []
+        for s in ACTIONS:
+            act = actions.get(s.id)
+            if s.help != gid or act is None or not act.shortcuts():
+                continue
+            rows.append((", ".join(shortcut_texts(act)), act.text().replace("&", "").rstrip("…")))
+        if rows:
+            out.append((tr(title), rows))
+    return out
+
+
+class TextFieldShortcutGuard(QObject):
+    """Lets the window's modifier shortcuts (``Ctrl+E`` ...) through a text field that would take them.
+
+    A text field claims some key combinations for editing through a
+    ``ShortcutOverride`` event (with an Emacs-like key scheme ``Ctrl+E``
+    is "end of line").  For the sequences given here the guard swallows that
+    claim, so the window's action fires; every other key stays the field's.
+    """
+
+    def __init__(self, sequences: Iterable[QKeySequence], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.combos = {seq[0].toCombined() for seq in sequences if seq.count() == 1}
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if ev.type() == QEvent.Type.ShortcutOverride:
+            mods = ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                       | Qt.KeyboardModifier.MetaModifier):
+                combo = (mods.value if hasattr(mods, "value") else int(mods)) | ev.key()
+                if combo in self.combos:
+                    ev.ignore()
+                    return True  # not claimed: the shortcut map triggers the action
+        return False
+
+
+TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
+
+
+def guard_text_fields(root: QWidget, actions: Iterable[QAction]) -> TextFieldShortcutGuard:
+    """Install one :class:`TextFieldShortcutGuard` for the window-level ``actions`` on every text field in ``root``."""
+    seqs = [k for a in actions if a.shortcutContext() == Qt.ShortcutContext.WindowShortcut for k in a.shortcuts()]
+    guard = TextFieldShortcutGuard(seqs, root)
+    for cls in TEXT_FIELDS:
+        for w in root.findChildren(cls):
+            w.installEventFilter(guard)
+    return guard
