@@ -222,11 +222,10 @@ def build_actions(owner: QObject, targets: Mapping[str, QWidget], provided: Mapp
         act.setMenuRole(s.role)
         if s.slot is not None:
             act.setCheckable(s.checkable)
-            fn = getattr(target, s.slot)
             if s.checkable:
-                act.toggled.connect(_bind(fn, s.args))
+                act.toggled.connect(_bind(target, s.slot, s.args))
             else:
-                act.triggered.connect(_bind(fn, s.args, drop_checked=True))
+                act.triggered.connect(_bind(target, s.slot, s.args, drop_checked=True))
         if s.group:
             grp = groups.get(s.group)
             if grp is None:
@@ -239,10 +238,12 @@ def build_actions(owner: QObject, targets: Mapping[str, QWidget], provided: Mapp
     return built
 
 
-def _bind(fn: Callable, args: tuple, drop_checked: bool = False) -> Callable:
+def _bind(target: QObject, slot: str, args: tuple, drop_checked: bool = False) -> Callable:
+    """Call ``target.slot(*args)`` (and the checked state), looked up when triggered."""
+    getattr(target, slot)  # a typo in the table fails when the actions are built, not when used
     if drop_checked:
-        return lambda _checked=False: fn(*args)
-    return lambda checked: fn(*args, checked)
+        return lambda _checked=False: getattr(target, slot)(*args)
+    return lambda checked: getattr(target, slot)(*args, checked)
 
 
 def retranslate(actions: Mapping[str, QAction], menus: Mapping[str, QMenu] | None = None,
@@ -343,6 +344,11 @@ class TextFieldShortcutGuard(QObject):
     def __init__(self, sequences: Iterable[QKeySequence], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.combos = {seq[0].toCombined() for seq in sequences if seq.count() == 1}
+        self.watched: list[QWidget] = []
+
+    def watch(self, field: QWidget) -> None:
+        field.installEventFilter(self)
+        self.watched.append(field)
 
     def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 (Qt override)
         if ev.type() == QEvent.Type.ShortcutOverride:
@@ -365,5 +371,5 @@ def guard_text_fields(root: QWidget, actions: Iterable[QAction]) -> TextFieldSho
     guard = TextFieldShortcutGuard(seqs, root)
     for cls in TEXT_FIELDS:
         for w in root.findChildren(cls):
-            w.installEventFilter(guard)
+            guard.watch(w)
     return guard

@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget,
+    QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget,
 )
 
 from nevroadmap.core.loader import bundled_data_path
@@ -37,6 +37,7 @@ from nevroadmap.gui.palette import THEME_NAMES, apply_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.settings import make_settings
 from nevroadmap.gui.state import AppState, Prepared
+from nevroadmap.gui.status_bar import StatusBar
 from nevroadmap.gui.timeline_widget import TimelineWidget
 from nevroadmap.gui.window_geometry import WindowGeometry
 
@@ -69,7 +70,10 @@ class MainWindow(QMainWindow):
         self.details_panel = DetailsPanel(state)
         self.details_dock = self._dock("detailsDock", self.details_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.details_panel.sigStatusMessage.connect(lambda t: self.flash(t, 4000))
-        self._make_status_bar()
+        self.status_bar = StatusBar(self, busy_widget=self.timeline)
+        self.setStatusBar(self.status_bar)
+        self.status_label, self.message_label, self.progress = (
+            self.status_bar.counts, self.status_bar.message, self.status_bar.progress)
 
         # the action table: menus, toolbar, shortcuts and the shortcut help
         self.actions_by_id = action_table.build_actions(
@@ -93,13 +97,11 @@ class MainWindow(QMainWindow):
         self.loader.sigLoaded.connect(self._on_loaded)
         self.loader.sigFailed.connect(self._on_load_failed)
         self.loader.sigCrashed.connect(self._on_load_crashed)
-        self.loader.sigBusy.connect(self._set_busy)
+        self.loader.sigBusy.connect(self._on_busy)
         self.current_path: str | None = None
         self.requested_path: str | None = None  # what Reload loads again
         self._fallback = False
         self._fallback_background = True
-        self._busy = False
-        self._loading_text = ""
         self.problems_dialog: ProblemsDialog | None = None
         self.message_box: QMessageBox | None = None
 
@@ -134,34 +136,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _make_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusCounts")
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        bar.addWidget(self.status_label, 1)
-        # transient messages get their own label: QStatusBar.showMessage would paint over the counts
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("statusMessage")
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self.message_label.clear)
-        bar.addPermanentWidget(self.message_label)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("loadProgress")
-        self.progress.setRange(0, 0)  # busy indicator
-        self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        bar.addPermanentWidget(self.progress)
-
     def _retranslate(self) -> None:
-        action_table.retranslate(self.actions_by_id, self.menus, self.toolbar_labels)
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
-        self.filter_dock.setWindowTitle(self.tr("Filters"))
+        self.filter_dock.setWindowTitle(self.tr("Filters"))  # (renames its toggle action: the table's text wins)
         self.details_dock.setWindowTitle(self.tr("Details"))
-        self.progress.setAccessibleName(self.tr("Loading"))
+        action_table.retranslate(self.actions_by_id, self.menus, self.toolbar_labels)
+        self.status_bar.retranslate()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -252,11 +232,7 @@ class MainWindow(QMainWindow):
 
     def flash(self, text: str, msecs: int = 4000) -> None:
         """A transient message at the right of the status bar (0: until replaced)."""
-        self.message_label.setText(text)
-        if text and msecs:
-            self._message_timer.start(msecs)
-        else:
-            self._message_timer.stop()
+        self.status_bar.flash(text, msecs)
 
     def status_text(self) -> str:
         return self.status_label.text()
@@ -268,8 +244,7 @@ class MainWindow(QMainWindow):
         described = st.filter.describe(st.roadmap)
         if described:
             text += "  ·  " + self.tr("Filters: %1").replace("%1", described)
-        self.status_label.setText(text)
-        self.status_label.setToolTip(text)
+        self.status_bar.set_counts(text)
         self.act_clear.setEnabled(not st.filter.is_empty)
 
     # -- widgets -> state --------------------------------------------------------
@@ -323,15 +298,11 @@ class MainWindow(QMainWindow):
         return Path(path).name if path else self.tr("the bundled dataset")
 
     def _on_load_started(self, path: str | None) -> None:
-        self._flash_loading(self.tr("Loading %1…"), path)
+        self.status_bar.show_busy(self.tr("Loading %1…").replace("%1", self._shown_name(path)))
 
     def _on_load_progress(self, path: str | None, stage: str) -> None:
-        self._flash_loading(self.tr("Loading %1: laying out the lanes…") if stage == "preparing"
-                            else self.tr("Loading %1…"), path)
-
-    def _flash_loading(self, text: str, path: str | None) -> None:
-        self._loading_text = text.replace("%1", self._shown_name(path))
-        self.flash(self._loading_text, 0)
+        text = self.tr("Loading %1: laying out the lanes…") if stage == "preparing" else self.tr("Loading %1…")
+        self.status_bar.show_busy(text.replace("%1", self._shown_name(path)))
 
     def _on_loaded(self, path: str | None, prepared: Prepared) -> None:
         self.current_path = path
@@ -355,18 +326,9 @@ class MainWindow(QMainWindow):
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
     @Slot(bool)
-    def _set_busy(self, busy: bool) -> None:
-        """While a dataset loads: a busy bar in the status bar, a busy cursor over the timeline."""
-        if busy == self._busy:
-            return
-        self._busy = busy
-        self.progress.setVisible(busy)
-        if busy:
-            self.timeline.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.timeline.unsetCursor()
-            if self.message_label.text() == self._loading_text:
-                self.flash("", 0)
+    def _on_busy(self, busy: bool) -> None:
+        if not busy:
+            self.status_bar.clear_busy()
 
     def show_problems(self, path: str, problems, note: str | None = None) -> ProblemsDialog:
         if self.problems_dialog is not None:
