@@ -389,4 +389,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            self.geometry_keeper.keep_on_screen()
         QTimer.singleShot(0, self.timeline.setFocus)

@@ -116,6 +116,16 @@ class WindowGeometry:
         if not (isinstance(st, (QByteArray, bytes)) and w.restoreState(QByteArray(st))):
             self.size_docks()
 
+    def keep_on_screen(self) -> None:
+        """Once shown (the frame is known): the whole frame, title bar included, on a screen."""
+        w = self.window
+        frame = w.frameGeometry()
+        target = bring_on_screen(frame, _available_rects())
+        if target != frame:
+            extra_w, extra_h = frame.width() - w.width(), frame.height() - w.height()
+            w.resize(max(target.width() - extra_w, 1), max(target.height() - extra_h, 1))
+            w.move(target.topLeft())  # a window's position is its frame's
+
     def size_docks(self) -> None:
         if len(self.docks) == 2:
             self.window.resizeDocks(self.docks, list(dock_widths(self.window.width())), Qt.Orientation.Horizontal)
