@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidgetAction
 
 from nevroadmap.core.loader import load
 from nevroadmap.gui.actions import (
-    ACTIONS, HELP_GROUPS, ID_PROPERTY, MENUS, TOOLBAR_GROUPS, TextFieldShortcutGuard, key_sequences, tr,
+    ACTIONS, HELP_GROUPS, ID_PROPERTY, MENUS, TOOLBAR_GROUPS, TextFieldShortcutGuard, key_sequences, tr, typable,
 )
 
 FIX = Path(__file__).parent / "fixtures" / "gui_roadmap.yaml"
@@ -126,7 +126,7 @@ def test_keyboard_help_is_generated_from_the_table(window):
            for title, body in groups]
     expected = []
     for gid, title in HELP_GROUPS:
-        rows = [(", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in key_sequences(s.shortcuts)),
+        rows = [(", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in typable(key_sequences(s.shortcuts))),
                  tr(s.text).replace("&", "").rstrip("…")) for s in ACTIONS if s.help == gid and s.shortcuts]
         if rows:
             expected.append((tr(title), rows))
@@ -134,6 +134,9 @@ def test_keyboard_help_is_generated_from_the_table(window):
     listed = {v for _, rows in got for _, v in rows}
     assert "Export Image" in listed and "Fit Whole Roadmap" in listed and "Zoom In" in listed
     assert all(s.shortcuts for s in ACTIONS if s.help)  # a help row without keys would be a mistake
+    shown_keys = {k for _, rows in got for keys_, _ in rows for k in keys_.split(", ")}
+    assert {"Ctrl+E", "F", "Home", "+", "F5"} <= shown_keys
+    assert not shown_keys & {"Open", "Refresh", "Back", "Forward", "Zoom In"}  # media keys are not listed
 
 
 def test_typing_f_and_plus_in_the_search_box_types_them(qtbot, window):
@@ -215,3 +218,28 @@ def test_text_fields_of_the_window_are_guarded(window):
         assert field in watched
     assert QKeySequence("Ctrl+E")[0].toCombined() in window._shortcut_guard.combos
     assert QKeySequence("F")[0].toCombined() not in window._shortcut_guard.combos  # timeline keys stay out
+
+
+def test_a_language_change_retranslates_menus_actions_and_toolbar(qtbot, window):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    class Marked(QTranslator):  # stands in for a .qm file: marks every text of the table
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return f"«{source}»" if context == "actions" else ""
+
+        def isEmpty(self):  # noqa: N802 (Qt override)
+            return False
+
+    tr_ = Marked()
+    QCoreApplication.installTranslator(tr_)
+    try:
+        qtbot.waitUntil(lambda: window.act_export.text() == "«&Export Image…»", timeout=3000)
+        assert window.menus["file"].title() == "«&File»"
+        assert window.act_show_filters.text() == "«&Filters Panel»"
+        assert window.toolbar_labels["lanes"].text().strip() == "«Lanes:»"
+        box = window.show_help()
+        assert "«Data»" in box.text() and "«Export Image…»" in box.text()  # groups and rows follow
+        box.close()
+    finally:
+        QCoreApplication.removeTranslator(tr_)
+    qtbot.waitUntil(lambda: window.act_export.text() == "&Export Image…", timeout=3000)

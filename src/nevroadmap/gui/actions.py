@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 __all__ = [
     "ActionSpec", "ACTIONS", "MENUS", "TOOLBAR_GROUPS", "HELP_GROUPS", "ZOOM_STEP", "PAN_STEP", "CONTEXT",
-    "spec", "build_actions", "retranslate", "build_menus", "build_toolbar", "shortcut_rows", "shortcut_texts",
+    "spec", "typable", "build_actions", "retranslate", "build_menus", "build_toolbar", "shortcut_rows", "shortcut_texts",
     "TextFieldShortcutGuard", "guard_text_fields",
 ]
 
@@ -188,7 +188,7 @@ def _apply_texts(act: QAction, s: ActionSpec) -> None:
     if s.icon_text:
         act.setIconText(tr(s.icon_text))
     tip = tr(s.tip)
-    seqs = act.shortcuts()
+    seqs = typable(act.shortcuts())
     if tip and seqs:  # the first key in the tooltip: "Zoom in (+)"
         tip = f"{tip} ({seqs[0].toString(QKeySequence.SequenceFormat.NativeText)})"
     act.setToolTip(tip or act.text().replace("&", ""))
@@ -312,9 +312,16 @@ def build_toolbar(toolbar: QToolBar, actions: Mapping[str, QAction]) -> dict[str
     return labels
 
 
+def typable(seqs: Iterable[QKeySequence]) -> list[QKeySequence]:
+    """The sequences typed on an ordinary keyboard: no media keys (the Back, Open, Refresh buttons
+    some keyboards have, which the platform's standard keys add)."""
+    return [k for k in seqs if k.count() and k[0].key().value < Qt.Key.Key_Back.value
+            and k[0].key() != Qt.Key.Key_Help]
+
+
 def shortcut_texts(act: QAction) -> list[str]:
-    """The keys of an action as the user reads them (native text)."""
-    return [k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
+    """The keys of an action as the user reads them (native text), media keys left out."""
+    return [k.toString(QKeySequence.SequenceFormat.NativeText) for k in typable(act.shortcuts())]
 
 
 def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -324,7 +331,7 @@ def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, list[tuple[
         rows = []
         for s in ACTIONS:
             act = actions.get(s.id)
-            if s.help != gid or act is None or not act.shortcuts():
+            if s.help != gid or act is None or not shortcut_texts(act):
                 continue
             rows.append((", ".join(shortcut_texts(act)), act.text().replace("&", "").rstrip("…")))
         if rows:

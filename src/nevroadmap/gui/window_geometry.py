@@ -96,6 +96,7 @@ class WindowGeometry:
         self.settings = settings
         self.docks = list(docks)
         self._default_state: QByteArray | None = None
+        self._placed: QRect | None = None
 
     def restore(self) -> None:
         """The saved geometry and docks (brought on screen), or a first window that fits the screen."""
@@ -112,13 +113,20 @@ class WindowGeometry:
             w.setGeometry(initial_geometry(screens[0]))
         else:
             w.resize(PREFERRED_SIZE)
+        self._placed = QRect(w.geometry())
         st = self.settings.value(STATE_KEY)
         if not (isinstance(st, (QByteArray, bytes)) and w.restoreState(QByteArray(st))):
             self.size_docks()
 
     def keep_on_screen(self) -> None:
-        """Once shown (the frame is known): the whole frame, title bar included, on a screen."""
+        """Once shown (the frame is known): the whole frame, title bar included, on a screen.
+
+        Only a geometry placed by :meth:`restore`; a size the program set since (the screenshot
+        tool renders off-screen at any size) is left alone.
+        """
         w = self.window
+        if self._placed is None or w.geometry() != self._placed:
+            return
         frame = w.frameGeometry()
         target = bring_on_screen(frame, _available_rects())
         if target != frame:
