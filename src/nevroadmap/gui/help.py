@@ -24,17 +24,13 @@ from nevroadmap.gui.icons import app_icon
 __all__ = ["dataset_name", "about_html", "shortcuts_html", "message_box"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("help", text)
-
-
 def dataset_name(roadmap: Roadmap) -> str:
     """How the title bar names a dataset."""
     if not roadmap.origin:
-        return _tr("no data")
+        return QCoreApplication.translate("help", "no data")
     try:
         if Path(roadmap.origin).resolve() == bundled_data_path().resolve():
-            return _tr("bundled dataset")
+            return QCoreApplication.translate("help", "bundled dataset")
     except OSError:
         pass
     return Path(roadmap.origin).name or roadmap.origin
@@ -52,23 +48,27 @@ def about_html(roadmap: Roadmap) -> str:
         elif s.url:
             line += f"<br>{esc(s.url)}"
         items.append(f"<li>{line}</li>")
-    sources = "<ul>" + "".join(items) + "</ul>" if items else f"<p>{esc(_tr('No sources in this dataset.'))}</p>"
-    intro = _tr("A zoomable timeline of new-energy-vehicle technology milestones, "
-                "each backed by attributed claims: who said what, where and when.")
-    dataset = _tr("Dataset: %1 (%2).").replace("%1", dataset_name(roadmap)).replace("%2", roadmap.summary())
+    no_sources = QCoreApplication.translate("help", "No sources in this dataset.")
+    sources = "<ul>" + "".join(items) + "</ul>" if items else f"<p>{esc(no_sources)}</p>"
+    intro = QCoreApplication.translate("help", "A zoomable timeline of new-energy-vehicle technology milestones, "
+                                               "each backed by attributed claims: who said what, where and when.")
+    dataset = QCoreApplication.translate("help", "Dataset: %1 (%2).")
+    dataset = dataset.replace("%1", dataset_name(roadmap)).replace("%2", roadmap.summary())
+    heading = QCoreApplication.translate("help", "Data sources")
     return (f"<h3>NEV Roadmap {esc(__version__)}</h3>"
             f"<p>{esc(intro)}</p>"
             f"<p>{esc(dataset)}</p>"
-            f"<p><b>{esc(_tr('Data sources'))}</b></p>{sources}")
+            f"<p><b>{esc(heading)}</b></p>{sources}")
 
 
 def shortcuts_html(actions: Mapping[str, QAction]) -> str:
     """The keyboard help: one table per help group of the action table."""
-    parts = [f"<h3>{esc(_tr('Keyboard shortcuts'))}</h3>",
-             "<p>" + esc(_tr("Click a milestone to see who says so; click a company name to see its profile. "
-                             "Drag to pan, scroll to zoom.")) + "</p>"]
-    for title, rows in shortcut_rows(actions):
-        parts.append(f"<p><b>{esc(title)}</b></p><table>")
+    title = QCoreApplication.translate("help", "Keyboard shortcuts")
+    hint = QCoreApplication.translate("help", "Click a milestone to see who says so; click a company name to see "
+                                              "its profile. Drag to pan, scroll to zoom.")
+    parts = [f"<h3>{esc(title)}</h3>", f"<p>{esc(hint)}</p>"]
+    for group, rows in shortcut_rows(actions):
+        parts.append(f"<p><b>{esc(group)}</b></p><table>")
         parts.extend(f"<tr><td><b>{esc(keys)}</b>&nbsp;&nbsp;</td><td>{esc(what)}</td></tr>" for keys, what in rows)
         parts.append("</table>")
     return "".join(parts)
