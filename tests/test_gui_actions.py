@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidgetAction
 
 from nevroadmap.core.loader import load
 from nevroadmap.gui.actions import (
-    ACTIONS, HELP_GROUPS, ID_PROPERTY, MENUS, TOOLBAR_GROUPS, TextFieldShortcutGuard, key_sequences, tr, typable,
+    ACTIONS, HELP_GROUPS, ID_PROPERTY, MENUS, TOOLBAR_GROUPS, key_sequences, tr, typable,
 )
+from nevroadmap.gui.shortcut_guard import TextFieldShortcutGuard
 
 FIX = Path(__file__).parent / "fixtures" / "gui_roadmap.yaml"
 

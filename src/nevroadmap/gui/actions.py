@@ -14,7 +14,9 @@ Two scopes keep the keys from fighting the text fields:
   added to the timeline widget with
   :attr:`Qt.ShortcutContext.WidgetWithChildrenShortcut`: they act only while
   the timeline has the focus, so typing ``F`` or ``+`` in a text field types
-  it and the arrows move the text cursor or step a spin box.
+  it and the arrows move the text cursor or step a spin box.  (A text field
+  that claims a window shortcut for editing is handled by
+  :mod:`nevroadmap.gui.shortcut_guard`.)
 
 Texts are source strings marked with ``QT_TRANSLATE_NOOP("actions", ...)``
 and translated when the actions are built (and again on a language change).
@@ -25,24 +27,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractSpinBox, QLabel, QLineEdit, QMenu, QMenuBar, QPlainTextEdit, QTextEdit, QToolBar, QToolButton, QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
 __all__ = [
     "ActionSpec", "ACTIONS", "MENUS", "TOOLBAR_GROUPS", "HELP_GROUPS", "ZOOM_STEP", "PAN_STEP", "CONTEXT",
     "spec", "typable", "build_actions", "retranslate", "build_menus", "build_toolbar", "shortcut_rows",
     "shortcut_texts",
-    "TextFieldShortcutGuard", "guard_text_fields",
 ]
 
 CONTEXT = "actions"  # the translation context of every text in this table
 ZOOM_STEP = 1.5
 PAN_STEP = 0.2
 K = QKeySequence.StandardKey
-Shortcut = "str | QKeySequence.StandardKey"
 
 
 @dataclass(frozen=True)
@@ -383,46 +381,3 @@ def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, list[tuple[
         if rows:
             out.append((tr(title), rows))
     return out
-
-
-class TextFieldShortcutGuard(QObject):
-    """Lets the window's modifier shortcuts (``Ctrl+E`` ...) through a text field that would take them.
-
-    A text field claims some key combinations for editing through a
-    ``ShortcutOverride`` event (with an Emacs-like key scheme ``Ctrl+E``
-    is "end of line").  For the sequences given here the guard swallows that
-    claim, so the window's action fires; every other key stays the field's.
-    """
-
-    def __init__(self, sequences: Iterable[QKeySequence], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.combos = {seq[0].toCombined() for seq in sequences if seq.count() == 1}
-        self.watched: list[QWidget] = []
-
-    def watch(self, field: QWidget) -> None:
-        field.installEventFilter(self)
-        self.watched.append(field)
-
-    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if ev.type() == QEvent.Type.ShortcutOverride:
-            mods = ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                       | Qt.KeyboardModifier.MetaModifier):
-                combo = (mods.value if hasattr(mods, "value") else int(mods)) | ev.key()
-                if combo in self.combos:
-                    ev.ignore()
-                    return True  # not claimed: the shortcut map triggers the action
-        return False
-
-
-TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
-
-
-def guard_text_fields(root: QWidget, actions: Iterable[QAction]) -> TextFieldShortcutGuard:
-    """Install one :class:`TextFieldShortcutGuard` for the window-level ``actions`` on every text field in ``root``."""
-    seqs = [k for a in actions if a.shortcutContext() == Qt.ShortcutContext.WindowShortcut for k in a.shortcuts()]
-    guard = TextFieldShortcutGuard(seqs, root)
-    for cls in TEXT_FIELDS:
-        for w in root.findChildren(cls):
-            guard.watch(w)
-    return guard

@@ -36,6 +36,7 @@ from nevroadmap.gui.icons import app_icon, icon
 from nevroadmap.gui.palette import THEME_NAMES, apply_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.settings import make_settings
+from nevroadmap.gui.shortcut_guard import guard_text_fields
 from nevroadmap.gui.state import AppState, Prepared
 from nevroadmap.gui.status_bar import StatusBar
 from nevroadmap.gui.timeline_widget import TimelineWidget
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar_labels = action_table.build_toolbar(self.toolbar, self.actions_by_id)
-        self._shortcut_guard = action_table.guard_text_fields(self, self.actions_by_id.values())
+        self._shortcut_guard = guard_text_fields(self, self.actions_by_id.values())
         self._retranslate()
 
         self.loader = DatasetLoader(state, self)
