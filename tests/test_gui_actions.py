@@ -231,6 +231,8 @@ def test_a_language_change_retranslates_menus_actions_and_toolbar(qtbot, window)
         def isEmpty(self):  # noqa: N802 (Qt override)
             return False
 
+    window.timeline.zoom(2.0)
+    view = window.timeline.visible_range()
     tr_ = Marked()
     QCoreApplication.installTranslator(tr_)
     try:
@@ -241,6 +243,8 @@ def test_a_language_change_retranslates_menus_actions_and_toolbar(qtbot, window)
         box = window.show_help()
         assert "«Data»" in box.text() and "«Export Image…»" in box.text()  # groups and rows follow
         box.close()
+        window.act_by_company.trigger()  # a new lane layout after the language change...
+        assert window.timeline.visible_range() == pytest.approx(view)  # ...keeps the view (no refit)
     finally:
         QCoreApplication.removeTranslator(tr_)
     qtbot.waitUntil(lambda: window.act_export.text() == "&Export Image…", timeout=3000)

@@ -121,6 +121,7 @@ def test_progress_is_shown_while_loading_and_the_roadmap_stays_usable(qtbot, win
     assert window.progress.isVisible()
     assert window.message_label.text() == "Loading fictional.yaml…"
     assert window.timeline.cursor().shape() == Qt.CursorShape.BusyCursor
+    assert window.timeline.view.viewport().cursor().shape() == Qt.CursorShape.BusyCursor  # over the plot
     assert window.filter_panel.cursor().shape() != Qt.CursorShape.BusyCursor
     assert window.state.roadmap is before
     t0, t1 = window.timeline.visible_range()

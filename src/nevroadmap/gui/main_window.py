@@ -147,7 +147,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self._on_roadmap_changed()
+            self._update_title()
+            self._update_status()
         super().changeEvent(event)
 
     # -- slots of the action table -------------------------------------------------
@@ -209,9 +210,12 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_roadmap_changed(self) -> None:
-        self.setWindowTitle(self.tr("NEV Roadmap — %1").replace("%1", dataset_name(self.state.roadmap)))
+        self._update_title()
         self._refit = True
         self._update_status()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("NEV Roadmap — %1").replace("%1", dataset_name(self.state.roadmap)))
 
     def _on_selection_changed(self) -> None:
         mid = self.state.selected_milestone
