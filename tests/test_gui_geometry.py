@@ -105,3 +105,17 @@ def test_saved_geometry_off_screen_is_brought_back(make_window):
     w2 = make_window([small])
     assert small.contains(w2.frameGeometry())
     w2.close()
+
+
+def test_reset_layout_brings_the_docks_back_at_their_start_widths(qtbot, make_window):
+    w = make_window([QRect(0, 0, 1600, 1000)])
+    f, d = dock_widths(w.width())
+    qtbot.waitUntil(lambda: abs(w.details_dock.width() - d) <= 40, timeout=3000)  # the first window too
+    w.filter_dock.close()
+    w.details_dock.close()
+    w.act_reset_layout.trigger()
+    assert w.filter_dock.isVisible() and w.details_dock.isVisible()
+    qtbot.waitUntil(lambda: abs(w.filter_dock.width() - f) <= 40 and abs(w.details_dock.width() - d) <= 40,
+                    timeout=3000)
+    assert w.timeline.width() >= w.width() / 2
+    w.close()

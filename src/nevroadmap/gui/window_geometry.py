@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -97,6 +97,7 @@ class WindowGeometry:
         self.docks = list(docks)
         self._default_state: QByteArray | None = None
         self._placed: QRect | None = None
+        self._size_docks_when_shown = False
 
     def restore(self) -> None:
         """The saved geometry and docks (brought on screen), or a first window that fits the screen."""
@@ -115,16 +116,18 @@ class WindowGeometry:
             w.resize(PREFERRED_SIZE)
         self._placed = QRect(w.geometry())
         st = self.settings.value(STATE_KEY)
-        if not (isinstance(st, (QByteArray, bytes)) and w.restoreState(QByteArray(st))):
-            self.size_docks()
+        self._size_docks_when_shown = not (isinstance(st, (QByteArray, bytes)) and w.restoreState(QByteArray(st)))
 
     def keep_on_screen(self) -> None:
-        """Once shown (the frame is known): the whole frame, title bar included, on a screen.
+        """Once shown (the frame is known): the whole frame, title bar included, on a screen; docks sized.
 
         Only a geometry placed by :meth:`restore`; a size the program set since (the screenshot
         tool renders off-screen at any size) is left alone.
         """
         w = self.window
+        if self._size_docks_when_shown:  # docks take their widths once the window is laid out
+            self._size_docks_when_shown = False
+            QTimer.singleShot(0, self.size_docks)
         if self._placed is None or w.geometry() != self._placed:
             return
         frame = w.frameGeometry()
@@ -144,7 +147,7 @@ class WindowGeometry:
             self.window.restoreState(self._default_state)
         for d in self.docks:
             d.show()
-        self.size_docks()
+        QTimer.singleShot(0, self.size_docks)  # once the docks shown again are laid out
 
     def save(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.window.saveGeometry())
