@@ -66,6 +66,17 @@ def test_rows_keep_their_height_and_scroll(widget):
 
 
 def test_keyboard_navigation(widget, qtbot):
+    # the widget handles no keys itself: its keys are the action table's timeline rows
+    from PySide6.QtWidgets import QApplication
+
+    from nevroadmap.gui.actions import build_actions
+
+    acts = build_actions(widget, {"timeline": widget})
+    assert set(acts) == {"fit", "zoom_in", "zoom_out", "pan_left", "pan_right", "scroll_up", "scroll_down",
+                         "page_up", "page_down"}
+    assert all(a.shortcutContext() == Qt.WidgetWithChildrenShortcut for a in acts.values())
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
     widget.set_visible_range(2020.0, 2030.0)
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key_Plus)
