@@ -280,3 +280,19 @@ def test_copy_image_uses_the_exporter(qapp, tmp_path):
     same = render_image(state.roadmap, ExportRequest(width=3840, height=2160, dpi=192, time_range=(2024.0, 2032.0)))
     assert float(np.abs(pixels(img) - pixels(same)).mean()) < 0.05
     assert QApplication.instance() is not None
+
+
+def test_the_apps_layout_is_reused_only_for_exactly_the_shown_milestones_too_many_to_label(qapp, bundled, monkeypatch):
+    from nevroadmap.core.layout import LayoutEngine
+    from nevroadmap.render import export as ex
+
+    app_layout = LayoutEngine(bundled, 0.11).layout("technology")
+    req = ExportRequest()
+    assert pack_page(bundled, req, app_layout)[0] is not app_layout  # few milestones: the page packs its own
+    monkeypatch.setattr(ex, "REPACK_LIMIT", 10)
+    layout, (t0, t1) = pack_page(bundled, req, app_layout)
+    assert layout is app_layout and t0 < 2025 < 2030 < t1
+    mask = np.ones(len(bundled.milestones), bool)
+    mask[0] = False
+    assert pack_page(bundled, req.replace(mask=mask), app_layout)[0] is not app_layout  # another set
+    assert pack_page(bundled, req.replace(group_by="company"), app_layout)[0] is not app_layout

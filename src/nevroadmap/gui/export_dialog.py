@@ -168,7 +168,7 @@ def render_image(state: AppState, settings: QSettings, visible_range: tuple[floa
     c.visible_only = True
     if c.preset != "custom":
         c.preset = "fhd"
-    return _render_page(state.roadmap, request_from_choices(state, c, visible_range, theme))
+    return _render_page(state.roadmap, request_from_choices(state, c, visible_range, theme), reuse=state.layout)
 
 
 class ExportDialog(QDialog):
@@ -357,9 +357,9 @@ class ExportDialog(QDialog):
         self.range_visible.setText(self.tr("Visible time range (%1)").replace("%1", format_range(*self.visible_range))
                                    if self.visible_range else self.tr("Visible time range"))
         try:
-            whole = pack_page(self.state.roadmap, req.replace(time_range=None))[1]
+            whole = pack_page(self.state.roadmap, req.replace(time_range=None), self.state.layout)[1]
             self.range_all.setText(self.tr("Whole roadmap (%1)").replace("%1", format_range(*whole)))
-            img = _render_page(self.state.roadmap, req, max_size=PREVIEW_SIZE)
+            img = _render_page(self.state.roadmap, req, max_size=PREVIEW_SIZE, reuse=self.state.layout)
         except ExportError as exc:
             self.preview.setText(str(exc))
             return
@@ -397,7 +397,7 @@ class ExportDialog(QDialog):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            export_roadmap(self.state.roadmap, path, self.request())
+            export_roadmap(self.state.roadmap, path, self.request(), reuse=self.state.layout)
         except ExportError as exc:
             self.show_error(self.tr("Could not export: %1").replace("%1", str(exc)))
             return False

@@ -275,23 +275,25 @@ def lane_axis_width(lanes, theme: Theme, inner_w: float) -> float:
     return float(int(min(cap, LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + longest)))
 
 
-def _data_extent(engine: LayoutEngine, mask: np.ndarray | None) -> tuple[float, float, np.ndarray]:
-    """(first date, last drawn end, shown indices) of the shown milestones, without labels."""
-    idx = np.flatnonzero(mask) if mask is not None else np.arange(len(engine.x0))
-    if not len(idx):
-        return 2020.0, 2035.0, idx
-    x0, x1 = engine.x0[idx], engine.x1[idx]
-    hi = np.maximum(x0, x1) + np.where(engine.open_end[idx], FADE_YEARS, 0.0)
-    return float(x0.min()), float(hi.max()), idx
+def _extent(x0: np.ndarray, x1: np.ndarray, open_end: np.ndarray) -> tuple[float, float]:
+    """(first date, last drawn end) of entries, without labels."""
+    if not len(x0):
+        return 2020.0, 2035.0
+    hi = np.maximum(x0, x1) + np.where(open_end, FADE_YEARS, 0.0)
+    return float(x0.min()), float(hi.max())
+
+
+def _pad(lo: float, hi: float) -> tuple[float, float]:
+    pad = max((hi - lo) * 0.02, 0.3)
+    return lo - pad, hi + pad
 
 
 def whole_range(engine: LayoutEngine, mask: np.ndarray | None, plot_px: float) -> tuple[float, float]:
     """The time span that shows every shown milestone, with room for the labels of the last ones."""
-    lo, hi, idx = _data_extent(engine, mask)
+    idx = np.flatnonzero(mask) if mask is not None else np.arange(len(engine.x0))
     if not len(idx):
-        return lo, hi
-    pad = max((hi - lo) * 0.02, 0.3)
-    t0, t1 = lo - pad, hi + pad
+        return 2020.0, 2035.0
+    t0, t1 = _pad(*_extent(engine.x0[idx], engine.x1[idx], engine.open_end[idx]))
     # a point or deadline keeps its label on the right: widen the span until the label fits before the edge
     lab = idx[engine.kind[idx] != KIND_RANGE]
     if len(lab) and plot_px > 0:
@@ -301,36 +303,60 @@ def whole_range(engine: LayoutEngine, mask: np.ndarray | None, plot_px: float) -
     return t0, t1
 
 
-def _resolve_range(request: ExportRequest, engine: LayoutEngine, plot_px: float) -> tuple[float, float]:
+def _resolve_range(request: ExportRequest, whole, extent) -> tuple[float, float]:
+    """The page's time span: the request's, an open side filled from the data, or ``whole()``."""
     if request.time_range is None:
-        return whole_range(engine, request.mask, plot_px)
+        return whole()
     t0, t1 = request.time_range
     if t0 is not None and t1 is not None:
         return float(t0), float(t1)
-    lo, hi, _idx = _data_extent(engine, request.mask)
+    lo, hi = extent()
     # an open side comes from the data, but never crosses the side that was given
     t0 = float(t0) if t0 is not None else min(lo - 0.3, float(t1) - 5.0)
     t1 = float(t1) if t1 is not None else max(hi + 0.3, t0 + 5.0)
     return t0, t1
 
 
-def pack_page(roadmap: Roadmap, request: ExportRequest) -> tuple[LaneLayout, tuple[float, float]]:
-    """The lane layout for the page of ``request`` (label room from the page's plot width) and its time span."""
+def _reusable(layout: LaneLayout | None, request: ExportRequest, n: int) -> bool:
+    """Whether the caller's layout holds exactly the shown milestones, too many to label."""
+    if layout is None or layout.group_by != request.group_by or len(layout.item) <= REPACK_LIMIT:
+        return False
+    shown = np.zeros(n, bool)
+    shown[layout.item] = True
+    return bool(np.array_equal(shown, request.mask if request.mask is not None else np.ones(n, bool)))
+
+
+def pack_page(roadmap: Roadmap, request: ExportRequest,
+              reuse: LaneLayout | None = None) -> tuple[LaneLayout, tuple[float, float]]:
+    """The lane layout for the page of ``request`` (label room from the page's plot width) and its time span.
+
+    ``reuse``: a layout of the shown milestones the caller already has (the app's).  It is
+    used as it is when it holds more than REPACK_LIMIT milestones: rows that many are too
+    thin for labels, so label room would not change the picture, only cost a packing."""
     geo = request.geometry
     theme = get_theme(request.theme)
     mask = request.mask
     if mask is not None and bool(np.all(mask)):
         mask = None
+        request = request.replace(mask=None)
+    if _reusable(reuse, request, len(roadmap.milestones)):
+        ext = lambda: _extent(reuse.x0, reuse.x1, reuse.open_end)  # noqa: E731
+        return reuse, _resolve_range(request, lambda: _pad(*ext()), ext)
     engine = LayoutEngine(roadmap)
+
+    def ext() -> tuple[float, float]:
+        idx = np.flatnonzero(mask) if mask is not None else slice(None)
+        return _extent(engine.x0[idx], engine.x1[idx], engine.open_end[idx])
+
     inner = geo.inner_w
     # first guess of the plot width: the widest lane-name column the page allows
     plot_px = inner - min(300.0, inner * 0.3)
-    t0, t1 = _resolve_range(request, engine, plot_px)
+    t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, plot_px), ext)
     engine.label_years_per_char = label_years_per_char(t1 - t0, plot_px)
     layout = engine.layout(request.group_by, mask)
     exact = inner - lane_axis_width(layout.lanes, theme, inner)
     if abs(exact - plot_px) > 0.02 * plot_px and len(layout.item) <= REPACK_LIMIT:
-        t0, t1 = _resolve_range(request, engine, exact)
+        t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, exact), ext)
         engine = LayoutEngine(roadmap, label_years_per_char(t1 - t0, exact))
         layout = engine.layout(request.group_by, mask)
     return layout, (t0, t1)
@@ -339,9 +365,9 @@ def pack_page(roadmap: Roadmap, request: ExportRequest) -> tuple[LaneLayout, tup
 class _Page:
     """The export page in layout pixels (see :mod:`nevroadmap.render.page`)."""
 
-    def __init__(self, roadmap: Roadmap, request: ExportRequest) -> None:
+    def __init__(self, roadmap: Roadmap, request: ExportRequest, reuse: LaneLayout | None = None) -> None:
         self.geometry = geo = request.geometry
-        self.layout, self.time_range = pack_page(roadmap, request)
+        self.layout, self.time_range = pack_page(roadmap, request, reuse)
         layout = self.layout
         self.w, self.h = geo.layout_w, geo.layout_h
         self.theme: Theme = get_theme(request.theme)
@@ -458,11 +484,13 @@ def _paint_image(page: _Page, w: int, h: int, scale: float, dpi: float) -> QtGui
     return img
 
 
-def render_image(roadmap: Roadmap, request: ExportRequest, max_size: tuple[int, int] | None = None) -> QtGui.QImage:
-    """The export as an image in memory (clipboard); with ``max_size``, the same picture drawn smaller (preview)."""
+def render_image(roadmap: Roadmap, request: ExportRequest, max_size: tuple[int, int] | None = None,
+                 reuse: LaneLayout | None = None) -> QtGui.QImage:
+    """The export as an image in memory (clipboard); with ``max_size``, the same picture drawn smaller
+    (preview).  ``reuse``: see :func:`pack_page`."""
     _check_size(request, raster=max_size is None)
     _ensure_app()
-    page = _Page(roadmap, request)
+    page = _Page(roadmap, request, reuse)
     geo = page.geometry
     w, h, scale = request.width, request.height, geo.scale
     if max_size is not None:
@@ -471,14 +499,17 @@ def render_image(roadmap: Roadmap, request: ExportRequest, max_size: tuple[int, 
     return _paint_image(page, w, h, scale, request.dpi)
 
 
-def export_roadmap(roadmap: Roadmap, path: str | os.PathLike, request: ExportRequest | None = None) -> None:
-    """Write the page of ``request`` for ``roadmap`` to ``path`` (PNG, SVG or PDF); raise ExportError on any problem."""
+def export_roadmap(roadmap: Roadmap, path: str | os.PathLike, request: ExportRequest | None = None,
+                   reuse: LaneLayout | None = None) -> None:
+    """Write the page of ``request`` for ``roadmap`` to ``path`` (PNG, SVG or PDF); raise ExportError on any problem.
+
+    ``reuse``: a layout of the shown milestones the caller already has (see :func:`pack_page`)."""
     request = request or ExportRequest()
     path = Path(path)
     fmt = check_request(path, request)
     _ensure_app()
     w, h = request.width, request.height
-    page = _Page(roadmap, request)
+    page = _Page(roadmap, request, reuse)
     scale = page.geometry.scale
     if fmt == "png":
         data = encode_png(_paint_image(page, w, h, scale, request.dpi), request.dpi)
