@@ -2,6 +2,7 @@
 the dialog and the CLI write the same SVG, and an export writes only the file it names."""
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -152,9 +153,11 @@ def test_dialog_shows_ranges_as_dates_and_a_preview(qtbot, tmp_path):
     settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.IniFormat)
     dlg = ExportDialog(AppState(load()), settings, (2024.2, 2031.95))
     qtbot.addWidget(dlg)
-    assert format_range(2024.2, 2031.95) == "Mar 2024 – Dec 2031"
-    assert "Mar 2024 – Dec 2031" in dlg.range_visible.text()
-    assert "–" in dlg.range_all.text() and "." not in dlg.range_all.text().split("(")[1]
+    english = QtCore.QLocale(QtCore.QLocale.English, QtCore.QLocale.UnitedStates)
+    assert format_range(2024.2, 2031.95, english) == "Mar 2024 – Dec 2031"
+    assert format_range(2024.2, 2031.95) in dlg.range_visible.text()  # in the user's language
+    whole = dlg.range_all.text()
+    assert "–" in whole and not re.search(r"\d{4}\.\d", whole) and re.search(r"\d{4} – .+ \d{4}", whole)
     pm = dlg.preview.pixmap()
     assert pm is not None and not pm.isNull() and pm.width() <= 360
     first = pm.toImage()
@@ -296,3 +299,12 @@ def test_the_apps_layout_is_reused_only_for_exactly_the_shown_milestones_too_man
     mask[0] = False
     assert pack_page(bundled, req.replace(mask=mask), app_layout)[0] is not app_layout  # another set
     assert pack_page(bundled, req.replace(group_by="company"), app_layout)[0] is not app_layout
+
+
+def test_a_remembered_4k_preset_becomes_the_slide_at_2x(qapp, tmp_path):
+    from nevroadmap.gui.export_dialog import ExportChoices
+
+    settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.IniFormat)
+    settings.setValue("export/preset", "4k")
+    c = ExportChoices.load(settings)
+    assert (c.preset, c.scale, c.size()) == ("fhd", 2, (3840, 2160, 192))

@@ -76,17 +76,17 @@ def _int(v, default: int) -> int:
         return default
 
 
-def format_year(t: float) -> str:
+def format_year(t: float, locale: QLocale | None = None) -> str:
     """A decimal year as a month, in the user's language ("Mar 2024")."""
     year = int(math.floor(t))
     start = date(year, 1, 1)
     days = (date(year + 1, 1, 1) - start).days
     d = start + timedelta(days=min(days - 1, max(0, int((t - year) * days))))
-    return QLocale().toString(QDate(d.year, d.month, d.day), "MMM yyyy")
+    return (locale or QLocale()).toString(QDate(d.year, d.month, d.day), "MMM yyyy")
 
 
-def format_range(t0: float, t1: float) -> str:
-    return f"{format_year(t0)} – {format_year(t1)}"
+def format_range(t0: float, t1: float, locale: QLocale | None = None) -> str:
+    return f"{format_year(t0, locale)} – {format_year(t1, locale)}"
 
 
 @dataclass
