@@ -402,7 +402,7 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
     # -- export_png_s and matplotlib_png_s ------------------------------------------
     if "export" not in skip_set:
         try:
-            from nevroadmap.render.export import ExportOptions, export_roadmap
+            from nevroadmap.render.export import ExportRequest, export_roadmap
         except ImportError as exc:
             out["export_error"] = str(exc)
         else:
@@ -411,7 +411,7 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
             png = Path(out_dir) / "export.png"
             for _ in range(3):
                 t = time.perf_counter()
-                export_roadmap(roadmap, full, png, ExportOptions(width=3840, height=2160))
+                export_roadmap(roadmap, png, ExportRequest(width=3840, height=2160), reuse=full)
                 times.append(time.perf_counter() - t)
             out["export_png_s"] = statistics.median(times)
             out["export_detail"] = {"runs": times, "bytes": png.stat().st_size}

@@ -148,13 +148,12 @@ def _one_bar_roadmap(status="achieved", when="2025-2027"):
 
 
 def test_bar_pixel_has_lane_colour_and_hidden_item_is_not_drawn(qapp):
-    from nevroadmap.render.export import ExportOptions, render_image
+    from nevroadmap.render.export import ExportRequest, render_image
 
     rm = _one_bar_roadmap()
-    lay = LayoutEngine(rm).layout("technology")
-    opts = ExportOptions(width=800, height=400, show_title=False, show_legend=False, show_attribution=False,
+    opts = ExportRequest(width=800, height=400, show_title=False, show_legend=False, show_attribution=False,
                          time_range=(2024.0, 2030.0))
-    img = render_image(rm, lay, opts)
+    img = render_image(rm, opts)
     # find the plot area: scan the middle of the image for the bar colour
     red = QtGui.QColor("#d62728")
 
@@ -173,13 +172,12 @@ def test_bar_pixel_has_lane_colour_and_hidden_item_is_not_drawn(qapp):
 
 
 def test_status_styles_differ_in_fill(qapp):
-    from nevroadmap.render.export import ExportOptions, render_image
+    from nevroadmap.render.export import ExportRequest, render_image
 
     fills = []
     for status in ("achieved", "announced", "planned", "forecast"):
         rm = _one_bar_roadmap(status, "2020-2030")
-        lay = LayoutEngine(rm).layout("technology")
-        img = render_image(rm, lay, ExportOptions(width=600, height=300, show_title=False, show_legend=False,
+        img = render_image(rm, ExportRequest(width=600, height=300, show_title=False, show_legend=False,
                                                   show_attribution=False, time_range=(2019.0, 2031.0)))
         # the bar covers the middle of the plot at the first row: sample the image centre column
         col = [QtGui.QColor(img.pixel(400, y)) for y in range(300)]
