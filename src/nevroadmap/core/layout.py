@@ -20,6 +20,7 @@ from typing import Literal
 
 import numpy as np
 
+from nevroadmap.core.glyphs import PACK_DEADLINE_LEFT_CHARS, PACK_LABEL_LEAD_CHARS, PACK_POINT_LEFT_CHARS
 from nevroadmap.core.model import STATUS_ORDER, Roadmap
 from nevroadmap.core.query import span_columns
 
@@ -167,7 +168,7 @@ class LayoutEngine:
         end = end + np.where(self.open_end[items], FADE_YEARS, 0.0)
         if self.label_years_per_char > 0:
             # points and deadlines keep room for their label on the right
-            label = self.x0[items] + 0.35 * self.label_years_per_char * 3 + self.title_len[items] * self.label_years_per_char
+            label = self.x0[items] + (PACK_LABEL_LEAD_CHARS + self.title_len[items]) * self.label_years_per_char
             end = np.where(self.kind[items] != KIND_RANGE, np.maximum(end, label), end)
         return end
 
@@ -176,8 +177,8 @@ class LayoutEngine:
         if self.label_years_per_char <= 0:
             return np.zeros(len(items))
         kind = self.kind[items]
-        # one label character is ~6.8 px: a stem is ~16 px, half a diamond ~6 px
-        return np.where(kind == KIND_DEADLINE, 2.5, np.where(kind == KIND_POINT, 1.0, 0.0)) * self.label_years_per_char
+        chars = np.where(kind == KIND_DEADLINE, PACK_DEADLINE_LEFT_CHARS, np.where(kind == KIND_POINT, PACK_POINT_LEFT_CHARS, 0.0))
+        return chars * self.label_years_per_char
 
     def _pack(self, group_by: GroupBy, items_per_lane: list[np.ndarray]) -> LaneLayout:
         defs, _, _ = self._lane_defs_cached(group_by)

@@ -23,7 +23,7 @@ from nevroadmap.core.layout import LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render.legend import groups_of, legend_entries, legend_height, paint_legend
 from nevroadmap.render.theme import Theme, get_theme
-from nevroadmap.render.timeline import build_plot, make_plot_item
+from nevroadmap.render.plot import build_plot, make_plot_item
 
 __all__ = ["ExportOptions", "ExportError", "export_roadmap", "check_request", "label_years_per_char", "FORMATS", "MIN_SIDE", "MAX_SIDE", "DEFAULT_TITLE"]
 
