@@ -51,6 +51,7 @@ class FramePainter:
         self._hatch_origin = _ORIGIN
         self._lane_starts = None
         self._grad_cache: dict = {}
+        self._density_buf = None  # pixels of the last density image (the image points into them)
 
     def set_planner(self, planner: FramePlanner) -> None:
         self.planner, self.layout = planner, planner.layout

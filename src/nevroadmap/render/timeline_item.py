@@ -67,11 +67,6 @@ class TimelineItem(pg.GraphicsObject):
         self._hover = -1
         self.update()
 
-    @property
-    def index(self):
-        """The row index of the current layout."""
-        return self.planner.index
-
     def set_theme(self, theme: Theme | str) -> None:
         self.theme = self.painter.theme = get_theme(theme)
         self.update()
