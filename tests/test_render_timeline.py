@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
 
-from nevroadmap.core.glyphs import ROW_PX
+from nevroadmap.core.glyphs import ROW_PX, STEM_PX, marker_px
 from nevroadmap.core.layout import FADE_YEARS, KIND_DEADLINE, KIND_POINT, LayoutEngine
 from nevroadmap.core.model import Area, Milestone, Organization, Roadmap, Technology
 from nevroadmap.render.axis import LEVELS, tick_label, year_ticks
@@ -24,8 +24,8 @@ def synth():
 
 def brute_visible(item, lay, t0, t1, y0, y1, px_per_year, row_px=ROW_PX):
     """Naive definition: every entry of a visible row whose drawn extent meets [t0, t1]."""
-    m = item.marker_px(row_px) / px_per_year
-    stem = 16.0 / px_per_year
+    m = marker_px(row_px) / px_per_year
+    stem = STEM_PX / px_per_year
     lo = lay.x0 - np.where(lay.kind == KIND_POINT, m, np.where(lay.kind == KIND_DEADLINE, stem, 0.0))
     hi = np.maximum(lay.x0, lay.x1) + np.where(lay.open_end, FADE_YEARS, 0.0) + np.where(lay.kind == KIND_POINT, m, 0.0)
     rows_ok = (lay.row >= math.floor(y0)) & (lay.row <= math.ceil(y1) - 1)

@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from nevroadmap.core.dates import decimal_year
-from nevroadmap.core.glyphs import ROW_PX, marker_px
+from nevroadmap.core.glyphs import ROW_PX
 from nevroadmap.core.layout import LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render.frame_painter import FramePainter
@@ -89,10 +89,6 @@ class TimelineItem(pg.GraphicsObject):
         if abs(st.m11()) < 1e-12:
             return 1.0
         return max(0.05, abs(t.m11() / st.m11()))
-
-    @staticmethod
-    def marker_px(row_px: float, ratio: float = 1.0) -> float:
-        return marker_px(row_px, ratio)
 
     def visible_entries(self, rect: QtCore.QRectF, px_per_year: float | None = None, row_px: float = ROW_PX,
                         ratio: float = 1.0) -> np.ndarray:
