@@ -8,7 +8,7 @@ from nevroadmap.core.layout import LayoutEngine
 from nevroadmap.core.loader import load
 from nevroadmap.gui.timeline_widget import TimelineWidget
 from nevroadmap.render.synthetic import synthetic_roadmap
-from nevroadmap.render.timeline import MAX_SPAN_YEARS, MIN_SPAN_YEARS
+from nevroadmap.render.timeline_view import MAX_SPAN_YEARS, MIN_SPAN_YEARS
 
 from pathlib import Path
 

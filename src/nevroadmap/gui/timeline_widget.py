@@ -4,7 +4,7 @@ Time zooms (wheel, the zoom actions) and pans (drag, the pan actions); rows
 keep a fixed height and scroll (Shift+wheel, drag, the scroll actions, the
 scrollbar).  The widget handles no keys itself: the keys (+, -, F, Home,
 arrows, Page Up/Down) are actions of :mod:`nevroadmap.gui.actions` added to
-this widget, so they act only while it has the focus.  The drawing itself lives in :mod:`nevroadmap.render.timeline`.
+this widget, so they act only while it has the focus.  The drawing itself lives in :mod:`nevroadmap.render.timeline_item`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QPointF, Qt, Signal
 
+from nevroadmap.core.glyphs import ROW_PX
 from nevroadmap.core.layout import NO_ORG_KEY, LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render.legend import LegendItem, groups_of
+from nevroadmap.render.plot import build_plot, make_plot_item, set_plot_theme
 from nevroadmap.render.theme import get_theme
-from nevroadmap.render.timeline import (
-    MAX_SPAN_YEARS, ROW_PX, TimelineItem, TimelineViewBox, build_plot, clamp_window, make_plot_item, set_plot_theme,
-)
+from nevroadmap.render.timeline_item import TimelineItem
+from nevroadmap.render.timeline_view import MAX_SPAN_YEARS, TimelineViewBox, clamp_window
 
 __all__ = ["TimelineWidget"]
 

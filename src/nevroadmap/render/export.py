@@ -35,7 +35,7 @@ from nevroadmap.render.page import (
     LABEL_CHAR_PX, MARGIN, MAX_PIXELS, PageGeometry, label_years_per_char, page_geometry,
 )
 from nevroadmap.render.theme import Theme, get_theme
-from nevroadmap.render.timeline import build_plot, make_plot_item
+from nevroadmap.render.plot import build_plot, make_plot_item
 
 __all__ = [
     "ExportRequest", "ExportError", "export_roadmap", "render_image", "check_request", "check_output_path",
