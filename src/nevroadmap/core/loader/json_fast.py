@@ -12,6 +12,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from typing_extensions import TypedDict
 
 from nevroadmap.core.loader.files import MAX_FILE_BYTES, MAX_VALUES
+from nevroadmap.core.loader.json_slices import read_sections_in_slices
 from nevroadmap.core.loader.references import references_ok, unique_ids_ok
 from nevroadmap.core.model import SECTIONS, Roadmap
 
@@ -46,12 +47,14 @@ def load_json_fast(root: Path, files: list[Path]) -> Roadmap | None:
         # 2 * commas bounds the values; anything near the cap goes to the careful path
         if b"\x00" in raw[:8192] or 2 * raw.count(b",") > MAX_VALUES:
             return None
-        try:
-            # strict skips lax coercions (~7 % faster); anything that needs one, such as
-            # "400" for a number, fails here and is then accepted by the full path
-            data = _file_adapter().validate_json(raw, strict=True)
-        except (ValidationError, ValueError, RecursionError):
-            return None
+        # strict skips lax coercions (~7 % faster); anything that needs one, such as
+        # "400" for a number, fails here and is then accepted by the full path
+        data = read_sections_in_slices(raw)
+        if data is None:
+            try:
+                data = _file_adapter().validate_json(raw, strict=True)
+            except (ValidationError, ValueError, RecursionError):
+                return None
         del raw
         for section, items in data.items():
             if items:
