@@ -63,7 +63,7 @@ _R = TypeVar("_R")
 def _record(cls: type[_R]) -> type[_R]:
     """Make ``cls`` a frozen, slotted, keyword-only pydantic dataclass record."""
     return _pydantic_dataclass(frozen=True, slots=True, kw_only=True,
-                               config=ConfigDict(extra="forbid", str_strip_whitespace=True))(cls)
+                               config=ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True))(cls)
 
 
 class OrgKind(str, Enum):
@@ -208,7 +208,7 @@ SECTIONS: dict[str, type[_Record]] = {
 class Roadmap(BaseModel):
     """A whole dataset.  Build it with :func:`nevroadmap.core.loader.load`."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     sources: tuple[Source, ...] = ()
     organizations: tuple[Organization, ...] = ()
