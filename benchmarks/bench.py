@@ -639,7 +639,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.worker:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-        if a.worker != "startup_bare" and not os.environ.get("NEVROADMAP_BENCH_NO_GC_TUNING"):
+        if a.worker != "startup-bare" and not os.environ.get("NEVROADMAP_BENCH_NO_GC_TUNING"):
             _tune_gc_as_the_entry_point_does()
         try:
             out = WORKERS[a.worker](*a.args)
