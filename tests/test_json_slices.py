@@ -58,3 +58,13 @@ def test_an_invalid_record_stops_the_slices(monkeypatch):
     data = copy.deepcopy(DATA)
     data["milestones"][1]["status"] = "plannd"
     assert json_slices.read_sections_in_slices(json.dumps(data).encode()) is None
+
+
+def test_junk_gives_one_error_per_slice_not_one_per_value():
+    """A file of millions of bad values must not make millions of pydantic errors (memory)."""
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as info:
+        json_slices._slice_adapter("milestones").validate_json(b"[" + b",".join([b"0"] * 1000) + b"]", strict=True)
+    assert len(info.value.errors()) == 1
+    assert json_slices.read_sections_in_slices(b'{"milestones":[' + b",".join([b"0"] * 1000) + b"]}") is None
