@@ -139,3 +139,12 @@ def test_one_cache_of_date_texts(tmp_path):
     hits = parse_when.cache_info().hits
     load(_write_both(tmp_path, DATA)[1])  # "Q3 2032" again
     assert parse_when.cache_info().hits > hits
+
+
+def test_the_entry_point_decides_the_gc_settings_once(tmp_path):
+    y, _ = _write_both(tmp_path, DATA)
+    code = ("import gc, sys; from nevroadmap.cli import main; from nevroadmap.runtime import GC_THRESHOLDS; "
+            f"before = gc.get_threshold(); rc = main(['validate', {str(y)!r}]); "
+            "print(rc, before != GC_THRESHOLDS, gc.get_threshold() == GC_THRESHOLDS, gc.isenabled(), gc.get_freeze_count())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split()[-5:] == ["0", "True", "True", "True", "0"]
