@@ -6,8 +6,6 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "nevroadmap"
 LIMIT = 500
-# modules other branches are still splitting (issue 9); the coordinator drops these marks after merging them
-BEING_SPLIT = {"core/loader.py", "gui/main_window.py"}
 
 MODULES = sorted(p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py"))
 
@@ -16,10 +14,7 @@ def test_modules_found():
     assert "core/layout.py" in MODULES and len(MODULES) > 10
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=False, reason="being split on another branch"))
-    if n in BEING_SPLIT else n for n in MODULES
-])
+@pytest.mark.parametrize("name", MODULES)
 def test_module_is_at_most_500_lines(name):
     lines = len((SRC / name).read_text(encoding="utf-8").splitlines())
     assert lines <= LIMIT, f"src/nevroadmap/{name} has {lines} lines (> {LIMIT}): split it by job"
