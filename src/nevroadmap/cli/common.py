@@ -17,7 +17,7 @@ def fail(command: str, message: str, code: int) -> int:
 
 def load_roadmap(path: str | None):
     """The dataset at ``path`` (None: bundled), or None after printing every problem."""
-    from nevroadmap.core.loader import RoadmapError, load
+    from nevroadmap.core.loader import MAX_PROBLEMS, RoadmapError, load
 
     try:
         return load(path)
@@ -25,8 +25,11 @@ def load_roadmap(path: str | None):
         for p in exc.problems:
             print(p, file=sys.stderr)
         n = len(exc.problems)
-        print(ngettext("{n} problem found; nothing loaded", "{n} problems found; nothing loaded", n).format(n=n),
-              file=sys.stderr)
+        if getattr(exc, "truncated", False):  # never a count that is not the real one
+            print(_("stopped after {n} problems; nothing loaded").format(n=MAX_PROBLEMS), file=sys.stderr)
+        else:
+            print(ngettext("{n} problem found; nothing loaded", "{n} problems found; nothing loaded", n).format(n=n),
+                  file=sys.stderr)
         return None
 
 

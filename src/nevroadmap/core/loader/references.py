@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, record_noun, suggest
+from nevroadmap.core.i18n import _
+from nevroadmap.core.loader.problems import MAX_PROBLEMS, Candidates, Problem, quoted, record_noun, suggest
 
 __all__ = ["Reference", "REFERENCES", "references_ok", "check_references", "unique_ids_ok"]
 
@@ -90,6 +91,7 @@ def check_references(records: dict[str, list], locate: Callable[[str, str, tuple
     by_section: dict[str, list[Reference]] = {}
     for ref in REFERENCES:
         by_section.setdefault(ref.section, []).append(ref)
+    pools: dict[str, Candidates] = {}  # "did you mean" candidates, indexed once per target section
     for section, refs in by_section.items():  # record by record, as a reader goes through a file
         for rec in records[section]:
             for ref in refs:
@@ -99,5 +101,8 @@ def check_references(records: dict[str, list], locate: Callable[[str, str, tuple
                         continue
                     sub = (ref.field,) + ((index,) if index is not None else ())
                     file, line = locate(section, rec.id, sub)
-                    problems.append(Problem(file, line, f"{ref.field}: unknown {record_noun(ref.target)} id "
-                                                        f"{value!r}{suggest(value, known)}"))
+                    pool = pools.get(ref.target)
+                    if pool is None:
+                        pool = pools[ref.target] = Candidates(known)
+                    problems.append(Problem(file, line, _("{field}: unknown {noun} id {value}{hint}").format(
+                        field=ref.field, noun=record_noun(ref.target), value=quoted(value), hint=suggest(value, pool))))
