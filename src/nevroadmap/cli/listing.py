@@ -9,6 +9,8 @@ import sys
 
 from nevroadmap.cli.common import load_filtered
 from nevroadmap.core.i18n import ngettext
+from nevroadmap.core.safe_text import cell as csv_cell
+from nevroadmap.core.safe_text import json_terminal_safe, visible
 
 __all__ = ["cmd_list", "milestone_rows"]
 
@@ -52,7 +54,7 @@ def _table(rows: list[dict]) -> str:
             v = ",".join(v)
         elif key == "claims":
             v = ",".join(c["id"] for c in v)
-        return str(v)
+        return visible(v)  # a newline or ESC in data is shown escaped: it never forges a row
 
     def fit(s: str, w: int) -> str:
         return s if len(s) <= w else s[: w - 1] + "…"
@@ -72,14 +74,15 @@ def cmd_list(args) -> int:
     roadmap, f = loaded
     rows = milestone_rows(roadmap, apply_filter(roadmap, f))
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_terminal_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
     elif args.format == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["id", "title", "technology", "organizations", "when", "status", "metrics", "claims"])
         for r in rows:
-            w.writerow([r["id"], r["title"], r["technology"], ";".join(r["organizations"]), r["when"],
-                        r["status"], ";".join(r["metrics"]), ";".join(c["id"] for c in r["claims"])])
+            w.writerow([csv_cell(v) for v in (
+                r["id"], r["title"], r["technology"], ";".join(r["organizations"]), r["when"],
+                r["status"], ";".join(r["metrics"]), ";".join(c["id"] for c in r["claims"]))])
         sys.stdout.write(buf.getvalue())
     else:
         print(_table(rows))

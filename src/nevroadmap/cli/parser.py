@@ -25,6 +25,18 @@ EXPORT_EPILOG = _(
 )
 
 
+MAX_YEAR_DIGITS = 6  # years are checked against the data's range later; this only keeps them numbers
+
+
+def year(text: str) -> int:
+    """An argparse type: a whole year, refused with argparse's one-line error when absurd."""
+    text = text.strip()
+    digits = text.lstrip("+-")
+    if not digits.isdigit() or not digits.isascii() or len(digits) > MAX_YEAR_DIGITS:
+        raise argparse.ArgumentTypeError(_("not a year: {text}").format(text=text[:20] + ("…" if len(text) > 20 else "")))
+    return int(text)
+
+
 def _add_filter_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group(_("filter (same meaning in list, export and the app)"))
     g.add_argument("--company", action="append", default=[], metavar="X",
@@ -33,8 +45,8 @@ def _add_filter_options(p: argparse.ArgumentParser) -> None:
                    help=_("technology or area id or name (repeatable; any of them)"))
     g.add_argument("--status", action="append", default=[], metavar="S",
                    help=_("achieved, announced, planned or forecast (repeatable)"))
-    g.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help=_("first year shown"))
-    g.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help=_("last year shown"))
+    g.add_argument("--from", dest="year_from", type=year, metavar="YEAR", help=_("first year shown"))
+    g.add_argument("--to", dest="year_to", type=year, metavar="YEAR", help=_("last year shown"))
     g.add_argument("--search", default="", metavar="TEXT",
                    help=_("words that must all appear in a milestone or its claims"))
 

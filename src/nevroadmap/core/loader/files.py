@@ -3,9 +3,11 @@ reading one as text within the size limits (before any parser sees it)."""
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
 
+from nevroadmap.core.i18n import _
 from nevroadmap.core.loader.problems import Problem, RoadmapError
 
 __all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "MAX_VALUES", "data_files", "shown_name", "read_text"]
@@ -63,6 +65,7 @@ def read_text(path: Path, shown: str) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise RoadmapError([Problem(shown, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+    raw = _utf8_from_bom(raw, shown)
     if b"\x00" in raw[:8192]:
         raise RoadmapError([Problem(shown, 1, "this is a binary file, not a text data file")])
     values = _count_values(raw, path.suffix)
@@ -74,7 +77,25 @@ def read_text(path: Path, shown: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RoadmapError([Problem(shown, line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8")]) from None
+    if "\r" in text:  # CR-only (old Mac) and CRLF line endings: one line each, as every parser counts
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # UTF-32 first: its LE BOM starts like UTF-16's
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _utf8_from_bom(raw: bytes, shown: str) -> bytes:
+    """UTF-16 or UTF-32 text with a byte-order mark, as UTF-8 bytes (other bytes as they are)."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec).encode("utf-8")
+            except UnicodeError:
+                raise RoadmapError([Problem(shown, 1, _("not valid {codec} text; save the file as UTF-8").format(
+                    codec=codec.upper()))]) from None
+    return raw
 
 
 def _count_values(raw: bytes, suffix: str) -> int:

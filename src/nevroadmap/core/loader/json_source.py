@@ -6,12 +6,14 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sys
 from json.decoder import scanstring
 from typing import Any
 
+from nevroadmap.core.i18n import _
 from nevroadmap.core.loader.problems import Problem, RoadmapError
 
-__all__ = ["parse", "JsonLines"]
+__all__ = ["parse", "JsonLines", "huge_number_problem"]
 
 
 def parse(text: str, shown: str) -> tuple[Any, "JsonLines"]:
@@ -20,7 +22,20 @@ def parse(text: str, shown: str) -> tuple[Any, "JsonLines"]:
     except json.JSONDecodeError as exc:
         raise RoadmapError([Problem(shown, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
     except RecursionError:
-        raise RoadmapError([Problem(shown, 1, "invalid JSON: nested too deeply")]) from None
+        raise RoadmapError([Problem(shown, 1, _("invalid JSON: nested too deeply"))]) from None
+    except ValueError:  # a number Python will not convert (more than 4,300 digits)
+        raise RoadmapError([huge_number_problem(text, shown, "JSON")]) from None
+
+
+_HUGE_NUMBER = re.compile(r"\d{%d,}" % (sys.get_int_max_str_digits() or 4300))
+
+
+def huge_number_problem(text: str, shown: str, kind: str) -> Problem:
+    """The problem for a number too long to read, on its line."""
+    m = _HUGE_NUMBER.search(text)
+    line = text.count("\n", 0, m.start()) + 1 if m else 1
+    return Problem(shown, line, _("invalid {kind}: a number with more than {n} digits").format(
+        kind=kind, n=sys.get_int_max_str_digits() or 4300))
 
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],\n]|[^\s,:\[\]{}"]+')
