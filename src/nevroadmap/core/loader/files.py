@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from pathlib import Path
 
 from nevroadmap.core.i18n import _
@@ -20,30 +21,78 @@ MAX_VALUES = 10_000_000
 
 
 def data_files(path: Path) -> list[Path]:
-    """The data files of a file or folder (sorted), or :class:`RoadmapError`."""
+    """The data files of a file or folder (sorted), or :class:`RoadmapError`.
+
+    A folder is read as it is, and only it: a symbolic link inside it that leads
+    outside it (to a file or a folder) is not followed but reported; a link that
+    stays inside is skipped as a folder (its files are read by their own path) or
+    read as a file.  A subfolder or file that cannot be read is a problem with its
+    path, never a silent gap; so are devices and FIFOs with a data suffix.  A path
+    the user names (a file, or the folder itself) may be a link.
+    """
     try:
         return _find_data_files(path)
     except OSError as exc:  # a name too long, a folder that cannot be listed, ...
-        raise RoadmapError([Problem(str(path)[:200], 0, f"cannot open: {exc.strerror or exc}")]) from None
+        raise RoadmapError([Problem(str(path)[:200], 0, _("cannot open: {why}").format(why=exc.strerror or exc))]) from None
+
+
+def _inside(target: Path, root: Path) -> bool:
+    return target == root or root in target.parents
 
 
 def _find_data_files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = []
-        for folder, dirs, names in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]  # never walk .git, .venv, ...
-            files += [Path(folder) / n for n in names
-                      if not n.startswith(".") and Path(n).suffix.lower() in DATA_SUFFIXES]
-        files = sorted(f for f in files if f.is_file())
+        root = path.resolve()
+        problems: list[Problem] = []
+        files: list[Path] = []
+
+        def unreadable(exc: OSError) -> None:
+            where = shown_name(Path(exc.filename)) if exc.filename else str(path)
+            problems.append(Problem(where, 0, _("cannot read this folder: {why}").format(why=exc.strerror or exc)))
+
+        for folder, dirs, names in os.walk(path, onerror=unreadable):
+            here = Path(folder)
+            keep = []
+            for d in dirs:
+                if d.startswith("."):  # never walk .git, .venv, ...
+                    continue
+                if (here / d).is_symlink():
+                    if not _inside((here / d).resolve(), root):
+                        problems.append(Problem(shown_name(here / d), 0, _(
+                            "skipped: symbolic link to outside the folder ({target})").format(target=os.readlink(here / d))))
+                    continue  # a link inside the folder: its files are read by their own path
+                keep.append(d)
+            dirs[:] = keep
+            for n in names:
+                f = here / n
+                if n.startswith(".") or f.suffix.lower() not in DATA_SUFFIXES:
+                    continue
+                if f.is_symlink() and not _inside(f.resolve(), root):
+                    problems.append(Problem(shown_name(f), 0, _(
+                        "skipped: symbolic link to outside the folder ({target})").format(target=os.readlink(f))))
+                    continue
+                try:
+                    mode = f.stat().st_mode
+                except OSError as exc:  # a dangling link, a file gone meanwhile
+                    problems.append(Problem(shown_name(f), 0, _("cannot read file: {why}").format(why=exc.strerror or exc)))
+                    continue
+                if not stat.S_ISREG(mode):
+                    problems.append(Problem(shown_name(f), 0, _("not a regular file (a device, FIFO or socket): not read")))
+                    continue
+                files.append(f)
+        if problems:
+            raise RoadmapError(problems)
         if not files:
-            raise RoadmapError([Problem(str(path), 0, f"the folder holds no data files ({', '.join(DATA_SUFFIXES)})")])
-        return files
+            raise RoadmapError([Problem(str(path), 0, _("the folder holds no data files ({suffixes})").format(
+                suffixes=", ".join(DATA_SUFFIXES)))])
+        return sorted(files)
     if not path.exists():
-        raise RoadmapError([Problem(str(path), 0, "no such file or folder")])
+        raise RoadmapError([Problem(str(path), 0, _("no such file or folder"))])
     if path.suffix.lower() not in DATA_SUFFIXES:
-        raise RoadmapError([Problem(str(path), 1, f"unknown data file type {path.suffix or '(none)'!r}; use {', '.join(DATA_SUFFIXES)}")])
+        raise RoadmapError([Problem(str(path), 1, _("unknown data file type {suffix}; use {suffixes}").format(
+            suffix=repr(path.suffix) if path.suffix else "'(none)'", suffixes=", ".join(DATA_SUFFIXES)))])
     if not path.is_file():  # a pipe or device would block or never end
-        raise RoadmapError([Problem(str(path), 0, "not a regular file")])
+        raise RoadmapError([Problem(str(path), 0, _("not a regular file"))])
     return [path]
 
 
