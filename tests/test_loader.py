@@ -241,7 +241,7 @@ def test_five_errors_through_the_cli(write):
     ("milestones:\n  - id: m1\n    title: T\n    technology: t\n    when: [2027]\n    status: planned\n",
      "a date must be text"),
     ("milestones:\n  - id: 'bad id with spaces'\n    title: T\n    technology: t\n    when: 2027\n    status: planned\n",
-     "id: String should match pattern"),
+     "is not a valid id: use letters, digits"),
     ("areas:\n  - {id: a, name: A, color: red}\n", "color: String should match pattern"),
     ("areas: {id: a, name: A}\n", "'areas' must be a list of records"),
     ("areas:\n  - just text\n", "each entry of 'areas' must be a mapping of fields"),

@@ -11,20 +11,63 @@ from json.decoder import scanstring
 from typing import Any
 
 from nevroadmap.core.i18n import _
-from nevroadmap.core.loader.problems import Problem, RoadmapError
+from nevroadmap.core.loader.problems import Problem, RoadmapError, quoted
 
 __all__ = ["parse", "JsonLines", "huge_number_problem"]
 
 
+def _keep_pairs(repeated: list) -> Any:
+    def hook(pairs: list[tuple[str, Any]]) -> dict:
+        out = dict(pairs)
+        if len(out) != len(pairs):
+            repeated.append(True)
+        return out
+    return hook
+
+
 def parse(text: str, shown: str) -> tuple[Any, "JsonLines"]:
+    repeated: list = []
     try:
-        return json.loads(text), JsonLines(text)
+        data = json.loads(text, object_pairs_hook=_keep_pairs(repeated))
     except json.JSONDecodeError as exc:
         raise RoadmapError([Problem(shown, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
     except RecursionError:
         raise RoadmapError([Problem(shown, 1, _("invalid JSON: nested too deeply"))]) from None
     except ValueError:  # a number Python will not convert (more than 4,300 digits)
         raise RoadmapError([huge_number_problem(text, shown, "JSON")]) from None
+    if repeated:  # JSON keeps the last of a repeated key without a word: here it is a problem
+        raise RoadmapError([Problem(shown, line, (_("section {key} is given twice: put all its records in one list")
+                                                  if top else _("key {key} appears twice in one record")).format(key=quoted(key)))
+                            for line, key, top in repeated_keys(text)])
+    return data, JsonLines(text)
+
+
+def repeated_keys(text: str) -> list[tuple[int, str, bool]]:
+    """(line, key, at the top level) of every key given a second time in one JSON object (valid JSON text)."""
+    out: list[tuple[int, str, bool]] = []
+    line = 1
+    stack: list[list] = []  # frames: [keys seen or None for an array, expecting a key]
+    for m in _JSON_TOKEN.finditer(text):
+        tok = m.group()
+        c = tok[0]
+        if c == "\n":
+            line += 1
+        elif c == "{":
+            stack.append([set(), True])
+        elif c == "[":
+            stack.append([None, False])
+        elif c == "}" or c == "]":
+            stack.pop()
+        elif c == ",":
+            if stack and stack[-1][0] is not None:
+                stack[-1][1] = True
+        elif c == '"' and stack and stack[-1][1]:
+            stack[-1][1] = False
+            key = json.loads(tok)
+            if key in stack[-1][0]:
+                out.append((line, key, len(stack) == 1))
+            stack[-1][0].add(key)
+    return out
 
 
 _HUGE_NUMBER = re.compile(r"\d{%d,}" % (sys.get_int_max_str_digits() or 4300))

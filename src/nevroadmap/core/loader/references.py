@@ -68,7 +68,10 @@ def references_ok(records: dict[str, list]) -> bool:
     for ref in REFERENCES:
         recs, field = records[ref.section], ref.field
         if ref.many:
-            values = {v for r in recs for v in getattr(r, field)}
+            lists = [getattr(r, field) for r in recs]
+            if not all(len(t) < 2 or len(set(t)) == len(t) for t in lists):
+                return False  # an id listed twice in one record
+            values = {v for t in lists for v in t}
         else:
             values = {getattr(r, field) for r in recs}
             values.discard(None)
@@ -96,7 +99,14 @@ def check_references(records: dict[str, list], locate: Callable[[str, str, tuple
         for rec in records[section]:
             for ref in refs:
                 known = ids[ref.target]
+                listed: set[str] = set()
                 for value, index in ref.values(rec):
+                    if index is not None:
+                        if value in listed and len(problems) <= MAX_PROBLEMS:
+                            file, line = locate(section, rec.id, (ref.field, index))
+                            problems.append(Problem(file, line, _("{field}: {value} is listed twice").format(
+                                field=ref.field, value=quoted(value))))
+                        listed.add(value)
                     if value in known or len(problems) > MAX_PROBLEMS:
                         continue
                     sub = (ref.field,) + ((index,) if index is not None else ())

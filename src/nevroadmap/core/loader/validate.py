@@ -52,6 +52,9 @@ def _describe(err: dict, model: type) -> str:
     if kind == "missing":
         return _("missing required field {name}").format(name=quoted(name))
     msg = err["msg"]
+    if kind == "string_pattern_mismatch" and "A-Za-z0-9_" in str(err.get("ctx", {}).get("pattern", "")):
+        return _("{name}: {value} is not a valid id: use letters, digits and _ . : - (starting with a letter "
+                 "or digit; no spaces)").format(name=name, value=quoted(err.get("input")))
     if kind == "value_error" and msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     if kind == "enum":
