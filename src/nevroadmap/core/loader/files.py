@@ -11,13 +11,14 @@ from pathlib import Path
 from nevroadmap.core.i18n import _
 from nevroadmap.core.loader.problems import Problem, RoadmapError
 
-__all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "MAX_VALUES", "data_files", "shown_name", "read_text"]
+__all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "MAX_VALUES", "MAX_YAML_VALUES", "value_limit", "data_files", "shown_name", "read_text"]
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 MAX_FILE_BYTES = 128 * 1024 * 1024
 # about twice the 100,000-milestone benchmark file: a cheap byte count stops junk such as
 # 20 MB of "[0,0,0,..." before a parser turns it into gigabytes of objects
 MAX_VALUES = 10_000_000
+MAX_YAML_VALUES = 1_500_000  # YAML nodes cost ~700 bytes a value before the data is checked (see value_limit)
 
 
 def data_files(path: Path) -> list[Path]:
@@ -117,10 +118,11 @@ def read_text(path: Path, shown: str) -> str:
     raw = _utf8_from_bom(raw, shown)
     if b"\x00" in raw[:8192]:
         raise RoadmapError([Problem(shown, 1, "this is a binary file, not a text data file")])
-    values = _count_values(raw, path.suffix)
-    if values > MAX_VALUES:
-        raise RoadmapError([Problem(shown, 1, f"file holds about {values:,} values; the limit is {MAX_VALUES:,}: "
-                                              "split the data over several files in a folder")])
+    values, limit = _count_values(raw, path.suffix), value_limit(path.suffix)
+    if values > limit:
+        raise RoadmapError([Problem(shown, 1, _("file holds up to {values:,} values; the limit for this file type is "
+                                                "{limit:,}: split the data over several files in a folder").format(
+                                                    values=values, limit=limit))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -148,6 +150,19 @@ def _utf8_from_bom(raw: bytes, shown: str) -> bytes:
 
 
 def _count_values(raw: bytes, suffix: str) -> int:
-    """A cheap upper bound on the values in a file (each follows one of these bytes)."""
-    marks = (b",", b":", b"[") if suffix.lower() == ".json" else (b",", b":", b"[", b"-", b"=")
-    return sum(raw.count(m) for m in marks)
+    """A cheap upper bound on the values in a file (each follows or opens with one of these bytes)."""
+    return sum(raw.count(m) for m in _MARKS.get(suffix.lower(), _MARKS[".yaml"]))
+
+
+# every JSON value but the first follows one of these; every YAML node is a flow item or key (, { [),
+# a block item (-), a mapping value (:) or an explicit key (?); TOML values follow = or , or [
+_MARKS = {".json": (b",", b":", b"["), ".toml": (b",", b"[", b"="),
+          ".yaml": (b",", b":", b"[", b"{", b"-", b"?"), ".yml": (b",", b":", b"[", b"{", b"-", b"?")}
+
+
+def value_limit(suffix: str) -> int:
+    """The most values a file of this type may hold: what its parser's objects fit in about 1.5 GB.
+
+    YAML is composed into nodes of ~360 bytes each, then plain data and a line map
+    (~700 bytes a value in all); JSON and TOML become plain data directly."""
+    return MAX_YAML_VALUES if suffix.lower() in (".yaml", ".yml") else MAX_VALUES
