@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
+from nevroadmap.gui.plain_text import plain_tooltip
+
 __all__ = ["StatusBar"]
 
 
@@ -45,7 +47,7 @@ class StatusBar(QStatusBar):
 
     def set_counts(self, text: str) -> None:
         self.counts.setText(text)
-        self.counts.setToolTip(text)
+        self.counts.setToolTip(plain_tooltip(text))
 
     def flash(self, text: str, msecs: int = 4000) -> None:
         """A transient message (0: until replaced)."""
