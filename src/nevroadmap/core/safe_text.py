@@ -25,7 +25,7 @@ MESSAGE_LIMIT = 600  # characters of one problem message
 
 # C0, DEL, C1; ALM, LRM/RLM, bidi embeddings/overrides/isolates; line and paragraph separators;
 # zero-width no-break space / BOM and the interlinear annotation marks
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
