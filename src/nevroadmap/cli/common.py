@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 
 from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.safe_text import visible
 
 __all__ = ["load_roadmap", "filter_from_args", "load_filtered", "fail"]
 
 
 def fail(command: str, message: str, code: int) -> int:
     """Print ``nevroadmap COMMAND: message`` on stderr and return the exit code."""
-    print(f"nevroadmap {command}: {message}", file=sys.stderr)
+    print(f"nevroadmap {command}: {visible(message, 2000)}", file=sys.stderr)  # a name may hold a newline or ESC
     return code
 
 

@@ -17,6 +17,7 @@ import sys
 from nevroadmap.cli.common import fail, load_filtered
 from nevroadmap.cli.parser import DEFAULT_DPI, DEFAULT_HEIGHT, DEFAULT_WIDTH
 from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.safe_text import visible
 
 __all__ = ["cmd_export", "request_from_args"]
 
@@ -75,5 +76,5 @@ def cmd_export(args) -> int:
         return fail("export", str(exc), 1)
     n = int(mask.sum())
     print(ngettext("wrote {path} ({w}x{h}, {n} milestone)", "wrote {path} ({w}x{h}, {n} milestones)", n).format(
-        path=args.output, w=request.width, h=request.height, n=n), file=sys.stderr)
+        path=visible(args.output), w=request.width, h=request.height, n=n), file=sys.stderr)
     return 0
