@@ -78,7 +78,7 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
             return doc.file, doc.line_of(path + sub)
 
         check_references(records, locate, problems, seen_ids)
-    stopped = len(problems) >= MAX_PROBLEMS  # validation stopped early: say so, whatever is left after
+    stopped = len(problems) > MAX_PROBLEMS  # validation stopped early: say so, whatever is left after
     problems = list(dict.fromkeys(problems))[:MAX_PROBLEMS]  # the same problem twice is listed once
     if stopped:
         problems.append(stop_problem(str(root)))

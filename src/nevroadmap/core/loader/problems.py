@@ -3,6 +3,7 @@ shared wording helpers (a "did you mean" hint, the noun for one record)."""
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -66,32 +67,28 @@ SUGGEST_CANDIDATES = 200  # at most this many choices are compared with one word
 class Candidates:
     """Choices for "did you mean", indexed so one word is compared with at most
     :data:`SUGGEST_CANDIDATES` of them: a small set is compared whole; a big one
-    only where the first character matches and the length is within the 60 %
-    difflib needs (nearest lengths first)."""
+    only with the choices next to the word in sorted order (the longest shared
+    beginnings) and in the order of reversed spelling (the longest shared endings),
+    so a typo anywhere but at both ends at once still finds its match."""
 
     compared = 0  # comparisons made, all instances (tests count them)
 
     def __init__(self, choices: Iterable[str]) -> None:
-        self.all = [c for c in choices if isinstance(c, str) and len(c) <= SUGGEST_WORD_LIMIT]
+        self.all = sorted(c for c in choices if isinstance(c, str) and len(c) <= SUGGEST_WORD_LIMIT)
         self.small = len(self.all) <= SUGGEST_CANDIDATES
-        self.index: dict[tuple[str, int], list[str]] = {}
-        if not self.small:
-            for c in self.all:
-                bucket = self.index.setdefault((c[:1], len(c)), [])
-                if len(bucket) < SUGGEST_CANDIDATES:
-                    bucket.append(c)
+        if not self.small:  # neighbours in order share a beginning; in reversed order, an ending
+            self.backwards = sorted(c[::-1] for c in self.all)
 
     def near(self, word: str) -> list[str]:
+        """The choices sharing the longest beginnings and endings with ``word``."""
         if self.small:
             return self.all
-        n, out = len(word), []
-        for d in range(0, n + 1):  # nearest lengths first
-            for k in {n - d, n + d}:
-                if k > 0 and 0.6 * max(n, k) <= min(n, k):
-                    out += self.index.get((word[:1], k), ())
-            if len(out) >= SUGGEST_CANDIDATES or 0.6 * (n + d) > n:
-                break
-        return out[:SUGGEST_CANDIDATES]
+        half = SUGGEST_CANDIDATES // 4
+        i = bisect.bisect_left(self.all, word)
+        j = bisect.bisect_left(self.backwards, word[::-1])
+        out = dict.fromkeys(self.all[max(0, i - half):i + half])
+        out.update(dict.fromkeys(c[::-1] for c in self.backwards[max(0, j - half):j + half]))
+        return list(out)
 
 
 def suggest(word: object, choices: Iterable[str] | Candidates) -> str:

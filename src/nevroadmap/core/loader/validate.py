@@ -97,7 +97,7 @@ def validate_section(doc: Document, section: str, items: Any, problems: list[Pro
     if len(items) > _CHUNK:  # bounded memory for pydantic's errors on junk
         good = []
         for k in range(0, len(items), _CHUNK):
-            if len(problems) >= MAX_PROBLEMS:
+            if len(problems) > MAX_PROBLEMS:
                 break
             part = validate_section(doc, section, items[k:k + _CHUNK], problems, k)
             good += part
