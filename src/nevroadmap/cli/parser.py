@@ -6,6 +6,7 @@ import argparse
 
 from nevroadmap import __version__
 from nevroadmap.core.i18n import _
+from nevroadmap.core.safe_text import visible
 
 __all__ = ["SUBCOMMANDS", "build_parser", "DEFAULT_WIDTH", "DEFAULT_HEIGHT", "DEFAULT_DPI"]
 
@@ -51,8 +52,15 @@ def _add_filter_options(p: argparse.ArgumentParser) -> None:
                    help=_("words that must all appear in a milestone or its claims"))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes the arguments it refuses: shown escaped and capped, like every message."""
+
+    def error(self, message: str):  # type: ignore[override]
+        super().error(visible(message, 500))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nevroadmap",
         description=_("NEV Roadmap: new-energy-vehicle technology roadmap built from attributed claims. "
                       "With no subcommand, opens the desktop app (on PATH, or the bundled dataset)."),
