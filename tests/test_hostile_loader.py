@@ -19,9 +19,9 @@ from nevroadmap.core.loader.problems import SUGGEST_CANDIDATES, Candidates
 VALID = FIXTURES / "fictional.yaml"
 
 
-def problems_of(path) -> list[str]:
+def problems_of(path, strict: bool = False) -> list[str]:
     with pytest.raises(RoadmapError) as info:
-        load(path)
+        load(path, strict=strict)
     return [str(p) for p in info.value.problems]
 
 
@@ -180,15 +180,19 @@ def _json(tmp_path, text: str):
 
 @pytest.mark.parametrize("old,new", [
     ('"id": "m2",', '"id": "m2",\n "id": "m3",'),
+    ('"title": "M",', '"title": "M",\n "title": "N",'),
+    ('"statement": "x",', '"statement": "x",\n "statement": "y",'),
     ('"title": "M",', '"title": "M",\n "title": "N",\n "id": "m9",'),
     ('"id": "a",', '"id": "a", "\\u0069d": "b",'),
 ])
 def test_a_key_repeated_in_one_json_record_is_a_problem_with_its_line(tmp_path, old, new):
     text = json.dumps(BASE, indent=1).replace(old.replace(",\n", ",\n"), new, 1)
     assert new in text
-    probs = problems_of(_json(tmp_path, text))
+    probs = problems_of(_json(tmp_path, text), strict=True)
     line = text[:text.index(new.split("\n")[-1])].count("\n") + 1
     assert any("appears twice in one record" in p and f"d.json:{line}:" in p for p in probs), probs
+    r = validate(tmp_path / "d.json")  # the CLI checker
+    assert r.returncode == 1 and f"d.json:{line}: key" in r.stderr
 
 
 @pytest.mark.parametrize("section", ["areas", "milestones", "claims"])

@@ -16,12 +16,12 @@ def fail(command: str, message: str, code: int) -> int:
     return code
 
 
-def load_roadmap(path: str | None):
+def load_roadmap(path: str | None, strict: bool = False):
     """The dataset at ``path`` (None: bundled), or None after printing every problem."""
     from nevroadmap.core.loader import MAX_PROBLEMS, RoadmapError, load
 
     try:
-        return load(path)
+        return load(path, strict=strict)
     except RoadmapError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)

@@ -13,7 +13,7 @@ from typing import Any
 from nevroadmap.core.i18n import _
 from nevroadmap.core.loader.problems import Problem, RoadmapError, quoted
 
-__all__ = ["parse", "JsonLines", "huge_number_problem"]
+__all__ = ["parse", "JsonLines", "huge_number_problem", "repeated_key_problems"]
 
 
 def _keep_pairs(repeated: list) -> Any:
@@ -23,6 +23,23 @@ def _keep_pairs(repeated: list) -> Any:
             repeated.append(True)
         return out
     return hook
+
+
+def repeated_key_problems(text: str, shown: str) -> list[Problem]:
+    """A problem for every key given twice in one object of a JSON file that parsed (for
+    ``validate``: the fast reader keeps the last value, as JSON parsers do)."""
+    repeated: list = []
+    try:
+        json.loads(text, object_pairs_hook=_keep_pairs(repeated))
+    except (ValueError, RecursionError):
+        return []  # not valid JSON: the careful path has words for it
+    return _repeated(text, shown) if repeated else []
+
+
+def _repeated(text: str, shown: str) -> list[Problem]:
+    return [Problem(shown, line, (_("section {key} is given twice: put all its records in one list") if top
+                                  else _("key {key} appears twice in one record")).format(key=quoted(key)))
+            for line, key, top in repeated_keys(text)]
 
 
 def parse(text: str, shown: str) -> tuple[Any, "JsonLines"]:
@@ -36,9 +53,7 @@ def parse(text: str, shown: str) -> tuple[Any, "JsonLines"]:
     except ValueError:  # a number Python will not convert (more than 4,300 digits)
         raise RoadmapError([huge_number_problem(text, shown, "JSON")]) from None
     if repeated:  # JSON keeps the last of a repeated key without a word: here it is a problem
-        raise RoadmapError([Problem(shown, line, (_("section {key} is given twice: put all its records in one list")
-                                                  if top else _("key {key} appears twice in one record")).format(key=quoted(key)))
-                            for line, key, top in repeated_keys(text)])
+        raise RoadmapError(_repeated(text, shown))
     return data, JsonLines(text)
 
 
