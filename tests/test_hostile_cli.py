@@ -172,6 +172,42 @@ def test_a_settings_folder_that_is_a_file(tmp_path):
     assert r.returncode == 1 and "NEVROADMAP_SETTINGS_DIR" in err and "Traceback" not in err
 
 
+def test_an_image_that_does_not_fit_in_memory_is_one_line():
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (int(1.2 * 2**30),) * 2)
+
+    r = nev("export", "-o", "/nonexistent-hostile-test/x.png", "--width", "10950", "--height", "10950",
+            preexec_fn=limit)
+    assert r.returncode in (1, 2)  # no folder: refused before drawing; the memory case follows
+    out_dir = __import__("tempfile").mkdtemp()
+    try:
+        r = nev("export", "-o", f"{out_dir}/big.png", "--width", "10950", "--height", "10950", preexec_fn=limit)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and err.count("\n") == 1 and "not enough memory" in err, err
+        assert not os.listdir(out_dir)  # nothing written
+    finally:
+        __import__("shutil").rmtree(out_dir)
+
+
+# -- class 3: writing through links ----------------------------------------------------------------
+def test_outputs_that_are_not_the_file_named_are_refused_and_hard_links_keep_their_data(tmp_path):
+    other = tmp_path / "precious.txt"
+    other.write_text("keep me")
+    os.link(other, tmp_path / "hard.png")
+    os.symlink(other, tmp_path / "soft.png")
+    os.mkfifo(tmp_path / "pipe.svg")
+    for out in (tmp_path / "soft.png", tmp_path / "pipe.svg", tmp_path):
+        r = nev("export", "-o", out, timeout=60)
+        assert r.returncode == 2 and r.stderr.decode().count("\n") == 1, (out, r.stderr)
+    r = nev("export", "-o", tmp_path / "hard.png")
+    assert r.returncode == 0
+    assert other.read_text() == "keep me"  # the export replaced its own name only
+    assert (tmp_path / "hard.png").read_bytes().startswith(b"\x89PNG")
+    assert os.readlink(tmp_path / "soft.png") == str(other)
+
+
 # -- class 9: encodings, line endings, counts ------------------------------------------------------
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
 def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, codec):

@@ -27,6 +27,13 @@ def _headless_qt() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     import PySide6.QtWidgets  # noqa: F401  (before pyqtgraph, so it picks PySide6)
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def quiet(kind, _context, _message) -> None:  # Qt's own warnings would add lines to our one-line errors
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(f"Qt: {_message}", file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
 
 
 def request_from_args(args):
