@@ -171,3 +171,25 @@ def test_message_boxes_and_dialogs_with_data_are_plain(markup_window, qtbot, tmp
     qtbot.addWidget(dlg)
     assert not _unsafe(dlg.summary.text(), dlg.summary.textFormat() == Qt.TextFormat.PlainText)
     assert dlg.text.toPlainText() == MARK
+
+
+def test_hovering_a_milestone_gives_an_escaped_tooltip(markup_window, qtbot):
+    tl = markup_window.timeline
+    tl.set_visible_range(2026.0, 2029.0)
+    qtbot.wait(50)
+    item = tl.timeline_item
+    p = tl.milestone_scene_pos("m0")
+    assert p is not None
+
+    hit = None
+    for dx in range(-6, 7, 2):  # near the bar's centre, in the item's coordinates
+        pos = item.mapFromDevice(p)
+        pos.setX(pos.x() + dx * item.pixelWidth())
+        hit = item.item_at(pos.x(), pos.y())
+        if hit is not None:  # what pyqtgraph hands hoverEvent when the mouse is there
+            item.hoverEvent(type("Hover", (), {"isExit": lambda self: False, "pos": lambda self, q=pos: q})())
+            break
+    assert hit is not None
+    tip = item.toolTip()
+    assert tip and "milestone" in tip
+    assert not any(tag in tip for tag in RAW_TAGS)
