@@ -220,6 +220,14 @@ def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, codec):
         assert "unknown field 'bogus'" in err and ":4:" in err if name.endswith("yaml") else ":3:" in err, err
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path, codec):
+    path = tmp_path / "d.yaml"
+    path.write_bytes("areas:\n  - id: a\n    name: A\n".encode(codec))
+    err = nev("validate", path).stderr.decode()
+    assert "UTF-16 text without a byte-order mark" in err
+
+
 @pytest.mark.parametrize("name,text,line", [
     ("cr.yaml", "areas:\r  - id: a\r    name: A\r    bogus: 1\r", 4),
     ("cr.json", '{"areas": [\r{"id": "a",\r"name": "A",\r"bogus": 1}]}', 4),

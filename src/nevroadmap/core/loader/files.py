@@ -117,7 +117,11 @@ def read_text(path: Path, shown: str) -> str:
         raise RoadmapError([Problem(shown, 1, f"cannot read file: {exc.strerror or exc}")]) from None
     raw = _utf8_from_bom(raw, shown)
     if b"\x00" in raw[:8192]:
-        raise RoadmapError([Problem(shown, 1, "this is a binary file, not a text data file")])
+        head = raw[:8192]
+        if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:  # text, every other byte 0
+            raise RoadmapError([Problem(shown, 1, _("this looks like UTF-16 text without a byte-order mark; "
+                                                    "save the file as UTF-8"))])
+        raise RoadmapError([Problem(shown, 1, _("this is a binary file, not a text data file"))])
     values, limit = _count_values(raw, path.suffix), value_limit(path.suffix)
     if values > limit:
         raise RoadmapError([Problem(shown, 1, _("file holds up to {values:,} values; the limit for this file type is "
