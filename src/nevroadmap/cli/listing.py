@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 
 from nevroadmap.cli.common import load_filtered
@@ -45,6 +46,9 @@ def milestone_rows(roadmap, milestones) -> list[dict]:
     return rows
 
 
+_PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?$")
+
+
 def _table(rows: list[dict]) -> str:
     cols = [("id", 28), ("title", 44), ("technology", 24), ("organizations", 22), ("when", 12), ("status", 9), ("claims", 30)]
 
@@ -56,8 +60,8 @@ def _table(rows: list[dict]) -> str:
             v = ",".join(c["id"] for c in v)
         return visible(v)  # a newline or ESC in data is shown escaped: it never forges a row
 
-    def fit(s: str, w: int) -> str:
-        return s if len(s) <= w else s[: w - 1] + "…"
+    def fit(s: str, w: int) -> str:  # never cut an escape in half
+        return s if len(s) <= w else _PARTIAL_ESCAPE.sub("", s[: w - 1]) + "…"
 
     out = ["  ".join(k.upper().ljust(w) for k, w in cols).rstrip()]
     for r in rows:
