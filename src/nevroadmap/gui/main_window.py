@@ -8,6 +8,13 @@ This module only wires the parts together:
   on a worker thread, while the status bar shows a busy indicator and the
   roadmap shown stays usable; a dataset with problems is listed in a
   :class:`ProblemsDialog` and the roadmap shown stays as it was;
+* the opened dataset is watched on disk (:mod:`nevroadmap.gui.file_watcher`):
+  a save reloads it keeping the place (:mod:`nevroadmap.gui.kept_place`), a
+  broken save updates the one problems window; F5 keeps the place too;
+  files and folders dropped on the window open;
+* ``File > Open Recent`` is :mod:`nevroadmap.gui.recent_files`; Export Data
+  is :mod:`nevroadmap.gui.data_export`; the timeline's empty state is
+  :mod:`nevroadmap.gui.empty_state`;
 * About and Keyboard Shortcuts are in :mod:`nevroadmap.gui.help`, the
   window's geometry in :mod:`nevroadmap.gui.window_geometry`;
 * filter and selection changes flow into the :class:`AppState`, and the
@@ -30,11 +37,16 @@ from nevroadmap.core.loader import bundled_data_path
 from nevroadmap.gui import actions as action_table
 from nevroadmap.gui.dataset_loader import DatasetLoader
 from nevroadmap.gui.details_panel import DetailsPanel
+from nevroadmap.gui.drop_open import DropOpener
+from nevroadmap.gui.empty_state import EmptyState
+from nevroadmap.gui.file_watcher import DatasetWatcher
 from nevroadmap.gui.filter_panel import FilterPanel
 from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts_html
 from nevroadmap.gui.icons import app_icon, icon
+from nevroadmap.gui.kept_place import capture, dropped_note, restore
 from nevroadmap.gui.palette import THEME_NAMES, apply_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
+from nevroadmap.gui.recent_files import RecentFiles
 from nevroadmap.gui.settings import make_settings
 from nevroadmap.gui.shortcut_guard import guard_text_fields
 from nevroadmap.gui.state import AppState, Prepared
@@ -105,6 +117,15 @@ class MainWindow(QMainWindow):
         self._fallback_background = True
         self.problems_dialog: ProblemsDialog | None = None
         self.message_box: QMessageBox | None = None
+        self._keep_place = False  # the request in flight is a reload of the dataset shown
+        self.watcher = DatasetWatcher(self)
+        self.watcher.sigChanged.connect(self._on_disk_changed)
+        self.recent = RecentFiles(self.settings, self)
+        self.recent.sigOpen.connect(self.open_recent)
+        self.recent.attach(self.menus["file/recent"], self.act_clear_recent)
+        self.empty_state = EmptyState(state, self.timeline)
+        self.drop_opener = DropOpener(self, self.open_path)
+        self._reopening: str | None = None
 
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
@@ -177,6 +198,17 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.geometry_keeper.reset()
 
+    def clear_recent(self) -> None:
+        self.recent.clear()
+
+    def open_bundled(self) -> None:
+        self.open_path(None)
+
+    def export_data_dialog(self):
+        from nevroadmap.gui.data_export import export_data_dialog
+
+        return export_data_dialog(self)
+
     # -- theme -------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
         if name not in THEME_NAMES:
@@ -211,7 +243,7 @@ class MainWindow(QMainWindow):
 
     def _on_roadmap_changed(self) -> None:
         self._update_title()
-        self._refit = True
+        self._refit = not self._keep_place  # a reload keeps the zoom; a new dataset is shown whole
         self._update_status()
 
     def _update_title(self) -> None:
@@ -278,22 +310,48 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def reload(self) -> None:
+        """Load the dataset again, keeping the zoom, filters, lanes and selection (F5)."""
         # the dataset last asked for: after a broken file fell back to the bundled data,
         # F5 tries the user's file again once they have fixed it
-        self.open_path(self.requested_path)
+        self.open_path(self.requested_path, keep_place=True)
+
+    def _on_disk_changed(self, path: str) -> None:
+        if self.requested_path is not None and os.path.abspath(self.requested_path) == path:
+            self.reload()
+
+    def open_recent(self, path: str) -> None:
+        if not os.path.exists(path):
+            self.recent.remove(path)
+            self.flash(self.tr("%1 no longer exists; it was removed from Open Recent.").replace("%1", path), 8000)
+            return
+        self.open_path(path)
+
+    def reopen_last(self, background: bool = True) -> bool:
+        """Open the dataset of the last session (False when there is none on disk)."""
+        last = self.recent.last()
+        if last is None or not os.path.exists(last):
+            return False
+        self._reopening = last
+        self.open_path(last, fallback=True, background=background)
+        return True
 
     def is_loading(self) -> bool:
         return self.loader.is_busy()
 
-    def open_path(self, path: str | os.PathLike | None, *, fallback: bool = False, background: bool = True) -> None:
+    def open_path(self, path: str | os.PathLike | None, *, fallback: bool = False, background: bool = True,
+                  keep_place: bool = False) -> None:
         """Load a dataset (None: the bundled one) and show it when it is valid.
 
         With ``fallback`` a dataset with problems is listed and the bundled
         dataset is shown instead (used at startup).  Loading runs on a worker
         thread unless ``background`` is False; ``sigLoadFinished`` tells when
-        it is done.  The newest request wins.
+        it is done.  The newest request wins.  With ``keep_place`` (a reload
+        of the dataset shown) the zoom and row scroll stay as they are.
         """
         path = None if path is None else os.fspath(path)
+        self._keep_place = keep_place and path == self.current_path
+        if path != self.requested_path or self.watcher.path is None:
+            self.watcher.watch(path)  # from the request on: a broken file reloads once it is fixed
         self.requested_path = path
         self._fallback = fallback and path is not None  # for this request, the newest
         self._fallback_background = background
@@ -310,14 +368,41 @@ class MainWindow(QMainWindow):
         self.status_bar.show_busy(text.replace("%1", self._shown_name(path)))
 
     def _on_loaded(self, path: str | None, prepared: Prepared) -> None:
+        st = self.state
+        keep = self._keep_place and path == self.current_path
+        self._keep_place = keep  # read by _on_roadmap_changed: no refit
+        place = capture(self.timeline) if keep else None
+        old, old_filter, old_selection = st.roadmap, st.filter, st.selection
         self.current_path = path
-        self.state.set_roadmap(prepared)
-        self.flash(self.tr("Loaded %1").replace("%1", prepared.roadmap.summary()), 5000)
+        st.set_roadmap(prepared)
+        self._keep_place = False
+        if place is not None:
+            restore(self.timeline, place)
+        if path is not None:
+            self.recent.add(path)
+        reopened, self._reopening = self._reopening, None
+        if reopened is not None and reopened == path:
+            text = self.tr("Reopened %1 (File > Open Bundled Data goes back to the bundled dataset)").replace(
+                "%1", path)
+        elif keep:
+            text = self.tr("Reloaded %1").replace("%1", self._shown_name(path))
+        else:
+            text = self.tr("Loaded %1").replace("%1", prepared.roadmap.summary())
+        note = dropped_note(old, old_filter, old_selection, st)
+        self.flash(f"{text}. {note}" if note else text, 12000 if note or reopened else 5000)
+        dlg = self.problems_dialog
+        warnings = list(getattr(prepared.roadmap, "warnings", ()) or ())
+        if warnings:
+            self.show_problems(path or str(bundled_data_path()), warnings, warnings=True)
+        elif dlg is not None and dlg.isVisible() and dlg.path == (path or str(bundled_data_path())):
+            dlg.close()  # the problems it lists are fixed
         self.sigLoadFinished.emit(True)
 
     def _on_load_failed(self, path: str | None, problems: list) -> None:
         self.flash("", 0)
         fallback, self._fallback = self._fallback, False
+        self._keep_place = False
+        self._reopening = None
         note = (self.tr("The bundled dataset is shown instead.") if fallback
                 else self.tr("The roadmap shown was not changed."))
         self.show_problems(path or str(bundled_data_path()), problems, note)
@@ -335,16 +420,24 @@ class MainWindow(QMainWindow):
         if not busy:
             self.status_bar.clear_busy()
 
-    def show_problems(self, path: str, problems, note: str | None = None) -> ProblemsDialog:
-        if self.problems_dialog is not None:
-            self.problems_dialog.close()
-            self.problems_dialog.deleteLater()
-        if note is None:
+    def show_problems(self, path: str, problems, note: str | None = None, warnings: bool = False) -> ProblemsDialog:
+        """The one problems window, shown (not modal) or, when it is open, updated in place.
+
+        An open window is not raised or activated again: a save in the editor
+        that is still broken updates it without taking the focus from the editor.
+        """
+        if note is None and not warnings:
             note = self.tr("The roadmap shown was not changed.")
-        dlg = ProblemsDialog(path, problems, self, kept_note=note)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.problems_dialog = dlg
-        dlg.open()  # window-modal, returns at once
+        dlg = self.problems_dialog
+        if dlg is None:
+            dlg = ProblemsDialog(path, problems, self, kept_note=note, warnings=warnings)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+            self.problems_dialog = dlg
+        else:
+            dlg.set_problems(path, problems, note, warnings)
+        if not dlg.isVisible():
+            dlg.show()
         return dlg
 
     # -- images ------------------------------------------------------------------
@@ -389,6 +482,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.save_window_state()
+        self.watcher.watch(None)  # no reload of a closed window
         self.loader.shutdown()  # no load thread outlives the window
         super().closeEvent(event)
 

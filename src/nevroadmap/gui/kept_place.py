@@ -1,0 +1,58 @@
+"""Keeping the user's place over a reload, and telling what a new dataset dropped.
+
+A reload (a save in an editor, F5) keeps the zoom: :func:`capture` takes
+the timeline's time window and top row before, :func:`restore` puts them
+back after.  The filters, the lane grouping and the selection live in the
+:class:`AppState`, which keeps what still exists in the new data;
+:func:`dropped_note` names what it had to drop (a company or technology
+filter that matches nothing, a selected milestone that is gone), for the
+status bar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from nevroadmap.core.model import Roadmap
+from nevroadmap.core.query import RoadmapFilter
+from nevroadmap.gui.state import AppState, Selection
+
+__all__ = ["Place", "capture", "restore", "dropped_note"]
+
+_CONTEXT = "KeptPlace"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(_CONTEXT, text, None, n)
+
+
+@dataclass(frozen=True)
+class Place:
+    time_range: tuple[float, float]
+    top: float
+
+
+def capture(timeline) -> Place:
+    return Place(timeline.visible_range(), float(timeline.viewbox.top))
+
+
+def restore(timeline, place: Place) -> None:
+    timeline.set_visible_range(*place.time_range)
+    timeline.viewbox.scroll_to_row(place.top)
+
+
+def dropped_note(old: Roadmap, old_filter: RoadmapFilter, old_selection: Selection | None, state: AppState) -> str:
+    """One sentence per thing the new roadmap made the state drop ("" when nothing was dropped)."""
+    parts = []
+    gone_orgs = sorted(old_filter.organizations - state.filter.organizations)
+    gone_techs = sorted(old_filter.technologies - state.filter.technologies)
+    names = [old.org_name(o) for o in gone_orgs] + [old.tech_name(t) for t in gone_techs]
+    if names:
+        parts.append(_tr("Filter(s) dropped, not in this dataset: %1.", len(names)).replace("%1", ", ".join(names)))
+    if old_selection is not None and old_selection.kind == "milestone" and state.selection != old_selection:
+        m = old.milestone_by_id.get(old_selection.id)
+        parts.append(_tr("The selected milestone “%1” is no longer in the data.").replace(
+            "%1", m.title if m is not None else old_selection.id))
+    return " ".join(parts)
