@@ -9,9 +9,10 @@ This module only wires the parts together:
   roadmap shown stays usable; a dataset with problems is listed in a
   :class:`ProblemsDialog` and the roadmap shown stays as it was;
 * the opened dataset is watched on disk (:mod:`nevroadmap.gui.file_watcher`):
-  a save reloads it keeping the place (:mod:`nevroadmap.gui.kept_place`), a
-  broken save updates the one problems window; F5 keeps the place too;
-  files and folders dropped on the window open;
+  a save reloads it keeping the zoom, filters, lanes and selection
+  (:mod:`nevroadmap.gui.dropped_note` tells what had to go), a broken save
+  updates the one problems window; F5 keeps the place too; files and folders
+  dropped on the window open (:mod:`nevroadmap.gui.drop_open`);
 * ``File > Open Recent`` is :mod:`nevroadmap.gui.recent_files`; Export Data
   is :mod:`nevroadmap.gui.data_export`; the timeline's empty state is
   :mod:`nevroadmap.gui.empty_state`;
@@ -43,7 +44,7 @@ from nevroadmap.gui.file_watcher import DatasetWatcher
 from nevroadmap.gui.filter_panel import FilterPanel
 from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts_html
 from nevroadmap.gui.icons import app_icon, icon
-from nevroadmap.gui.kept_place import capture, dropped_note, restore
+from nevroadmap.gui.dropped_note import dropped_note
 from nevroadmap.gui.palette import THEME_NAMES, apply_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.recent_files import RecentFiles
@@ -370,14 +371,11 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, path: str | None, prepared: Prepared) -> None:
         st = self.state
         keep = self._keep_place and path == self.current_path
-        self._keep_place = keep  # read by _on_roadmap_changed: no refit
-        place = capture(self.timeline) if keep else None
+        self._keep_place = keep  # read by _on_roadmap_changed: no refit, the timeline keeps its window and rows
         old, old_filter, old_selection = st.roadmap, st.filter, st.selection
         self.current_path = path
         st.set_roadmap(prepared)
         self._keep_place = False
-        if place is not None:
-            restore(self.timeline, place)
         if path is not None:
             self.recent.add(path)
         reopened, self._reopening = self._reopening, None

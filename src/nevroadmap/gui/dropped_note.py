@@ -1,9 +1,8 @@
-"""Keeping the user's place over a reload, and telling what a new dataset dropped.
+"""What a reload keeps, and what it had to drop.
 
-A reload (a save in an editor, F5) keeps the zoom: :func:`capture` takes
-the timeline's time window and top row before, :func:`restore` puts them
-back after.  The filters, the lane grouping and the selection live in the
-:class:`AppState`, which keeps what still exists in the new data;
+A reload (a save in an editor, F5) keeps the zoom: the window does not refit
+the timeline, which keeps its time window and top row.  The filters, the
+lane grouping and the selection live in the :class:`AppState`, which keeps what still exists in the new data;
 :func:`dropped_note` names what it had to drop (a company or technology
 filter that matches nothing, a selected milestone that is gone), for the
 status bar.
@@ -11,36 +10,19 @@ status bar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication
 
 from nevroadmap.core.model import Roadmap
 from nevroadmap.core.query import RoadmapFilter
 from nevroadmap.gui.state import AppState, Selection
 
-__all__ = ["Place", "capture", "restore", "dropped_note"]
+__all__ = ["dropped_note"]
 
-_CONTEXT = "KeptPlace"
+_CONTEXT = "DroppedNote"
 
 
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate(_CONTEXT, text, None, n)
-
-
-@dataclass(frozen=True)
-class Place:
-    time_range: tuple[float, float]
-    top: float
-
-
-def capture(timeline) -> Place:
-    return Place(timeline.visible_range(), float(timeline.viewbox.top))
-
-
-def restore(timeline, place: Place) -> None:
-    timeline.set_visible_range(*place.time_range)
-    timeline.viewbox.scroll_to_row(place.top)
 
 
 def dropped_note(old: Roadmap, old_filter: RoadmapFilter, old_selection: Selection | None, state: AppState) -> str:
