@@ -26,7 +26,7 @@ from nevroadmap.gui import editor_launch
 
 __all__ = ["ProblemsDialog", "locate"]
 
-_WITH_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): ")
+_LINE_MARK = re.compile(r":(\d+): ")
 
 
 def locate(problem: object) -> tuple[str, int] | None:
@@ -40,9 +40,9 @@ def locate(problem: object) -> tuple[str, int] | None:
     if isinstance(file, str) and isinstance(line, int):
         return (file, max(line, 0)) if Path(file).exists() else None
     text = str(problem)
-    for m in _WITH_LINE.finditer(text):
-        if Path(m.group("file")).exists():
-            return m.group("file"), int(m.group("line"))
+    for m in _LINE_MARK.finditer(text):
+        if m.start() > 0 and Path(text[:m.start()]).exists():
+            return text[:m.start()], int(m.group(1))
     start = 0
     while (i := text.find(": ", start)) > 0:
         if Path(text[:i]).exists():
