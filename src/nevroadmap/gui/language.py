@@ -11,7 +11,7 @@ window, dock and dialog retranslates itself in ``changeEvent``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from nevroadmap.core import i18n
 from nevroadmap.core.catalogue import translations_dir
@@ -72,7 +72,7 @@ def apply_language(lang: str) -> str:
     for t in _installed:  # installing sends LanguageChange to every widget, after the core speaks the language
         app.installTranslator(t)
     if not _installed:  # still tell the widgets (the dates and the core's texts changed)
-        from PySide6.QtCore import QEvent
-
         QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    # the widgets' LanguageChange events are posted: deliver them now, so the switch is done on return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang

@@ -52,8 +52,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, state: AppState, settings: QSettings | None = None, theme: str | None = None,
                  parent: QWidget | None = None) -> None:
+        ensure_language()  # before the widget exists: installing sends every widget LanguageChange
         super().__init__(parent)
-        ensure_language()
         self.state = state
         self._refit = True
         self.settings = settings if settings is not None else make_settings()
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.status_bar.retranslate()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "geometry_keeper"):  # (built)
             self._retranslate()
             self._update_title()
             self._update_status()
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
     # -- language ----------------------------------------------------------------
     def set_language(self, lang: str, on: bool = True) -> None:
         """Speak ``lang`` (``en``, ``zh_CN``) from now on and remember it (``View > Language``)."""
-        if not on:
+        if not on or getattr(self, "_syncing_language", False):
             return
         if lang != current_language():
             apply_language(lang)
@@ -170,8 +170,11 @@ class MainWindow(QMainWindow):
     def _check_language_action(self) -> None:
         act = self.actions_by_id.get(f"lang_{current_language()}")
         if act is not None and not act.isChecked():
-            with QSignalBlocker(act):
+            self._syncing_language = True  # (not QSignalBlocker: the exclusive group listens to the signals)
+            try:
                 act.setChecked(True)
+            finally:
+                self._syncing_language = False
 
     # -- slots of the action table -------------------------------------------------
     def set_lanes(self, group_by: str, on: bool) -> None:

@@ -21,8 +21,8 @@ class ProblemsDialog(QDialog):
 
     def __init__(self, path: str, problems: Sequence[object], parent: QWidget | None = None,
                  kept_note: str | None = None) -> None:
+        ensure_language()  # before the widget exists: installing sends every widget LanguageChange
         super().__init__(parent)
-        ensure_language()
         self.setObjectName("problemsDialog")
         self.path = path
         self.kept_note = kept_note
@@ -55,7 +55,7 @@ class ProblemsDialog(QDialog):
         self.copy_button.setText(self.tr("Copy all"))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "copy_button"):
             self.retranslate()
         super().changeEvent(event)
 
