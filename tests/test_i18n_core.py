@@ -154,3 +154,14 @@ def test_the_check_catches_a_new_string(tmp_path, monkeypatch):
     (src / "m.py").write_text('from nevroadmap.core.i18n import _\nX = _("a brand new message")\n', encoding="utf-8")
     monkeypatch.setattr(tool, "SRC", src)
     assert any("a brand new message" in p for p in tool.check())
+
+
+def test_terminal_text_is_measured_in_columns():
+    from nevroadmap.core.textwidth import display_width, fit, wrap
+
+    assert display_width("比亚迪 BYD") == 10
+    assert fit("比亚迪固态电池里程碑", 10) == "比亚迪固… " and display_width(fit("比亚迪固态电池里程碑", 10)) == 10
+    assert fit("abc", 5) == "abc  " and fit("abcdefgh", 5) == "abcd…"
+    lines = wrap("固态电池的能量密度超过400 Wh/kg，半固态电池已经装车。", 20)
+    assert len(lines) > 1 and all(display_width(ln) <= 20 for ln in lines) and "".join(lines).count("400") == 1
+    assert not any(ln.startswith(("，", "。")) for ln in lines)  # punctuation stays with the character before it

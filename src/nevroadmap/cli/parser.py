@@ -3,43 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import re
-import unicodedata
 
 from nevroadmap import __version__
 from nevroadmap.core.i18n import _
 from nevroadmap.core.language import LANGUAGES
+from nevroadmap.core.textwidth import wrap
 
 __all__ = ["SUBCOMMANDS", "build_parser", "DEFAULT_WIDTH", "DEFAULT_HEIGHT", "DEFAULT_DPI"]
 
 SUBCOMMANDS = ("validate", "list", "export", "gui")
 DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_DPI = 1920, 1080, 96
-
-
-# a Chinese character with the punctuation after it, a run of other non-space characters, or spaces
-_TOKENS = re.compile(r"[\u2e80-\u9fff][\u3000-\u303f\uff00-\uffef]*|[^\s\u2e80-\u9fff]+|\s+")
-
-
-def _width(text: str) -> int:
-    """Terminal columns: East Asian wide and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` columns, broken at spaces or between Chinese characters."""
-    lines, line = [], ""
-    for tok in _TOKENS.findall(text):
-        if tok.isspace():
-            if line:
-                line += " "
-            continue
-        if line and _width(line) + _width(tok) > width:
-            lines.append(line.rstrip())
-            line = ""
-        line += tok
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
 
 
 class HelpFormatter(argparse.HelpFormatter):
