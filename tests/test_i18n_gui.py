@@ -47,6 +47,9 @@ def test_view_language_switches_the_interface_live_and_back(qtbot, window):
     assert window.menus["view/language"].title() == "语言(&L)"
     assert window.act_export.text() == "导出图像(&E)…"
     assert window.filter_dock.windowTitle() == "筛选" and window.details_dock.windowTitle() == "详情"
+    panel = window.filter_panel
+    assert panel.org_box.title() == "公司" and panel.clear_button.text() == "清除筛选"
+    assert [cb.text() for cb in panel.status_boxes.values()] == ["已实现", "已宣布", "计划中", "预测"]
     assert window.status_text() == "显示 5 / 5 个里程碑"
     assert window.windowTitle().startswith("NEV Roadmap — ")
     assert window.settings.value("language") == "zh_CN"  # remembered for the next start
@@ -56,6 +59,7 @@ def test_view_language_switches_the_interface_live_and_back(qtbot, window):
 
     window.act_lang_en.trigger()
     assert menu_titles(window)[:3] == ["File", "Edit", "View"]
+    assert panel.org_box.title() == "Companies" and panel.status_boxes[next(iter(panel.status_boxes))].text() == "Achieved"
     assert window.status_text() == "5 of 5 milestones shown"
     assert window.settings.value("language") == "en"
 

@@ -565,6 +565,73 @@
         </message>
     </context>
     <context>
+        <name>FilterPanel</name>
+        <message>
+            <source>Search titles, claims, people… (Ctrl+F)</source>
+            <translation>搜索标题、说法、人物…（Ctrl+F）</translation>
+        </message>
+        <message>
+            <source>Companies</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Find a company</source>
+            <translation>查找公司</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <source>Check every company listed (those matching the search above)</source>
+            <translation>勾选列出的所有公司（即符合上方搜索的公司）</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>全不选</translation>
+        </message>
+        <message>
+            <source>Uncheck all companies: no company restriction</source>
+            <translation>取消勾选所有公司：不按公司限制</translation>
+        </message>
+        <message>
+            <source>Technologies</source>
+            <translation>技术</translation>
+        </message>
+        <message>
+            <source>Status and years</source>
+            <translation>状态与年份</translation>
+        </message>
+        <message>
+            <source>from: any</source>
+            <translation>起：不限</translation>
+        </message>
+        <message>
+            <source>to: any</source>
+            <translation>止：不限</translation>
+        </message>
+        <message>
+            <source>First year shown (the lowest value means no limit)</source>
+            <translation>显示的起始年份（最小值表示不限）</translation>
+        </message>
+        <message>
+            <source>Last year shown (the lowest value means no limit)</source>
+            <translation>显示的结束年份（最小值表示不限）</translation>
+        </message>
+        <message>
+            <source>Years</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <source>Show every milestone again (Ctrl+Shift+L)</source>
+            <translation>重新显示所有里程碑（Ctrl+Shift+L）</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Main toolbar</source>
