@@ -165,3 +165,21 @@ def test_terminal_text_is_measured_in_columns():
     lines = wrap("固态电池的能量密度超过400 Wh/kg，半固态电池已经装车。", 20)
     assert len(lines) > 1 and all(display_width(ln) <= 20 for ln in lines) and "".join(lines).count("400") == 1
     assert not any(ln.startswith(("，", "。")) for ln in lines)  # punctuation stays with the character before it
+
+
+def test_no_mark_hides_inside_an_f_string():
+    """lupdate does not read f-strings: a ``_()``/``tr()`` inside one would never reach the catalogue."""
+    import ast
+
+    marks = {"_", "ngettext", "tr", "translate", "QT_TRANSLATE_NOOP"}
+    found = []
+    for path in sorted((REPO / "src" / "nevroadmap").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for sub in ast.walk(node):
+                    if isinstance(sub, ast.Call):
+                        name = getattr(sub.func, "id", None) or getattr(sub.func, "attr", None)
+                        literal = any(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in sub.args)
+                        if name in marks and literal:  # (a variable passed to tr() was marked elsewhere)
+                            found.append(f"{path.name}:{sub.lineno}")
+    assert not found, found

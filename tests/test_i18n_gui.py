@@ -41,7 +41,11 @@ def menu_titles(w) -> list[str]:
 def test_view_language_switches_the_interface_live_and_back(qtbot, window):
     assert menu_titles(window)[:3] == ["File", "Edit", "View"]
     assert window.status_text() == "5 of 5 milestones shown"
+    window.state.select_milestone("fm-solid-pilot")
+    assert "Who says so" in window.details_panel.text()
     window.act_lang_zh_CN.trigger()  # View > Language > 简体中文
+    details = window.details_panel.text()
+    assert "谁这样说" in details and "状态" in details and "Who says so" not in details  # the open details follow
     assert window.act_lang_zh_CN.isChecked() and not window.act_lang_en.isChecked()
     assert menu_titles(window)[:3] == ["文件(F)", "编辑(E)", "视图(V)"]
     assert window.menus["view/language"].title() == "语言(&L)"

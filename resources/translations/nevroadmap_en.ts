@@ -99,6 +99,14 @@
                 <numerusform>{n} claims</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Who says so ({n} claim)</source>
+            <comment>Who says so ({n} claims)</comment>
+            <translation>
+                <numerusform>Who says so ({n} claim)</numerusform>
+                <numerusform>Who says so ({n} claims)</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -343,6 +343,66 @@
             <translation>预测</translation>
         </message>
         <message>
+            <source>achieved: reported as done</source>
+            <translation>已实现：据报道已完成</translation>
+        </message>
+        <message>
+            <source>announced: publicly announced, not yet done</source>
+            <translation>已宣布：已公开宣布，尚未完成</translation>
+        </message>
+        <message>
+            <source>planned: an intention or a plan</source>
+            <translation>计划中：意向或计划</translation>
+        </message>
+        <message>
+            <source>forecast: a prediction, not a commitment</source>
+            <translation>预测：一种预判，并非承诺</translation>
+        </message>
+        <message>
+            <source>automaker</source>
+            <translation>汽车制造商</translation>
+        </message>
+        <message>
+            <source>battery maker</source>
+            <translation>电池制造商</translation>
+        </message>
+        <message>
+            <source>chip maker</source>
+            <translation>芯片制造商</translation>
+        </message>
+        <message>
+            <source>supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <source>tech company</source>
+            <translation>科技公司</translation>
+        </message>
+        <message>
+            <source>energy company</source>
+            <translation>能源公司</translation>
+        </message>
+        <message>
+            <source>government</source>
+            <translation>政府机构</translation>
+        </message>
+        <message>
+            <source>association</source>
+            <translation>行业协会</translation>
+        </message>
+        <message>
+            <source>research</source>
+            <translation>研究机构</translation>
+        </message>
+        <message>
+            <source>media</source>
+            <translation>媒体</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
             <source>Single date</source>
             <translation>单一日期</translation>
         </message>
@@ -420,6 +480,185 @@
         <message>
             <source>, </source>
             <translation>，</translation>
+        </message>
+        <message>
+            <source>(not a web address; not linked)</source>
+            <translation>（不是网址；未加链接）</translation>
+        </message>
+        <message>
+            <source>a deadline: some time before {first} begins</source>
+            <translation>截止期限：在{first}开始之前的某个时间</translation>
+        </message>
+        <message>
+            <source>a deadline: by {first} at the latest; when it starts is not said</source>
+            <translation>截止期限：最迟在{first}；未说明何时开始</translation>
+        </message>
+        <message>
+            <source>open-ended: some time after {first}, no end given</source>
+            <translation>无终点：在{first}之后的某个时间，未给出结束时间</translation>
+        </message>
+        <message>
+            <source>open-ended: from {first} on</source>
+            <translation>无终点：从{first}起</translation>
+        </message>
+        <message>
+            <source>open-ended: from {first}, continuing past {last}</source>
+            <translation>无终点：从{first}起，持续到{last}之后</translation>
+        </message>
+        <message>
+            <source>a period from {first} to {last} (both included)</source>
+            <translation>从{first}到{last}的一段时间（含首尾）</translation>
+        </message>
+        <message>
+            <source>that exact day</source>
+            <translation>就在当天</translation>
+        </message>
+        <message>
+            <source>in {first}; the day is not given</source>
+            <translation>在{first}；未给出具体日期</translation>
+        </message>
+        <message>
+            <source>in {first}; the month is not given</source>
+            <translation>在{first}；未给出具体月份</translation>
+        </message>
+        <message>
+            <source>during {first}; the exact date is not given</source>
+            <translation>在{first}内；未给出确切日期</translation>
+        </message>
+        <message>
+            <source>approximately: {text}</source>
+            <translation>大约：{text}</translation>
+        </message>
+        <message>
+            <source>Click a milestone on the timeline to see what it is and who says so: every claim behind it with its speaker, date and source. Click a company name on the left of the timeline to see its profile.</source>
+            <translation>点击时间轴上的里程碑，查看它是什么以及谁这样说：其背后的每条说法及其发言人、日期和来源。点击时间轴左侧的公司名称可查看其简介。</translation>
+        </message>
+        <message>
+            <source>Data: {summary}.</source>
+            <translation>数据：{summary}。</translation>
+        </message>
+        <message>
+            <source>published {date}</source>
+            <translation>发布于{date}</translation>
+        </message>
+        <message>
+            <source>at {event}</source>
+            <translation>发表于{event}</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>发言人</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>代表</translation>
+        </message>
+        <message>
+            <source>Said</source>
+            <translation>发言时间</translation>
+        </message>
+        <message>
+            <source>date not given</source>
+            <translation>未给出日期</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>涉及</translation>
+        </message>
+        <message>
+            <source>Hidden on the timeline by the current filters.</source>
+            <translation>当前筛选条件下，时间轴上未显示此项。</translation>
+        </message>
+        <message>
+            <source>Technology</source>
+            <translation>技术</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Metrics</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Organizations</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message numerus="yes">
+            <source>Who says so ({n} claim)</source>
+            <comment>Who says so ({n} claims)</comment>
+            <translation>
+                <numerusform>谁这样说（{n} 条说法）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No claim in the data supports this milestone.</source>
+            <translation>数据中没有支持此里程碑的说法。</translation>
+        </message>
+        <message>
+            <source>Also</source>
+            <translation>又名</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家/地区</translation>
+        </message>
+        <message>
+            <source>Part of</source>
+            <translation>隶属于</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>网站</translation>
+        </message>
+        <message>
+            <source>Milestones on the roadmap ({n})</source>
+            <translation>路线图上的里程碑（{n}）</translation>
+        </message>
+        <message>
+            <source>(hidden by filters)</source>
+            <translation>（已被筛选隐藏）</translation>
+        </message>
+        <message>
+            <source>… and {n} more: filter by this company to see them all on the timeline</source>
+            <translation>… 另有 {n} 个：按此公司筛选即可在时间轴上查看全部</translation>
+        </message>
+        <message>
+            <source>None.</source>
+            <translation>无。</translation>
+        </message>
+        <message>
+            <source>People ({n})</source>
+            <translation>人物（{n}）</translation>
+        </message>
+        <message>
+            <source>None in the data.</source>
+            <translation>数据中没有。</translation>
+        </message>
+        <message>
+            <source>Other claims for {name} ({n})</source>
+            <translation>代表 {name} 的其他说法（{n}）</translation>
+        </message>
+        <message>
+            <source>… and {n} more claims</source>
+            <translation>… 另有 {n} 条说法</translation>
         </message>
     </context>
     <context>

@@ -9,9 +9,9 @@ English keeps the data's own notation (``H1 2025``, ``2025-09``, ``by 2026``).
 from __future__ import annotations
 
 from nevroadmap.core.dates import DateSpan, Period
-from nevroadmap.core.i18n import _, language
+from nevroadmap.core.i18n import language
 
-__all__ = ["period_label", "format_period", "format_when", "status_name", "format_count"]
+__all__ = ["period_label", "format_period", "format_when", "format_count"]
 
 _MONTH_ABBR = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _ZH_HALF = {1: "上半年", 2: "下半年"}
@@ -53,13 +53,6 @@ def format_when(span: DateSpan, lang: str | None = None) -> str:
     else:
         body = f"{first}至{format_period(span.last, lang)}"
     return f"{prefix}{body}{'起' if span.open_end else ''}"
-
-
-def status_name(status: str) -> str:
-    """A milestone status as shown, translated (``Achieved`` / ``已实现``)."""
-    names = {"achieved": _("Achieved"), "announced": _("Announced"), "planned": _("Planned"),
-             "forecast": _("Forecast")}
-    return names.get(status, status.capitalize())
 
 
 def format_count(n: int, lang: str | None = None) -> str:

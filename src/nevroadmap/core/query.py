@@ -16,7 +16,7 @@ from functools import cached_property
 import numpy as np
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from nevroadmap.core.datefmt import status_name
+from nevroadmap.core.names import status_name
 from nevroadmap.core.i18n import _
 from nevroadmap.core.model import STATUS_ORDER, DateSpan, Milestone, Roadmap, Status
 

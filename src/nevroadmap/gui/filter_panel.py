@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from nevroadmap.core.datefmt import status_name
+from nevroadmap.core.names import status_name
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR
 from nevroadmap.core.model import STATUS_ORDER
 from nevroadmap.gui.state import AppState

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from nevroadmap.core.datefmt import status_name
+from nevroadmap.core.names import status_name
 from nevroadmap.core.i18n import _
 from nevroadmap.render.theme import STATUS_LABELS, Theme, fill_fade, get_theme, status_style
 

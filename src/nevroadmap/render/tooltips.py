@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 
-from nevroadmap.core.datefmt import format_when, status_name
+from nevroadmap.core.datefmt import format_when
 from nevroadmap.core.i18n import ngettext
 from nevroadmap.core.model import Roadmap
+from nevroadmap.core.names import status_name
 
 __all__ = ["milestone_tooltip"]
 
