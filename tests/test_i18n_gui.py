@@ -125,3 +125,12 @@ def test_startup_language_order(monkeypatch, qapp):
     monkeypatch.setenv("NEVROADMAP_LANG", "en")
     assert startup_language(None, settings) == "en"
     settings.clear()
+
+
+def test_export_dialog_dates_follow_the_language(english_after):
+    from nevroadmap.gui.export_dialog import format_range, format_year
+
+    english_after("zh_CN")
+    assert format_year(2024.2) == "2024年3月" and format_range(2024.0, 2031.0) == "2024年1月 – 2031年1月"
+    english_after("en")
+    assert format_year(2024.2) == "Mar 2024"

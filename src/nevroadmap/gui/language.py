@@ -38,6 +38,16 @@ def ensure_language() -> None:
         apply_language("en")
 
 
+def _locale_for(lang: str) -> QLocale:
+    """Numbers and dates as the language writes them (English: the system's own English, if it is one)."""
+    if lang == "zh_CN":
+        return QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Country.China)
+    system = QLocale.system()
+    if system.language() == QLocale.Language.English:
+        return system
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
 def current_language() -> str:
     return _current
 
@@ -66,8 +76,7 @@ def apply_language(lang: str) -> str:
             _installed.append(t)
     _current = lang
     _applied = True
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh_CN"
-                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    QLocale.setDefault(_locale_for(lang))
     i18n.set_translator(_core_translator, lang)
     for t in _installed:  # installing sends LanguageChange to every widget, after the core speaks the language
         app.installTranslator(t)
