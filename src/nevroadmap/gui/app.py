@@ -86,10 +86,12 @@ class ExceptionHook:
         where = self.write_log(f"--- {stamp} nevroadmap {__version__} ---\n{tb_text}\n")
         sys.stderr.write(tb_text)
         summary = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
-        message = QCoreApplication.translate("app", "NEV Roadmap ran into an unexpected error. You can keep working; "
-                      "if something looks wrong, reload the data (F5).") + "\n\n" + summary
+        message = QCoreApplication.translate(
+            "app", "NEV Roadmap ran into an unexpected error. You can keep working; "
+                   "if something looks wrong, reload the data (F5).") + "\n\n" + summary
         if where is not None:
-            message += "\n\n" + QCoreApplication.translate("app", "The details were written to %1").replace("%1", str(where))
+            written = QCoreApplication.translate("app", "The details were written to %1")
+            message += "\n\n" + written.replace("%1", str(where))
         try:
             self.show(message, tb_text)
         except Exception:  # the hook itself must never raise
