@@ -10,6 +10,7 @@ import sys
 from nevroadmap.cli.common import load_filtered
 from nevroadmap.core.i18n import ngettext
 from nevroadmap.core.milestone_rows import milestone_rows
+from nevroadmap.core.textwidth import fit
 
 __all__ = ["cmd_list", "milestone_rows"]
 
@@ -25,12 +26,9 @@ def _table(rows: list[dict]) -> str:
             v = ",".join(c["id"] for c in v)
         return str(v)
 
-    def fit(s: str, w: int) -> str:
-        return s if len(s) <= w else s[: w - 1] + "…"
-
     out = ["  ".join(k.upper().ljust(w) for k, w in cols).rstrip()]
-    for r in rows:
-        out.append("  ".join(fit(cell(r, k), w).ljust(w) for k, w in cols).rstrip())
+    for r in rows:  # columns by display width: Chinese characters take two
+        out.append("  ".join(fit(cell(r, k), w) for k, w in cols).rstrip())
     return "\n".join(out)
 
 

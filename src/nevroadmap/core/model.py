@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from pydantic.dataclasses import dataclass as _pydantic_dataclass
 
 from nevroadmap.core.dates import DateSpan, parse_when
+from nevroadmap.core.i18n import join, language, ngettext
 
 __all__ = [
     "Area", "Claim", "DateSpan", "Metric", "Milestone", "OrgKind", "Organization", "Person",
@@ -321,6 +322,18 @@ class Roadmap(BaseModel):
         o = self.organization_by_id.get(org_id)
         return o.name if o else org_id
 
+    def org_label(self, org_id: str) -> str:
+        """An organization as the interface names it: with its native name where the data has one
+        (``BYD (比亚迪)``; in Chinese the native name first: ``比亚迪 (BYD)``)."""
+        o = self.organization_by_id.get(org_id)
+        if o is None:
+            return org_id
+        if not o.native_name or o.native_name == o.name:
+            return o.name
+        if language().startswith("zh"):
+            return f"{o.native_name} ({o.name})"
+        return f"{o.name} ({o.native_name})"
+
     def tech_name(self, tech_id: str) -> str:
         t = self.technology_by_id.get(tech_id)
         return t.name if t else tech_id
@@ -330,5 +343,8 @@ class Roadmap(BaseModel):
 
     def summary(self) -> str:
         c = self.counts()
-        return (f"{c['organizations']} organizations, {c['technologies']} technologies, "
-                f"{c['milestones']} milestones, {c['claims']} claims")
+        return join((
+            ngettext("{n} organization", "{n} organizations", c["organizations"]).format(n=c["organizations"]),
+            ngettext("{n} technology", "{n} technologies", c["technologies"]).format(n=c["technologies"]),
+            ngettext("{n} milestone", "{n} milestones", c["milestones"]).format(n=c["milestones"]),
+            ngettext("{n} claim", "{n} claims", c["claims"]).format(n=c["claims"])))

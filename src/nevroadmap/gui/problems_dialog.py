@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nevroadmap.gui import editor_launch
+from nevroadmap.gui.language import ensure_language
 
 __all__ = ["ProblemsDialog", "locate"]
 
@@ -56,6 +57,7 @@ class ProblemsDialog(QDialog):
 
     def __init__(self, path: str, problems: Sequence[object], parent: QWidget | None = None,
                  kept_note: str | None = None, warnings: bool = False) -> None:
+        ensure_language()  # before the widget exists: installing sends every widget LanguageChange
         super().__init__(parent)
         self.setObjectName("problemsDialog")
         lay = QVBoxLayout(self)
