@@ -71,7 +71,7 @@ def test_missing_recent_files_are_greyed_and_removed_with_a_message(qtbot, windo
     a.unlink()
     (row,) = recent_rows(window)
     assert not row.isEnabled() and "no longer exists" in row.toolTip()
-    window.open_recent(str(a))  # (chosen before the menu noticed)
+    window.recent.open(str(a))  # (chosen before the menu noticed)
     assert window.recent.paths() == []
     assert "gone.yaml no longer exists; it was removed from Open Recent." in window.message_label.text()
     assert not window.is_loading()
@@ -99,11 +99,13 @@ def test_the_app_reopens_the_last_dataset_with_a_way_back(qtbot, env):
     second = build_main_window(None, theme="light", background=False)  # a new start, same settings folder
     qtbot.addWidget(second)
     assert second.current_path == str(mine) and [m.id for m in second.state.roadmap.milestones] == ["m1"]
-    assert second.message_label.text().startswith(f"Reopened {mine}")
-    assert "Open Bundled Data" in second.message_label.text()
+    assert second.message_label.text() == f"Reopened {mine}"
+    way_back = second.status_bar.message_action  # the way back, right beside the message
+    assert not way_back.isHidden() and way_back.defaultAction() is second.act_open_bundled
     with qtbot.waitSignal(second.sigLoadFinished, timeout=10000):
-        second.act_open_bundled.trigger()
+        way_back.click()
     assert Path(second.state.roadmap.origin) == bundled_data_path()
+    assert way_back.isHidden()  # the message that offered it is gone
     second.close()
     # an explicit path on the command line wins over the last dataset
     third = build_main_window(FIX, theme="light", background=False)

@@ -10,12 +10,11 @@ This module only wires the parts together:
   :class:`ProblemsDialog` and the roadmap shown stays as it was;
 * the opened dataset is watched on disk (:mod:`nevroadmap.gui.file_watcher`):
   a save reloads it keeping the zoom, filters, lanes and selection
-  (:mod:`nevroadmap.gui.dropped_note` tells what had to go), a broken save
+  (:mod:`nevroadmap.gui.load_report` tells what had to go), a broken save
   updates the one problems window; F5 keeps the place too; files and folders
   dropped on the window open (:mod:`nevroadmap.gui.drop_open`);
-* ``File > Open Recent`` is :mod:`nevroadmap.gui.recent_files`; Export Data
-  is :mod:`nevroadmap.gui.data_export`; the timeline's empty state is
-  :mod:`nevroadmap.gui.empty_state`;
+* Open Recent, Export Data and the timeline's empty state are in
+  :mod:`~nevroadmap.gui.recent_files`, :mod:`~nevroadmap.gui.data_export`, :mod:`~nevroadmap.gui.empty_state`;
 * About and Keyboard Shortcuts are in :mod:`nevroadmap.gui.help`, the
   window's geometry in :mod:`nevroadmap.gui.window_geometry`;
 * filter and selection changes flow into the :class:`AppState`, and the
@@ -36,10 +35,11 @@ from PySide6.QtWidgets import (
 
 from nevroadmap.core.loader import bundled_data_path
 from nevroadmap.gui import actions as action_table
+from nevroadmap.gui import data_export
 from nevroadmap.gui.dataset_loader import DatasetLoader
 from nevroadmap.gui.details_panel import DetailsPanel
 from nevroadmap.gui.drop_open import DropOpener
-from nevroadmap.gui.dropped_note import dropped_note
+from nevroadmap.gui.load_report import dropped_note, loaded_message
 from nevroadmap.gui.empty_state import EmptyState
 from nevroadmap.gui.file_watcher import DatasetWatcher
 from nevroadmap.gui.filter_panel import FilterPanel
@@ -126,7 +126,8 @@ class MainWindow(QMainWindow):
         self.watcher = DatasetWatcher(self)
         self.watcher.sigChanged.connect(self._on_disk_changed)
         self.recent = RecentFiles(self.settings, self)
-        self.recent.sigOpen.connect(self.open_recent)
+        self.recent.sigOpen.connect(self.open_path)
+        self.recent.sigMessage.connect(lambda text: self.flash(text, 8000))
         self.recent.attach(self.menus["file/recent"], self.act_clear_recent)
         self.empty_state = EmptyState(state, self.timeline)
         self.drop_opener = DropOpener(self, self.open_path)
@@ -230,10 +231,8 @@ class MainWindow(QMainWindow):
     def open_bundled(self) -> None:
         self.open_path(None)
 
-    def export_data_dialog(self):
-        from nevroadmap.gui.data_export import export_data_dialog
-
-        return export_data_dialog(self)
+    def export_data_dialog(self) -> str | None:
+        return data_export.export_data_dialog(self)
 
     # -- theme -------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
@@ -345,13 +344,6 @@ class MainWindow(QMainWindow):
         if self.requested_path is not None and os.path.abspath(self.requested_path) == path:
             self.reload()
 
-    def open_recent(self, path: str) -> None:
-        if not os.path.exists(path):
-            self.recent.remove(path)
-            self.flash(self.tr("%1 no longer exists; it was removed from Open Recent.").replace("%1", path), 8000)
-            return
-        self.open_path(path)
-
     def reopen_last(self, background: bool = True) -> bool:
         """Open the dataset of the last session (False when there is none on disk)."""
         last = self.recent.last()
@@ -403,16 +395,11 @@ class MainWindow(QMainWindow):
         self._keep_place = False
         if path is not None:
             self.recent.add(path)
-        reopened, self._reopening = self._reopening, None
-        if reopened is not None and reopened == path:
-            text = self.tr("Reopened %1 (File > Open Bundled Data goes back to the bundled dataset)").replace(
-                "%1", path)
-        elif keep:
-            text = self.tr("Reloaded %1").replace("%1", self._shown_name(path))
-        else:
-            text = self.tr("Loaded %1").replace("%1", prepared.roadmap.summary())
+        reopened = self._reopening is not None and self._reopening == path
+        self._reopening = None
         note = dropped_note(old, old_filter, old_selection, st)
-        self.flash(f"{text}. {note}" if note else text, 12000 if note or reopened else 5000)
+        self.status_bar.flash(loaded_message(path, prepared.roadmap, reopened=reopened, reloaded=keep, note=note),
+                              15000 if note or reopened else 5000, self.act_open_bundled if reopened else None)
         dlg = self.problems_dialog
         warnings = list(getattr(prepared.roadmap, "warnings", ()) or ())
         if warnings:
@@ -444,11 +431,8 @@ class MainWindow(QMainWindow):
             self.status_bar.clear_busy()
 
     def show_problems(self, path: str, problems, note: str | None = None, warnings: bool = False) -> ProblemsDialog:
-        """The one problems window, shown (not modal) or, when it is open, updated in place.
-
-        An open window is not raised or activated again: a save in the editor
-        that is still broken updates it without taking the focus from the editor.
-        """
+        """The one problems window, shown (not modal), or updated in place when open: not raised or
+        activated again, so a save that is still broken does not take the focus from the editor."""
         if note is None and not warnings:
             note = self.tr("The roadmap shown was not changed.")
         dlg = self.problems_dialog

@@ -24,7 +24,8 @@ RECENT_PROPERTY = "nevroadmapRecentPath"  # on each menu row: the path it opens
 
 
 class RecentFiles(QObject):
-    sigOpen = Signal(str)  # a recent entry was chosen
+    sigOpen = Signal(str)  # a recent entry that exists was chosen
+    sigMessage = Signal(str)  # for the status bar
     sigChanged = Signal()
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
@@ -55,6 +56,14 @@ class RecentFiles(QObject):
     def clear(self) -> None:
         self._store([])
 
+    def open(self, path: str) -> None:
+        """Ask to open ``path``; a path that no longer exists is removed, with a message."""
+        if os.path.exists(path):
+            self.sigOpen.emit(path)
+            return
+        self.remove(path)
+        self.sigMessage.emit(self.tr("%1 no longer exists; it was removed from Open Recent.").replace("%1", path))
+
     def last(self) -> str | None:
         paths = self.paths()
         return paths[0] if paths else None
@@ -83,7 +92,7 @@ class RecentFiles(QObject):
             act.setEnabled(exists)
             act.setToolTip(p if exists else self.tr("%1 no longer exists").replace("%1", p))
             act.setStatusTip(act.toolTip())
-            act.triggered.connect(lambda _checked=False, path=p: self.sigOpen.emit(path))
+            act.triggered.connect(lambda _checked=False, path=p: self.open(path))
             menu.insertAction(self._before, act)
             self._rows.append(act)
         if paths and self._before is not None:
