@@ -27,16 +27,20 @@ on a collision) unless the event has a valid, unused ``unique_id``.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import json
 import re
 from json.decoder import scanstring
 from typing import Any
+
+from pydantic import ValidationError
 
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR, DateSyntaxError, parse_when
 from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows
 from nevroadmap.core.formats.ids import ID_RE, IdMaker, slug
 from nevroadmap.core.formats.plain_text import html_to_text, one_line
 from nevroadmap.core.formats.result import Converted
+from nevroadmap.core.model import SECTIONS
 
 __all__ = ["TEMPLATE_COLUMNS", "is_timelinejs_json", "is_timelinejs_header", "read_timelinejs_json",
            "read_timelinejs_csv"]
@@ -195,11 +199,9 @@ class _Builder:
         area_id = slug(self.title, "timeline")
         lanes: dict[str, str] = {}  # group name -> technology id
         tech_ids, ms_ids, src_ids, claim_ids, era_ids = IdMaker(), IdMaker(), IdMaker(), IdMaker(), IdMaker()
-        wanted = [str(ev.get("unique_id")) for ev, _, _ in self.events if isinstance(ev.get("unique_id"), str)]
-        for uid in wanted:
-            if ID_RE.match(uid) and wanted.count(uid) == 1:
-                ms_ids.taken.add(uid)
-
+        counts = Counter(ev.get("unique_id") for ev, _, _ in self.events if isinstance(ev, dict))
+        wanted = {u for u, k in counts.items() if k == 1 and isinstance(u, str) and len(u) <= 200 and ID_RE.match(u)}
+        ms_ids.taken |= wanted
         for n, (ev, line, fields) in enumerate(self.events, 1):
             self._event(ev, line, fields, n, sec, lanes, area_id, tech_ids, ms_ids, src_ids, claim_ids, wanted)
         for n, (era, line, fields) in enumerate(self.eras, 1):
@@ -226,7 +228,7 @@ class _Builder:
         return out
 
     def _event(self, ev: Any, line: int, fields: dict[str, int], n: int, sec: dict, lanes: dict, area_id: str,
-               tech_ids: IdMaker, ms_ids: IdMaker, src_ids: IdMaker, claim_ids: IdMaker, wanted: list[str]) -> None:
+               tech_ids: IdMaker, ms_ids: IdMaker, src_ids: IdMaker, claim_ids: IdMaker, wanted: set[str]) -> None:
         if not isinstance(ev, dict):
             self.warn(line, f"event {n} left out: an event must be an object, not {type(ev).__name__}")
             return
@@ -257,44 +259,53 @@ class _Builder:
             self.warn(fields.get("text", line), f"event {label}: text shortened to {MAX_TEXT:,} characters")
 
         group = _clip(one_line(str(ev.get("group") or "")), MAX_NAME)[0] or DEFAULT_LANE
-        if group not in lanes:
-            lanes[group] = tech_ids.make(group, fallback="lane")
-            sec["technologies"].append({"id": lanes[group], "name": group, "area": area_id})
-            self.out.lines[("technologies", len(sec["technologies"]) - 1)] = fields.get("group", line)
-
         uid = ev.get("unique_id")
-        mid = uid if isinstance(uid, str) and ID_RE.match(uid) and wanted.count(uid) == 1 else ms_ids.make(title, start)
-        i = len(sec["milestones"])
-        ms: dict[str, Any] = {"id": mid, "title": title, "technology": lanes[group], "when": when, "status": STATUS}
+        mid = uid if uid in wanted else ms_ids.make(title, start)
+        ms: dict[str, Any] = {"id": mid, "title": title, "technology": lanes.get(group, "lane"), "when": when,
+                              "status": STATUS}
         if description:
             ms["description"] = description
-        sec["milestones"].append(ms)
-        self.out.lines[("milestones", i)] = line
-        for key, src in (("when", "start_date"), ("title", "text"), ("description", "text"),
-                         ("technology", "group")):
-            if src in fields:
-                self.out.lines[("milestones", i, key)] = fields[src]
 
+        records: list[tuple[str, dict]] = [("milestones", ms)]
         media = ev.get("media") if isinstance(ev.get("media"), dict) else {}
         url = str(media.get("url") or "").strip()
         credit = _clip(one_line(str(media.get("credit") or "")), MAX_NAME)[0]
         caption = _clip(one_line(str(media.get("caption") or "")), MAX_NAME)[0]
-        if not (url or credit):
-            return
-        link = url if re.match(r"(?i)^https?://\S+$", url) and len(url) <= MAX_URL else None
-        source: dict[str, Any] = {"id": src_ids.make(mid, "media"),
-                                  "title": caption or credit or _clip(url, MAX_NAME)[0]}
-        if credit:
-            source["publisher"] = credit
-        if link:
-            source["url"] = link
-        elif url:  # embedded HTML, a data: URI, another scheme: kept as text, never followed
-            source["note"] = _clip("Media: " + one_line(url), MAX_TEXT)[0]
-        claim = {"id": claim_ids.make(mid, "claim"), "statement": title, "source": source["id"], "supports": [mid]}
-        media_line = fields.get("media", line)
-        for name, rec in (("sources", source), ("claims", claim)):
-            self.out.lines[(name, len(sec[name]))] = media_line
-            sec[name].append(rec)
+        if url or credit:
+            link = url if re.match(r"(?i)^https?://\S+$", url) and len(url) <= MAX_URL else None
+            source: dict[str, Any] = {"id": src_ids.make(mid, "media"),
+                                      "title": caption or credit or _clip(url, MAX_NAME)[0]}
+            if credit:
+                source["publisher"] = credit
+            if link:
+                source["url"] = link
+            elif url:  # embedded HTML, a data: URI, another scheme: kept as text, never followed
+                source["note"] = _clip("Media: " + one_line(url), MAX_TEXT)[0]
+            records += [("sources", source),
+                        ("claims", {"id": claim_ids.make(mid, "claim"), "statement": title, "source": source["id"],
+                                    "supports": [mid]})]
+        for section, rec in records:  # what the model would refuse leaves this event out, not the file
+            try:
+                SECTIONS[section].model_validate(rec)
+            except ValidationError as exc:
+                err = exc.errors(include_url=False)[0]
+                what = ".".join(str(x) for x in err["loc"])
+                self.warn(line, f"event {label} left out: {what}: {err['msg']}")
+                return
+
+        if group not in lanes:
+            lanes[group] = tech_ids.make(group, fallback="lane")
+            sec["technologies"].append({"id": lanes[group], "name": group, "area": area_id})
+            self.out.lines[("technologies", len(sec["technologies"]) - 1)] = fields.get("group", line)
+        ms["technology"] = lanes[group]
+        i = len(sec["milestones"])
+        for key, src in (("when", "start_date"), ("title", "text"), ("description", "text"),
+                         ("technology", "group")):
+            if src in fields:
+                self.out.lines[("milestones", i, key)] = fields[src]
+        for section, rec in records:
+            self.out.lines[(section, len(sec[section]))] = line if section == "milestones" else fields.get("media", line)
+            sec[section].append(rec)
 
 
 def read_timelinejs_json(data: dict, text: str) -> Converted:
