@@ -8,8 +8,6 @@ Qt is imported only inside the commands that need it, so ``validate`` and
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from collections.abc import Sequence
@@ -74,7 +72,10 @@ def _load(path: str | None):
     from nevroadmap.core.loader import RoadmapError, load
 
     try:
-        return load(path)
+        roadmap = load(path)
+        for warning in roadmap.warnings:  # what an import left out; the rest is loaded
+            print(warning, file=sys.stderr)
+        return roadmap
     except RoadmapError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
@@ -191,14 +192,10 @@ def cmd_list(args) -> int:
     rows = _milestone_rows(roadmap, apply_filter(roadmap, f))
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["id", "title", "technology", "organizations", "when", "status", "metrics", "claims"])
-        for r in rows:
-            w.writerow([r["id"], r["title"], r["technology"], ";".join(r["organizations"]), r["when"],
-                        r["status"], ";".join(r["metrics"]), ";".join(c["id"] for c in r["claims"])])
-        sys.stdout.write(buf.getvalue())
+    elif args.format == "csv":  # our milestones layout: reads back as the same roadmap (docs/data-import.md)
+        from nevroadmap.core.formats.csv_table import write_csv
+
+        sys.stdout.write(write_csv(roadmap, apply_filter(roadmap, f)))
     else:
         print(_table(rows))
         print(f"{len(rows)} of {len(roadmap.milestones)} milestones", file=sys.stderr)

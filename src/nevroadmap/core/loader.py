@@ -25,11 +25,13 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from nevroadmap.core.formats import Converted
+from nevroadmap.core.formats.detect import FOREIGN, convert, detect
 from nevroadmap.core.model import SECTIONS, Roadmap
 
 __all__ = ["Problem", "RoadmapError", "load", "bundled_data_path", "DATA_SUFFIXES", "MAX_FILE_BYTES"]
 
-DATA_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+DATA_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".csv")
 MAX_FILE_BYTES = 128 * 1024 * 1024
 # about twice the 100,000-milestone benchmark file: a cheap byte count stops junk such as
 # 20 MB of "[0,0,0,..." before a parser turns it into gigabytes of objects
@@ -77,6 +79,8 @@ class _Doc:
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
     text: str | None = None  # kept for late location lookup (JSON/TOML)
+    name: str = ""  # an imported timeline's title
+    warnings: tuple[str, ...] = ()  # what an import left out ("file:line: message")
 
     def line_of(self, path: tuple) -> int:
         if self.text is not None:  # JSON: located lazily
@@ -301,9 +305,20 @@ def _parse_file(path: Path, shown: str) -> _Doc:
     if not text.strip():
         raise RoadmapError([Problem(shown, 1, "the file is empty")])
     suffix = path.suffix.lower()
+    if suffix not in (".yaml", ".yml", ".json", ".toml"):  # CSV, or a file named otherwise: by content
+        fmt = detect(text, suffix)
+        if not fmt:
+            raise RoadmapError([Problem(shown, 1, f"unknown data file type {path.suffix or '(none)'!r}; use {', '.join(DATA_SUFFIXES)}, "
+                                                  "or a TimelineJS JSON or CSV file")])
+        if fmt in FOREIGN:
+            return _converted(shown, convert(fmt, text))
+        suffix = "." + fmt
     if suffix == ".json":
         try:
-            return _Doc(shown, json.loads(text), text=text)
+            data = json.loads(text)
+            if detect(text, suffix, data) == "timelinejs-json":
+                return _converted(shown, convert("timelinejs-json", text, data))
+            return _Doc(shown, data, text=text)
         except json.JSONDecodeError as exc:
             raise RoadmapError([Problem(shown, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
         except RecursionError:
@@ -333,6 +348,14 @@ def _parse_file(path: Path, shown: str) -> _Doc:
     if problems:
         raise RoadmapError(problems)
     return _Doc(shown, data, lines=lines)
+
+
+def _converted(shown: str, conv: Converted) -> _Doc:
+    """A file another format's reader turned into our sections."""
+    if conv.errors:
+        raise RoadmapError([Problem(shown, line, msg) for line, msg in conv.errors])
+    return _Doc(shown, conv.data, lines=conv.lines, name=conv.name,
+                warnings=tuple(str(Problem(shown, line, msg)) for line, msg in conv.warnings))
 
 
 def _toml_line(msg: str) -> int:
@@ -522,8 +545,6 @@ def _find_data_files(path: Path) -> list[Path]:
         return files
     if not path.exists():
         raise RoadmapError([Problem(str(path), 0, "no such file or folder")])
-    if path.suffix.lower() not in DATA_SUFFIXES:
-        raise RoadmapError([Problem(str(path), 1, f"unknown data file type {path.suffix or '(none)'!r}; use {', '.join(DATA_SUFFIXES)}")])
     if not path.is_file():  # a pipe or device would block or never end
         raise RoadmapError([Problem(str(path), 0, "not a regular file")])
     return [path]
@@ -702,7 +723,9 @@ def _load_checked(root: Path, files: list[Path]) -> Roadmap:
                                                                   "only the first are listed")]
     if problems:
         raise RoadmapError(problems)
-    return Roadmap.model_construct(origin=str(root), **{k: tuple(v) for k, v in records.items()})
+    return Roadmap.model_construct(origin=str(root), name=next((d.name for d in docs if d.name), ""),
+                                   warnings=tuple(w for d in docs for w in d.warnings),
+                                   **{k: tuple(v) for k, v in records.items()})
 
 
 def bundled_data_path() -> Path:
