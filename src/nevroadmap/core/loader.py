@@ -81,6 +81,7 @@ class _Doc:
     text: str | None = None  # kept for late location lookup (JSON/TOML)
     name: str = ""  # an imported timeline's title
     warnings: tuple[str, ...] = ()  # what an import left out ("file:line: message")
+    problems: tuple[Problem, ...] = ()  # an import's problems in cells (its records are still checked)
 
     def line_of(self, path: tuple) -> int:
         if self.text is not None:  # JSON: located lazily
@@ -352,10 +353,9 @@ def _parse_file(path: Path, shown: str) -> _Doc:
 
 def _converted(shown: str, conv: Converted) -> _Doc:
     """A file another format's reader turned into our sections."""
-    if conv.errors:
-        raise RoadmapError([Problem(shown, line, msg) for line, msg in conv.errors])
     return _Doc(shown, conv.data, lines=conv.lines, name=conv.name,
-                warnings=tuple(str(Problem(shown, line, msg)) for line, msg in conv.warnings))
+                warnings=tuple(str(Problem(shown, line, msg)) for line, msg in conv.warnings),
+                problems=tuple(Problem(shown, line, msg) for line, msg in conv.errors))
 
 
 def _toml_line(msg: str) -> int:
@@ -670,6 +670,7 @@ def _load_checked(root: Path, files: list[Path]) -> Roadmap:
     for f in files:
         try:
             docs.append(_parse_file(f, _shown_name(f)))
+            problems.extend(docs[-1].problems)
         except RoadmapError as exc:
             problems.extend(exc.problems)
 

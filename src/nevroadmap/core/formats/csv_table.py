@@ -39,7 +39,7 @@ def csv_layout(header: Iterable[str]) -> str | None:
     names = {c.strip().lower() for c in header}
     if "statement" in names:
         return "claims"
-    if {"title", "when"} <= names:
+    if names & {"title", "when", "status", "technology", "technology_id"}:
         return "milestones"
     return None
 
@@ -172,6 +172,8 @@ def _table(rows: list[tuple[int, list[str]]], columns: tuple[str, ...], out: Con
             out.errors.append((header_line, f"unknown column {header[k].strip()!r}{hint}; columns: {', '.join(columns)}"))
         elif names.index(name) != k:
             out.errors.append((header_line, f"column {name!r} appears twice"))
+    if out.errors:
+        return []
     table = []
     for line, cells in rows[1:]:
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
@@ -195,10 +197,10 @@ def read_csv(text: str) -> Converted:
                            + ", ".join(MILESTONE_COLUMNS) + "), our claims layout (" + ", ".join(CLAIM_COLUMNS)
                            + ") or the TimelineJS template (Year, Month, Day, ..., Headline, Text, ...)"))
         return out
-    if layout == "milestones":
-        _read_milestones(_table(rows, MILESTONE_COLUMNS, out), out)
-    else:
-        _read_claims(_table(rows, CLAIM_COLUMNS, out), out)
+    table = _table(rows, MILESTONE_COLUMNS if layout == "milestones" else CLAIM_COLUMNS, out)
+    if out.errors:  # a header the rows cannot be read by: its problems alone
+        return out
+    (_read_milestones if layout == "milestones" else _read_claims)(table, out)
     return out
 
 

@@ -15,9 +15,11 @@ class Converted:
     ``data`` holds the sections exactly as a YAML file of our format would
     (``{"milestones": [{...}], "technologies": [...], ...}``); ``lines`` maps a
     path such as ``("milestones", 3)`` or ``("milestones", 3, "when")`` to the
-    line (from 1) it came from.  ``errors`` make the file unusable, like a YAML
-    syntax error; ``warnings`` name what was left out (an event whose date
-    cannot be read) while the rest is used.  Both are ``(line, message)``.
+    line (from 1) it came from.  ``errors`` make the dataset unusable, like a
+    YAML syntax error (they are listed together with the problems the loader
+    finds in ``data``, so every problem shows at once); ``warnings`` name what
+    was left out (an event whose date cannot be read) while the rest is used.
+    Both are ``(line, message)``.
     """
 
     data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
