@@ -204,3 +204,14 @@ def test_fixture_dataset_round_trips(tmp_path):
     text = write_csv(rm, rm.milestones)
     (tmp_path / "f.csv").write_text(text, encoding="utf-8")
     assert write_csv(load(tmp_path / "f.csv"), load(tmp_path / "f.csv").milestones) == text
+
+
+def test_organization_names_and_ids_must_pair_up(write):
+    p = write("o.csv", "title,when,status,technology,organizations,organization_ids\n"
+                       "Invented a,2027,planned,Cells,Fictional Motors (example); Imaginary Cells (example),fm\n"
+                       "Invented b,2028,planned,Cells,Fictional Motors (example); Imaginary Cells (example),fm\n"
+                       "Invented c,2029,planned,Cells,Fictional Motors (example),fm\n")
+    got = problems_of(p)
+    assert [g.split(":", 1)[1] for g in got] == [
+        "2: 2 organizations but 1 organization_ids: give one id per name (or leave organization_ids empty)",
+        "3: 2 organizations but 1 organization_ids: give one id per name (or leave organization_ids empty)"]

@@ -37,7 +37,7 @@ def neutralise(cell: str) -> str:
 
 def restore(cell: str) -> str:
     """The text :func:`neutralise` was given (the inverse of it)."""
-    return cell[1:] if _QUOTED.match(cell) else cell
+    return cell[1:] if cell[:1] == "'" and _QUOTED.match(cell) else cell
 
 
 def _delimiter(text: str) -> str:

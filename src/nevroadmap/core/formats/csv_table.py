@@ -45,6 +45,8 @@ def csv_layout(header: Iterable[str]) -> str | None:
 
 
 def _split(cell: str) -> list[str]:
+    if not cell:
+        return []
     return [x.strip() for x in cell.split(";") if x.strip()]
 
 
@@ -61,8 +63,21 @@ def metric_text(metric: Any) -> str:
     return f"{metric.name}: {metric}" if metric.name else str(metric)
 
 
+_METRIC_CACHE: dict[str, dict[str, Any]] = {}
+
+
 def parse_metric(text: str) -> dict[str, Any]:
     """The inverse of :func:`metric_text`; raises ValueError for text it cannot read."""
+    known = _METRIC_CACHE.get(text)
+    if known is not None:  # trackers repeat a few metric texts many times
+        return dict(known)
+    out = _parse_metric(text)
+    if len(_METRIC_CACHE) < 10_000:
+        _METRIC_CACHE[text] = dict(out)
+    return out
+
+
+def _parse_metric(text: str) -> dict[str, Any]:
     text = " ".join(text.split())
     candidates = [(None, text)] + [(text[:m.start()], text[m.end():]) for m in re.finditer(r":\s+", text)]
     for name, rest in candidates:
@@ -132,6 +147,8 @@ class _Defs:
         if first is None:
             self.out.lines[(self.section, len(self.records))] = line
             self.records[rid] = (record, line)
+            return
+        if first[0] == record:  # the usual case: every row of a technology names it the same
             return
         differs = [f"{k} {v!r} here, {first[0][k]!r} at line {first[1]}"
                    for k, v in record.items() if k in first[0] and first[0][k] != v]
@@ -226,36 +243,31 @@ def _read_milestones(table: list[tuple[int, dict[str, str]]], out: Converted) ->
     org_ids = _Namer(org_pairs, (x for _, r in table for x in _split(r.get("organization_ids", ""))))
     ms_ids = IdMaker({r["id"] for _, r in table if r.get("id")})
     milestones = []
+    lane_ids: dict[tuple, str] = {}
+    org_lists: dict[tuple, list[str]] = {}
     for line, r in table:
         ms: dict[str, Any] = {}
         _put(ms, "id", r.get("id") or ms_ids.make(r.get("title", ""), r.get("when", ""), fallback="milestone"))
         for key in ("title", "when", "status", "description"):
             _put(ms, key, r.get(key, ""))
-        tech_name, area_name = r.get("technology", ""), r.get("area", "")
-        aid = r.get("area_id", "")
-        if area_name:
-            aid = area_ids.id_for(area_name, aid)
-            area = {"id": aid, "name": area_name}
-            _put(area, "color", r.get("area_color", ""))
-            areas.add(area, line)
-        if tech_name:
-            tid = tech_ids.id_for(tech_name, r.get("technology_id", ""))
-            if not aid:
-                aid = DEFAULT_AREA[0]
-                areas.add({"id": aid, "name": DEFAULT_AREA[1]}, line)
-            techs.add({"id": tid, "name": tech_name, "area": aid}, line)
-            ms["technology"] = tid
-        else:
-            _put(ms, "technology", r.get("technology_id", ""))
-        names, ids = _split(r.get("organizations", "")), _split(r.get("organization_ids", ""))
-        if names and ids and len(names) != len(ids):
-            errors.append((line, f"organizations names {len(names)} and organization_ids {len(ids)}: "
-                                 "give one id per name (or leave organization_ids empty)"))
-        elif names:
-            ids = [org_ids.id_for(n, i) for n, i in zip(names, ids or [""] * len(names))]
-            for n, i in zip(names, ids):
-                orgs.add({"id": i, "name": n}, line)
-        _put(ms, "organizations", ids)
+        lane = (r.get("technology", ""), r.get("technology_id", ""), r.get("area", ""), r.get("area_id", ""),
+                r.get("area_color", ""))
+        if lane not in lane_ids:  # rows repeat a few lanes: define each once (later rows may only agree)
+            lane_ids[lane] = _lane(lane, line, area_ids, tech_ids, areas, techs)
+        _put(ms, "technology", lane_ids[lane])
+        who = (r.get("organizations", ""), r.get("organization_ids", ""))
+        if who not in org_lists:
+            names, ids = _split(who[0]), _split(who[1])
+            if names and ids and len(names) != len(ids):
+                errors.append((line, f"{len(names)} organizations but {len(ids)} organization_ids: "
+                                     "give one id per name (or leave organization_ids empty)"))
+                continue
+            if names:
+                ids = [org_ids.id_for(n, i) for n, i in zip(names, ids or [""] * len(names))]
+                for n, i in zip(names, ids):
+                    orgs.add({"id": i, "name": n}, line)
+            org_lists[who] = ids
+        _put(ms, "organizations", list(org_lists[who]))
         metrics = []
         for piece in _split(r.get("metrics", "")):
             try:
@@ -268,6 +280,24 @@ def _read_milestones(table: list[tuple[int, dict[str, str]]], out: Converted) ->
         milestones.append(ms)
     out.data = {k: v for k, v in (("areas", areas.section_data()), ("technologies", techs.section_data()),
                                   ("organizations", orgs.section_data()), ("milestones", milestones)) if v}
+
+
+def _lane(lane: tuple, line: int, area_ids: _Namer, tech_ids: _Namer, areas: _Defs, techs: _Defs) -> str:
+    """Define the technology (and area) a row names; its technology id ("" when it names none)."""
+    tech_name, tech_id, area_name, aid, color = lane
+    if area_name:
+        aid = area_ids.id_for(area_name, aid)
+        area = {"id": aid, "name": area_name}
+        _put(area, "color", color)
+        areas.add(area, line)
+    if not tech_name:
+        return tech_id
+    tid = tech_ids.id_for(tech_name, tech_id)
+    if not aid:
+        aid = DEFAULT_AREA[0]
+        areas.add({"id": aid, "name": DEFAULT_AREA[1]}, line)
+    techs.add({"id": tid, "name": tech_name, "area": aid}, line)
+    return tid
 
 
 def _read_claims(table: list[tuple[int, dict[str, str]]], out: Converted) -> None:

@@ -150,7 +150,7 @@ class _JsonLocator:
                 if text[i] != ",":
                     break
                 i = _WS.match(text, i + 1).end()
-        except (ValueError, IndexError, StopIteration):
+        except (ValueError, IndexError, StopIteration, RecursionError):
             pass
         return out
 
@@ -169,7 +169,7 @@ class _JsonLocator:
                 i = _WS.match(text, i).end()
                 if text[i] == ",":
                     i = _WS.match(text, i + 1).end()
-        except (ValueError, IndexError, StopIteration):
+        except (ValueError, IndexError, StopIteration, RecursionError):
             pass
         return out
 
