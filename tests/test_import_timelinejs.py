@@ -225,3 +225,22 @@ def test_html_to_text(html, text):
 
 def test_one_line_collapses_breaks():
     assert one_line("<p>one</p>\n<p>two</p>") == "one two"
+
+
+def test_timelinejs2_files_open_too():
+    p = FIXTURES / "timelinejs2_fictional.json"
+    rm = load(p)
+    assert rm.name == "Invented Cells (example): the old format"
+    assert [(m.title, str(m.when), rm.tech_name(m.technology)) for m in rm.milestones] == [
+        ("Invented Cells (example) opens a lab", "2011-12-10 to 2012-01", "Batteries"),
+        ("Invented test track", "2015", "Events")]
+    assert rm.milestones[0].description == "Made up & tested."
+    assert rm.source_by_id[rm.claims_for(rm.milestones[0].id)[0].source].url == "https://example.org/lab.jpg"
+    assert [(e.name, str(e.when)) for e in rm.eras] == [("Invented first years", "2011-2014")]
+    (w,) = rm.warnings
+    assert f":{line_of(p, '20x5')}: event 'Broken date (invented)' left out: year '20x5' is not a whole number" in w
+
+
+def test_month_names_are_read(write):
+    p = write("m.csv", "Year,Month,Day,Headline,Text,Group\n2027,March,3,Invented a,,\n2028,sep,,Invented b,,\n")
+    assert [str(m.when) for m in load(p).milestones] == ["2027-03-03", "2028-09"]

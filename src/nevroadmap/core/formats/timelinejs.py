@@ -56,8 +56,14 @@ MAX_NAME, MAX_TEXT, MAX_URL = 500, 20_000, 2000
 
 
 def is_timelinejs_json(data: Any) -> bool:
-    """A JSON object with an ``events`` list (our own format has no such section)."""
-    return isinstance(data, dict) and isinstance(data.get("events"), list)
+    """A JSON object with an ``events`` list (our own format has no such section), or a
+    TimelineJS 2 timeline (``{"timeline": {"date": [...]}}``)."""
+    if not isinstance(data, dict):
+        return False
+    if isinstance(data.get("events"), list):
+        return True
+    old = data.get("timeline")
+    return len(data) == 1 and isinstance(old, dict) and isinstance(old.get("date"), list)
 
 
 def is_timelinejs_header(cells: list[str]) -> bool:
@@ -88,7 +94,9 @@ def _date_text(d: Any, what: str) -> str | None:
     if not isinstance(d, dict):
         raise ValueError(f"{what} must be an object with a year, not {type(d).__name__}")
     year = _int(d.get("year"), "year")
-    month = _int(d.get("month"), "month")
+    month = d.get("month")
+    month = _MONTHS.get(month.strip().lower()[:3]) or month if isinstance(month, str) else month
+    month = _int(month, "month")
     day = _int(d.get("day"), "day")
     if year is None:
         if month is None and day is None:
@@ -106,6 +114,10 @@ def _date_text(d: Any, what: str) -> str | None:
     except DateSyntaxError as exc:
         raise ValueError(f"{what}: {exc.reason}") from None
     return text
+
+
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
 
 
 def _when(start: str, end: str | None) -> tuple[str, str | None]:
@@ -313,6 +325,8 @@ def read_timelinejs_json(data: dict, text: str) -> Converted:
     b = _Builder()
     loc = _JsonLocator(text)
     top = loc.keys(_WS.match(text, 0).end())
+    if "events" not in data:
+        return _read_timelinejs2(data["timeline"], loc, loc.keys(top["timeline"]) if "timeline" in top else {}, b)
     title = data.get("title")
     if isinstance(title, dict) and isinstance(title.get("text"), dict):
         b.title = one_line(str(title["text"].get("headline") or ""))
@@ -327,6 +341,39 @@ def read_timelinejs_json(data: dict, text: str) -> Converted:
         for i, item in enumerate(items):
             pos = offsets[i] if i < len(offsets) else top.get(key, 0)
             fields = {k: loc.line(p) for k, p in loc.keys(pos).items()} if isinstance(item, dict) else {}
+            target.append((item, loc.line(pos), fields))
+    return b.finish()
+
+
+def _tl2_date(text: Any) -> Any:
+    """TimelineJS 2 ``"2011,12,10"`` -> ``{"year": "2011", "month": "12", "day": "10"}``."""
+    if not isinstance(text, (str, int)) or isinstance(text, bool):
+        return text
+    parts = [p.strip() for p in str(text).split(",")]
+    return dict(zip(("year", "month", "day"), parts)) if str(text).strip() else None
+
+
+def _read_timelinejs2(tl: dict, loc: _JsonLocator, keys: dict[str, int], b: _Builder) -> Converted:
+    """The TimelineJS 2 form: ``timeline`` with ``headline``, ``date`` and ``era`` lists."""
+    b.title = one_line(str(tl.get("headline") or ""))
+    for key, target in (("date", b.events), ("era", b.eras)):
+        items = tl.get(key)
+        if not isinstance(items, list):
+            continue
+        offsets = loc.items(keys.get(key))
+        for i, item in enumerate(items):
+            pos = offsets[i] if i < len(offsets) else keys.get(key, 0)
+            raw = {k: loc.line(p) for k, p in loc.keys(pos).items()} if isinstance(item, dict) else {}
+            fields = {new: raw[old] for old, new in (("startDate", "start_date"), ("endDate", "end_date"),
+                                                     ("headline", "text"), ("tag", "group"), ("asset", "media"))
+                      if old in raw}
+            if isinstance(item, dict):
+                asset = item.get("asset") if isinstance(item.get("asset"), dict) else {}
+                item = {"start_date": _tl2_date(item.get("startDate")), "end_date": _tl2_date(item.get("endDate")),
+                        "text": {"headline": item.get("headline"), "text": item.get("text")},
+                        "group": item.get("tag"),
+                        "media": {"url": asset.get("media"), "credit": asset.get("credit"),
+                                  "caption": asset.get("caption")}}
             target.append((item, loc.line(pos), fields))
     return b.finish()
 
