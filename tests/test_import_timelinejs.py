@@ -183,6 +183,8 @@ def test_detection_by_content():
     assert detect(tl, ".json") == "timelinejs-json"
     assert detect(tl, ".txt") == "timelinejs-json"
     assert detect('{"milestones": []}', ".json") == "json"
+    assert detect('{"events": [], "milestones": []}', ".json") == "json"  # ours, with a stray section
+    assert detect('{"events": [], "eras": []}', ".json") == "timelinejs-json"
     assert detect(TL_CSV.read_text(encoding="utf-8"), ".csv") == "timelinejs-csv"
     assert detect("id,title,when,status\n", ".csv") == "csv"
     assert detect("id,title,when,status\n", "") == "csv"

@@ -56,12 +56,12 @@ MAX_NAME, MAX_TEXT, MAX_URL = 500, 20_000, 2000
 
 
 def is_timelinejs_json(data: Any) -> bool:
-    """A JSON object with an ``events`` list (our own format has no such section), or a
+    """A JSON object with an ``events`` list and none of our own sections, or a
     TimelineJS 2 timeline (``{"timeline": {"date": [...]}}``)."""
     if not isinstance(data, dict):
         return False
-    if isinstance(data.get("events"), list):
-        return True
+    if isinstance(data.get("events"), list):  # and none of our sections (eras are in both)
+        return not any(k in SECTIONS and k != "eras" for k in data)
     old = data.get("timeline")
     return len(data) == 1 and isinstance(old, dict) and isinstance(old.get("date"), list)
 
