@@ -215,3 +215,25 @@ def test_organization_names_and_ids_must_pair_up(write):
     assert [g.split(":", 1)[1] for g in got] == [
         "2: 2 organizations but 1 organization_ids: give one id per name (or leave organization_ids empty)",
         "3: 2 organizations but 1 organization_ids: give one id per name (or leave organization_ids empty)"]
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=25)
+
+
+@given(titles=st.lists(_TEXT.filter(lambda s: s.strip()), min_size=1, max_size=4), desc=_TEXT,
+       tags=st.lists(_TEXT.filter(lambda s: s.strip() and ";" not in s), max_size=3),
+       tech=_TEXT.filter(lambda s: s.strip() and ";" not in s))
+def test_any_text_round_trips_byte_for_byte(tmp_path_factory, titles, desc, tags, tech):
+    from nevroadmap.core.model import Area, Milestone, Roadmap, Technology
+
+    rm = Roadmap(areas=(Area(id="a", name="Invented area"),), technologies=(Technology(id="t", name=tech, area="a"),),
+                 milestones=tuple(Milestone(id=f"m{i}", title=t, technology="t", when="2027", status="planned",
+                                            description=desc or None, tags=tuple(tags)) for i, t in enumerate(titles)))
+    text = write_csv(rm, rm.milestones)
+    p = tmp_path_factory.mktemp("rt") / "x.csv"
+    p.write_bytes(text.encode("utf-8"))
+    back = load(p)
+    assert [(m.title, m.description, m.tags) for m in back.milestones] == \
+           [(m.title, m.description or None, m.tags) for m in rm.milestones]  # an empty description is none
+    assert back.tech_name("t") == rm.tech_name("t")
+    assert write_csv(back, back.milestones) == text

@@ -63,10 +63,15 @@ def read_rows(text: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+_QUOTE_IF = re.compile(r'[",\r\n]')
+
+
+def _quoted(cell: str) -> str:
+    cell = neutralise(cell)
+    return '"' + cell.replace('"', '""') + '"' if _QUOTE_IF.search(cell) else cell
+
+
 def write_rows(rows: list[list[str]]) -> str:
-    """CSV text (``\\n`` line ends, quotes only where needed), every cell neutralised."""
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, lineterminator="\n")
-    for row in rows:
-        w.writerow([neutralise(c) for c in row])
-    return buf.getvalue()
+    """CSV text: LF line ends, quotes where needed (also around a lone CR, which the
+    ``csv`` module leaves bare when lines end in LF), every cell neutralised."""
+    return "".join(",".join(map(_quoted, row)) + "\n" for row in rows)

@@ -32,6 +32,9 @@ CLAIM_COLUMNS = ("id", "statement", "quote", "speaker", "speaker_id", "organizat
                  "source_id", "source_url", "publisher", "locator", "supports")
 DEFAULT_AREA = ("general", "General")  # the area of technologies whose row names none
 SEP = "; "
+# spaces a spreadsheet may leave around a cell; the model strips the rest of Unicode's white space
+# itself (Python's str.strip would also take control characters such as \x1f that the model keeps)
+SPACE = " \t\n\r\x0b\x0c"
 
 
 def csv_layout(header: Iterable[str]) -> str | None:
@@ -47,7 +50,7 @@ def csv_layout(header: Iterable[str]) -> str | None:
 def _split(cell: str) -> list[str]:
     if not cell:
         return []
-    return [x.strip() for x in cell.split(";") if x.strip()]
+    return [x for x in (x.strip(SPACE) for x in cell.split(";")) if x]
 
 
 # -- metrics as text: "energy density: over 400 Wh/kg (China)" ----------------------
@@ -196,7 +199,7 @@ def _table(rows: list[tuple[int, list[str]]], columns: tuple[str, ...], out: Con
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
             out.errors.append((line, f"this row has {len(cells)} cells but the header names {len(names)} columns"))
             continue
-        table.append((line, {n: restore(c).strip() for n, c in zip(names, cells) if n in columns}))
+        table.append((line, {n: restore(c).strip(SPACE) for n, c in zip(names, cells) if n in columns}))
     return table
 
 
