@@ -237,3 +237,33 @@ def test_any_text_round_trips_byte_for_byte(tmp_path_factory, titles, desc, tags
            [(m.title, m.description or None, m.tags) for m in rm.milestones]  # an empty description is none
     assert back.tech_name("t") == rm.tech_name("t")
     assert write_csv(back, back.milestones) == text
+
+
+def test_claims_layout_defines_speakers_and_sources_and_checks_them(tmp_path):
+    (tmp_path / "ms.csv").write_text("id,title,when,status,technology\nm1,Invented pilot,2027,planned,Cells\n",
+                                     encoding="utf-8")
+    (tmp_path / "claims.csv").write_text(
+        "statement,speaker,said,source,source_url,publisher,supports\n"
+        "Ada Inventa (invented) said so.,Ada Inventa (invented),2025-09-28,Invented interview,https://example.org/i,"
+        "Fictional Press (example),m1\n"
+        "She said it again (invented).,Ada Inventa (invented),2025-10,Invented interview,https://example.org/i,,m1\n",
+        encoding="utf-8")
+    rm = load(tmp_path)
+    assert [c.id for c in rm.claims] == ["ada-inventa-invented-said-so", "she-said-it-again-invented"]
+    assert [p.name for p in rm.people] == ["Ada Inventa (invented)"]
+    (src,) = rm.sources
+    assert (src.title, src.url, src.publisher) == ("Invented interview", "https://example.org/i", "Fictional Press (example)")
+    assert len(rm.claims_for("m1")) == 2
+    (tmp_path / "claims.csv").write_text(
+        "statement,source,source_url,supports\n"
+        "One (invented),Invented interview,https://example.org/a,m1\n"
+        "Two (invented),Invented interview,https://example.org/b,m2\n"
+        "Three (invented),,https://example.org/c,m1\n", encoding="utf-8")
+    got = [g.split("claims.csv:", 1)[1] for g in problems_of(tmp_path)]
+    assert got == [
+        "3: source 'invented-interview' is defined differently: url 'https://example.org/b' here, "
+        "'https://example.org/a' at line 2",
+        "3: supports: unknown milestone id 'm2'",
+        "4: claim 'three-invented': missing required field 'source'",
+        "4: source_url and publisher describe a source: name it in the 'source' column",
+    ]
