@@ -150,9 +150,8 @@ def test_bad_cells_are_file_line_messages(write):
 def test_bad_shapes_are_file_line_messages(write):
     (msg,) = problems_of(write("h.csv", "id,titel,when,status\n"))
     assert msg.endswith("h.csv:1: unknown column 'titel' (did you mean 'title'?); columns: " + HEADER.strip().replace(",", ", "))
-    got = problems_of(write("r.csv", "title,when,status,technology\nInvented,2027,planned,T,extra\n"))
-    assert got == [f"{write('r.csv', 'x').parent / 'r.csv'}:2: this row has 5 cells but the header names 4 columns"] or \
-        got[0].endswith(":2: this row has 5 cells but the header names 4 columns")
+    (msg,) = problems_of(write("r.csv", "title,when,status,technology\nInvented,2027,planned,T,extra\n"))
+    assert msg.endswith("r.csv:2: this row has 5 cells but the header names 4 columns")
     (msg,) = problems_of(write("q.csv", 'title,when,status,technology\n"Invented,2027,planned,T\n'))
     assert msg.endswith(":2: invalid CSV: unexpected end of data")
     (msg,) = problems_of(write("u.csv", "name,date\nInvented,2027\n"))

@@ -309,8 +309,8 @@ def _parse_file(path: Path, shown: str) -> _Doc:
     if suffix not in (".yaml", ".yml", ".json", ".toml"):  # CSV, or a file named otherwise: by content
         fmt = detect(text, suffix)
         if not fmt:
-            raise RoadmapError([Problem(shown, 1, f"unknown data file type {path.suffix or '(none)'!r}; use {', '.join(DATA_SUFFIXES)}, "
-                                                  "or a TimelineJS JSON or CSV file")])
+            raise RoadmapError([Problem(shown, 1, f"unknown data file type {path.suffix or '(none)'!r}; use "
+                                                  f"{', '.join(DATA_SUFFIXES)}, or a TimelineJS JSON or CSV file")])
         if fmt in FOREIGN:
             return _converted(shown, convert(fmt, text))
         suffix = "." + fmt
