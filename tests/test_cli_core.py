@@ -141,7 +141,7 @@ def test_csv_format(data):
     r = nev("list", data, "--format", "csv", "--technology", "megawatt")
     assert r.returncode == 0
     rows = list(csv.reader(io.StringIO(r.stdout)))
-    # our milestones layout (docs/data-import.md): names define, ids refer; it reads back as data
+    # our milestones layout (README "CSV in and out"): names define, ids refer; it reads back as data
     assert rows[0] == ["id", "title", "when", "status", "technology", "technology_id", "area", "area_id",
                        "area_color", "organizations", "organization_ids", "metrics", "description", "tags"]
     assert rows[1:] == [

@@ -1,15 +1,21 @@
-"""The examples in docs/data-import.md open as they say (docs that cannot rot silently)."""
+"""The examples in the README's "CSV in and out" and "TimelineJS import" sections
+open as they say (docs that cannot rot silently)."""
 
 import re
 from pathlib import Path
 
 from nevroadmap.core.loader import load
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "data-import.md"
+README = Path(__file__).resolve().parent.parent / "README.md"
+SECTIONS = {"csv": "### CSV in and out\n", "json": "### TimelineJS import\n"}
 
 
 def example(lang: str) -> str:
-    return re.search(rf"```{lang}\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S).group(1)
+    """The first ``lang`` code block of the README section that documents it."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index(SECTIONS[lang]):]
+    section = section[:section.index("\n## ")]  # up to the next top-level section
+    return re.search(rf"```{lang}\n(.*?)```", section, re.S).group(1)
 
 
 def test_csv_example_opens(tmp_path):

@@ -1,7 +1,7 @@
 """Our own CSV layouts, one for milestones and one for claims: read and write.
 
 A spreadsheet user fills in one row per milestone (or claim); the first row
-names the columns, in any order (docs/data-import.md).  Writing, reading back
+names the columns, in any order (README, "CSV in and out").  Writing, reading back
 and writing again gives the same bytes.
 
 Rule of the layouts: a *name* column defines the record it names (the

@@ -4,7 +4,7 @@ Reads both forms TimelineJS takes: its JSON (``title``, ``events``, ``eras``)
 and the CSV of its Google-spreadsheet template (``Year, Month, Day, Time,
 End Year, ..., Headline, Text, Media, Media Credit, ..., Type, Group``).
 
-Mapping (docs/data-import.md):
+Mapping (README, "TimelineJS import"):
 
 - an event is a milestone; its date keeps its precision (``2027``,
   ``2027-03``, ``2027-03-14``; with an end date a range ``2025-2027`` or
@@ -30,10 +30,11 @@ import bisect
 from collections import Counter
 import json
 import re
+from functools import cache
 from json.decoder import scanstring
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR, DateSyntaxError, parse_when
 from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows
@@ -42,8 +43,8 @@ from nevroadmap.core.formats.plain_text import html_to_text, one_line
 from nevroadmap.core.formats.result import Converted
 from nevroadmap.core.model import SECTIONS
 
-__all__ = ["TEMPLATE_COLUMNS", "is_timelinejs_json", "is_timelinejs_header", "read_timelinejs_json",
-           "read_timelinejs_csv"]
+__all__ = ["TEMPLATE_COLUMNS", "is_timelinejs_json", "may_be_timelinejs_json", "is_timelinejs_header",
+           "read_timelinejs_json", "read_timelinejs_csv"]
 
 TEMPLATE_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
                     "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
@@ -55,6 +56,12 @@ STATUS = "announced"
 MAX_NAME, MAX_TEXT, MAX_URL = 500, 20_000, 2000
 
 
+@cache
+def _record_adapter(section: str) -> TypeAdapter:
+    """Validates one record of ``section`` (built on first use)."""
+    return TypeAdapter(SECTIONS[section])
+
+
 def is_timelinejs_json(data: Any) -> bool:
     """A JSON object with an ``events`` list and none of our own sections, or a
     TimelineJS 2 timeline (``{"timeline": {"date": [...]}}``)."""
@@ -64,6 +71,15 @@ def is_timelinejs_json(data: Any) -> bool:
         return not any(k in SECTIONS and k != "eras" for k in data)
     old = data.get("timeline")
     return len(data) == 1 and isinstance(old, dict) and isinstance(old.get("date"), list)
+
+
+_TIMELINEJS_KEY = re.compile(rb'"(?:events|timeline)"[ \t\r\n]*:')
+
+
+def may_be_timelinejs_json(raw: bytes) -> bool:
+    """False only when JSON bytes cannot be a TimelineJS timeline: they hold no
+    ``"events":`` or ``"timeline":`` key (cheap; the parsed data decides the rest)."""
+    return (b'"events"' in raw or b'"timeline"' in raw) and _TIMELINEJS_KEY.search(raw) is not None
 
 
 def is_timelinejs_header(cells: list[str]) -> bool:
@@ -298,7 +314,7 @@ class _Builder:
                                     "supports": [mid]})]
         for section, rec in records:  # what the model would refuse leaves this event out, not the file
             try:
-                SECTIONS[section].model_validate(rec)
+                _record_adapter(section).validate_python(rec)
             except ValidationError as exc:
                 err = exc.errors(include_url=False)[0]
                 what = ".".join(str(x) for x in err["loc"])
