@@ -192,6 +192,37 @@ def test_detection_by_content():
     assert detect("milestones: []\n", ".yaml") == "yaml"
 
 
+def test_the_json_fast_path_leaves_timelines_to_the_full_path(tmp_path):
+    from nevroadmap.core.formats.timelinejs import may_be_timelinejs_json
+    from nevroadmap.core.loader.json_fast import load_json_fast
+
+    assert load_json_fast(tmp_path, [TL_JSON]) is None  # detected first, never validated as ours
+    assert may_be_timelinejs_json(b'{"timeline": {"date": []}}')
+    # ours: the word as a value, or inside a string, is not a TimelineJS key
+    ours = tmp_path / "ours.json"
+    ours.write_text('{"eras": [{"id": "e", "name": "events", "when": "2026"}], '
+                    '"areas": [{"id": "a", "name": "say \\"events\\": no"}]}', encoding="utf-8")
+    assert not may_be_timelinejs_json(ours.read_bytes())
+    fast = load_json_fast(tmp_path, [ours])
+    assert fast is not None and [e.name for e in fast.eras] == ["events"]
+    assert load(TL_JSON).name  # and the full path reads the timeline
+
+
+def test_import_warnings_are_translatable():
+    from nevroadmap.core.i18n import set_translator
+
+    english = load(TL_JSON).warnings
+    set_translator(lambda text, plural, n: "EVENT {label} SKIPPED: {reason}"
+                   if text == "event {label} left out: {reason}" else None)
+    try:
+        translated = load(TL_JSON).warnings
+    finally:
+        set_translator(None)
+    left_out = [w for w in english if ": event " in w and " left out: " in w]
+    assert left_out and len(translated) == len(english)
+    assert sum(": EVENT " in w and " SKIPPED: " in w for w in translated) == len(left_out)
+
+
 def test_a_timeline_named_txt_opens_when_named_but_folders_skip_it(tmp_path):
     shutil.copy(TL_JSON, tmp_path / "timeline.txt")
     assert len(load(tmp_path / "timeline.txt").milestones) == 5  # a file the user names: by content

@@ -15,6 +15,8 @@ import csv
 import io
 import re
 
+from nevroadmap.core.i18n import _
+
 __all__ = ["CsvSyntaxError", "neutralise", "restore", "read_rows", "write_rows", "FORMULA_STARTS"]
 
 FORMULA_STARTS = "=+-@\t\r"
@@ -59,7 +61,7 @@ def read_rows(text: str) -> list[tuple[int, list[str]]]:
                 out.append((start, row))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise CsvSyntaxError(start, f"invalid CSV: {exc}") from None
+        raise CsvSyntaxError(start, _("invalid CSV: {error}").format(error=exc)) from None
     return out
 
 

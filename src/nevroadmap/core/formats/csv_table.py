@@ -22,6 +22,7 @@ from typing import Any
 from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows, restore, write_rows
 from nevroadmap.core.formats.ids import IdMaker
 from nevroadmap.core.formats.result import Converted
+from nevroadmap.core.i18n import _
 
 __all__ = ["MILESTONE_COLUMNS", "CLAIM_COLUMNS", "DEFAULT_AREA", "csv_layout", "metric_text", "parse_metric",
            "read_csv", "write_csv", "write_claims_csv"]
@@ -99,8 +100,9 @@ def _parse_metric(text: str) -> dict[str, Any]:
         if m["scope"] is not None and m["scope"].strip():
             out["scope"] = m["scope"].strip()
         return out
-    raise ValueError(f"metrics: cannot read {text[:80]!r} as a metric "
-                     "(write e.g. 'over 400 Wh/kg', '5-10 %', 'energy density: about 300 Wh/kg (China)')")
+    raise ValueError(_("metrics: cannot read {text} as a metric "
+                       "(write e.g. 'over 400 Wh/kg', '5-10 %', 'energy density: about 300 Wh/kg (China)')")
+                     .format(text=repr(text[:80])))
 
 
 # -- writing ----------------------------------------------------------------------
@@ -153,15 +155,17 @@ class _Defs:
             return
         if first[0] == record:  # the usual case: every row of a technology names it the same
             return
-        differs = [f"{k} {v!r} here, {first[0][k]!r} at line {first[1]}"
+        differs = [_("{field} {value} here, {first} at line {line}").format(
+                       field=k, value=repr(v), first=repr(first[0][k]), line=first[1])
                    for k, v in record.items() if k in first[0] and first[0][k] != v]
         if differs:
-            self.errors.append((line, f"{self.noun} {rid!r} is defined differently: {'; '.join(differs)}"))
+            self.errors.append((line, _("{noun} {id} is defined differently: {differences}").format(
+                noun=self.noun, id=repr(rid), differences="; ".join(differs))))
         else:
             first[0].update((k, v) for k, v in record.items() if k not in first[0])
 
     def section_data(self) -> list[dict]:
-        return [r for r, _ in self.records.values()]
+        return [r for r, _line in self.records.values()]
 
 
 class _Namer:
@@ -188,16 +192,18 @@ def _table(rows: list[tuple[int, list[str]]], columns: tuple[str, ...], out: Con
     for k, name in enumerate(names):
         if name not in columns:
             close = difflib.get_close_matches(name, columns, n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            out.errors.append((header_line, f"unknown column {header[k].strip()!r}{hint}; columns: {', '.join(columns)}"))
+            hint = _(" (did you mean {name}?)").format(name=repr(close[0])) if close else ""
+            out.errors.append((header_line, _("unknown column {name}{hint}; columns: {columns}").format(
+                name=repr(header[k].strip()), hint=hint, columns=", ".join(columns))))
         elif names.index(name) != k:
-            out.errors.append((header_line, f"column {name!r} appears twice"))
+            out.errors.append((header_line, _("column {name} appears twice").format(name=repr(name))))
     if out.errors:
         return []
     table = []
     for line, cells in rows[1:]:
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
-            out.errors.append((line, f"this row has {len(cells)} cells but the header names {len(names)} columns"))
+            out.errors.append((line, _("this row has {cells} cells but the header names {columns} columns").format(
+                cells=len(cells), columns=len(names))))
             continue
         table.append((line, {n: restore(c).strip(SPACE) for n, c in zip(names, cells) if n in columns}))
     return table
@@ -213,9 +219,10 @@ def read_csv(text: str) -> Converted:
     layout = csv_layout(restore(c) for c in rows[0][1]) if rows else None
     if layout is None:
         out.errors.append((rows[0][0] if rows else 1,
-                           "the first row must name the columns: our milestones layout ("
-                           + ", ".join(MILESTONE_COLUMNS) + "), our claims layout (" + ", ".join(CLAIM_COLUMNS)
-                           + ") or the TimelineJS template (Year, Month, Day, ..., Headline, Text, ...)"))
+                           _("the first row must name the columns: our milestones layout ({milestones}), "
+                             "our claims layout ({claims}) or the TimelineJS template "
+                             "(Year, Month, Day, ..., Headline, Text, ...)").format(
+                               milestones=", ".join(MILESTONE_COLUMNS), claims=", ".join(CLAIM_COLUMNS))))
         return out
     table = _table(rows, MILESTONE_COLUMNS if layout == "milestones" else CLAIM_COLUMNS, out)
     if out.errors:  # a header the rows cannot be read by: its problems alone
@@ -234,17 +241,17 @@ def _read_milestones(table: list[tuple[int, dict[str, str]]], out: Converted) ->
     areas = _Defs("areas", "area", out, errors)
     techs = _Defs("technologies", "technology", out, errors)
     orgs = _Defs("organizations", "organization", out, errors)
-    area_ids = _Namer(((r.get("area", ""), r.get("area_id", "")) for _, r in table if r.get("area_id")),
-                      (r.get("area_id", "") for _, r in table))
-    tech_ids = _Namer(((r.get("technology", ""), r.get("technology_id", "")) for _, r in table
-                       if r.get("technology_id")), (r.get("technology_id", "") for _, r in table))
+    area_ids = _Namer(((r.get("area", ""), r.get("area_id", "")) for _line, r in table if r.get("area_id")),
+                      (r.get("area_id", "") for _line, r in table))
+    tech_ids = _Namer(((r.get("technology", ""), r.get("technology_id", "")) for _line, r in table
+                       if r.get("technology_id")), (r.get("technology_id", "") for _line, r in table))
     org_pairs = []
-    for _, r in table:
+    for _line, r in table:
         names, ids = _split(r.get("organizations", "")), _split(r.get("organization_ids", ""))
         if len(names) == len(ids):
             org_pairs += zip(names, ids)
-    org_ids = _Namer(org_pairs, (x for _, r in table for x in _split(r.get("organization_ids", ""))))
-    ms_ids = IdMaker({r["id"] for _, r in table if r.get("id")})
+    org_ids = _Namer(org_pairs, (x for _line, r in table for x in _split(r.get("organization_ids", ""))))
+    ms_ids = IdMaker({r["id"] for _line, r in table if r.get("id")})
     milestones = []
     lane_ids: dict[tuple, str] = {}
     org_lists: dict[tuple, list[str]] = {}
@@ -262,8 +269,9 @@ def _read_milestones(table: list[tuple[int, dict[str, str]]], out: Converted) ->
         if who not in org_lists:
             names, ids = _split(who[0]), _split(who[1])
             if names and ids and len(names) != len(ids):
-                errors.append((line, f"{len(names)} organizations but {len(ids)} organization_ids: "
-                                     "give one id per name (or leave organization_ids empty)"))
+                errors.append((line, _("{names} organizations but {ids} organization_ids: "
+                                       "give one id per name (or leave organization_ids empty)").format(
+                                           names=len(names), ids=len(ids))))
                 continue
             if names:
                 ids = [org_ids.id_for(n, i) for n, i in zip(names, ids or [""] * len(names))]
@@ -307,11 +315,11 @@ def _read_claims(table: list[tuple[int, dict[str, str]]], out: Converted) -> Non
     errors = out.errors
     people = _Defs("people", "person", out, errors)
     sources = _Defs("sources", "source", out, errors)
-    person_ids = _Namer(((r.get("speaker", ""), r.get("speaker_id", "")) for _, r in table if r.get("speaker_id")),
-                        (r.get("speaker_id", "") for _, r in table))
-    source_ids = _Namer(((r.get("source", ""), r.get("source_id", "")) for _, r in table if r.get("source_id")),
-                        (r.get("source_id", "") for _, r in table))
-    claim_ids = IdMaker({r["id"] for _, r in table if r.get("id")})
+    person_ids = _Namer(((r.get("speaker", ""), r.get("speaker_id", "")) for _line, r in table if r.get("speaker_id")),
+                        (r.get("speaker_id", "") for _line, r in table))
+    source_ids = _Namer(((r.get("source", ""), r.get("source_id", "")) for _line, r in table if r.get("source_id")),
+                        (r.get("source_id", "") for _line, r in table))
+    claim_ids = IdMaker({r["id"] for _line, r in table if r.get("id")})
     claims = []
     for line, r in table:
         c: dict[str, Any] = {}
@@ -335,7 +343,7 @@ def _read_claims(table: list[tuple[int, dict[str, str]]], out: Converted) -> Non
         else:
             _put(c, "source", r.get("source_id", ""))
             if r.get("source_url") or r.get("publisher"):
-                errors.append((line, "source_url and publisher describe a source: name it in the 'source' column"))
+                errors.append((line, _("source_url and publisher describe a source: name it in the 'source' column")))
         _put(c, "supports", _split(r.get("supports", "")))
         out.lines[("claims", len(claims))] = line
         claims.append(c)

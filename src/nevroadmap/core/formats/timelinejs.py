@@ -41,6 +41,7 @@ from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows
 from nevroadmap.core.formats.ids import ID_RE, IdMaker, slug
 from nevroadmap.core.formats.plain_text import html_to_text, one_line
 from nevroadmap.core.formats.result import Converted
+from nevroadmap.core.i18n import _
 from nevroadmap.core.model import SECTIONS
 
 __all__ = ["TEMPLATE_COLUMNS", "is_timelinejs_json", "may_be_timelinejs_json", "is_timelinejs_header",
@@ -93,14 +94,14 @@ def _int(value: Any, what: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise ValueError(f"{what} {value!r} is not a number")
+        raise ValueError(_("{what} {value} is not a number").format(what=what, value=repr(value)))
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, int):
         return value
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.0*)?\s*", value):
         return int(float(value))
-    raise ValueError(f"{what} {str(value)[:40]!r} is not a whole number")
+    raise ValueError(_("{what} {value} is not a whole number").format(what=what, value=repr(str(value)[:40])))
 
 
 def _date_text(d: Any, what: str) -> str | None:
@@ -108,7 +109,7 @@ def _date_text(d: Any, what: str) -> str | None:
     if d is None:
         return None
     if not isinstance(d, dict):
-        raise ValueError(f"{what} must be an object with a year, not {type(d).__name__}")
+        raise ValueError(_("{what} must be an object with a year, not {type}").format(what=what, type=type(d).__name__))
     year = _int(d.get("year"), "year")
     month = d.get("month")
     month = _MONTHS.get(month.strip().lower()[:3]) or month if isinstance(month, str) else month
@@ -117,9 +118,10 @@ def _date_text(d: Any, what: str) -> str | None:
     if year is None:
         if month is None and day is None:
             return None
-        raise ValueError(f"{what} has no year")
+        raise ValueError(_("{what} has no year").format(what=what))
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"{what}: year {year} is outside the years the app shows ({MIN_YEAR}-{MAX_YEAR})")
+        raise ValueError(_("{what}: year {year} is outside the years the app shows ({first}-{last})").format(
+            what=what, year=year, first=MIN_YEAR, last=MAX_YEAR))
     text = f"{year:04d}"
     if month is not None:
         text += f"-{month:02d}"
@@ -128,7 +130,7 @@ def _date_text(d: Any, what: str) -> str | None:
     try:
         parse_when(text)
     except DateSyntaxError as exc:
-        raise ValueError(f"{what}: {exc.reason}") from None
+        raise ValueError(_("{what}: {reason}").format(what=what, reason=exc.reason)) from None
     return text
 
 
@@ -144,7 +146,7 @@ def _when(start: str, end: str | None) -> tuple[str, str | None]:
     try:
         return str(parse_when(text)), None
     except DateSyntaxError as exc:
-        return start, f"end_date ignored: {exc.reason}"
+        return start, _("end_date ignored: {reason}").format(reason=exc.reason)
 
 
 # -- JSON lines ----------------------------------------------------------------
@@ -173,7 +175,7 @@ class _JsonLocator:
                 key, i = scanstring(text, i + 1)
                 i = _WS.match(text, _WS.match(text, i).end() + 1).end()
                 out.setdefault(key, i)
-                _, i = _SCAN(text, i)
+                _value, i = _SCAN(text, i)
                 i = _WS.match(text, i).end()
                 if text[i] != ",":
                     break
@@ -193,7 +195,7 @@ class _JsonLocator:
             i = _WS.match(text, pos + 1).end()
             while text[i] != "]":
                 out.append(i)
-                _, i = _SCAN(text, i)
+                _value, i = _SCAN(text, i)
                 i = _WS.match(text, i).end()
                 if text[i] == ",":
                     i = _WS.match(text, i + 1).end()
@@ -221,13 +223,13 @@ class _Builder:
 
     def finish(self) -> Converted:
         out = self.out
-        out.name, _ = _clip(self.title, MAX_NAME)
+        out.name = _clip(self.title, MAX_NAME)[0]
         sec: dict[str, list[dict]] = {k: [] for k in ("areas", "technologies", "milestones", "sources", "claims",
                                                       "eras")}
         area_id = slug(self.title, "timeline")
         lanes: dict[str, str] = {}  # group name -> technology id
         tech_ids, ms_ids, src_ids, claim_ids, era_ids = IdMaker(), IdMaker(), IdMaker(), IdMaker(), IdMaker()
-        counts = Counter(ev.get("unique_id") for ev, _, _ in self.events if isinstance(ev, dict))
+        counts = Counter(ev.get("unique_id") for ev, *_where in self.events if isinstance(ev, dict))
         wanted = {u for u, k in counts.items() if k == 1 and isinstance(u, str) and len(u) <= 200 and ID_RE.match(u)}
         ms_ids.taken |= wanted
         for n, (ev, line, fields) in enumerate(self.events, 1):
@@ -239,13 +241,13 @@ class _Builder:
                 start = _date_text(era.get("start_date"), "start_date")
                 end = _date_text(era.get("end_date"), "end_date")
                 if start is None:
-                    raise ValueError("start_date has no year")
+                    raise ValueError(_("start_date has no year"))
             except ValueError as exc:
-                self.warn(fields.get("start_date", line), f"era {name!r} left out: {exc}")
+                self.warn(fields.get("start_date", line), _("era {name} left out: {reason}").format(name=repr(name), reason=exc))
                 continue
             when, note = _when(start, end)
             if note:
-                self.warn(fields.get("end_date", line), f"era {name!r}: {note}")
+                self.warn(fields.get("end_date", line), _("era {name}: {note}").format(name=repr(name), note=note))
             i = len(sec["eras"])
             sec["eras"].append({"id": era_ids.make(name, fallback="era"), "name": name, "when": when})
             out.lines[("eras", i)] = line
@@ -258,7 +260,7 @@ class _Builder:
     def _event(self, ev: Any, line: int, fields: dict[str, int], n: int, sec: dict, lanes: dict, area_id: str,
                tech_ids: IdMaker, ms_ids: IdMaker, src_ids: IdMaker, claim_ids: IdMaker, wanted: set[str]) -> None:
         if not isinstance(ev, dict):
-            self.warn(line, f"event {n} left out: an event must be an object, not {type(ev).__name__}")
+            self.warn(line, _("event {n} left out: an event must be an object, not {type}").format(n=n, type=type(ev).__name__))
             return
         text = ev.get("text") if isinstance(ev.get("text"), dict) else {}
         headline = one_line(str(text.get("headline") or ""))
@@ -267,24 +269,24 @@ class _Builder:
         try:
             start = _date_text(ev.get("start_date"), "start_date")
             if start is None:
-                raise ValueError("it has no start_date year")
+                raise ValueError(_("it has no start_date year"))
             end = _date_text(ev.get("end_date"), "end_date")
         except ValueError as exc:
             where = "end_date" if "end_date" in str(exc) else "start_date"
-            self.warn(fields.get(where, line), f"event {label} left out: {exc}")
+            self.warn(fields.get(where, line), _("event {label} left out: {reason}").format(label=label, reason=exc))
             return
         when, note = _when(start, end)
         if note:
-            self.warn(fields.get("end_date", line), f"event {label}: {note}")
+            self.warn(fields.get("end_date", line), _("event {label}: {note}").format(label=label, note=note))
         title = headline or " ".join(body.split())[:120] or "(untitled event)"
         title, clipped = _clip(title, MAX_NAME)
         if clipped:
-            self.warn(fields.get("text", line), f"event {label}: headline shortened to {MAX_NAME} characters")
+            self.warn(fields.get("text", line), _("event {label}: headline shortened to {n} characters").format(label=label, n=MAX_NAME))
         display = one_line(str(ev.get("display_date") or ""))
         description = "\n\n".join(x for x in (f"Display date: {display}" if display else "", body) if x)
         description, clipped = _clip(description, MAX_TEXT)
         if clipped:
-            self.warn(fields.get("text", line), f"event {label}: text shortened to {MAX_TEXT:,} characters")
+            self.warn(fields.get("text", line), _("event {label}: text shortened to {n:,} characters").format(label=label, n=MAX_TEXT))
 
         group = _clip(one_line(str(ev.get("group") or "")), MAX_NAME)[0] or DEFAULT_LANE
         uid = ev.get("unique_id")
@@ -318,7 +320,7 @@ class _Builder:
             except ValidationError as exc:
                 err = exc.errors(include_url=False)[0]
                 what = ".".join(str(x) for x in err["loc"])
-                self.warn(line, f"event {label} left out: {what}: {err['msg']}")
+                self.warn(line, _("event {label} left out: {field}: {reason}").format(label=label, field=what, reason=err["msg"]))
                 return
 
         if group not in lanes:
@@ -351,7 +353,7 @@ def read_timelinejs_json(data: dict, text: str) -> Converted:
         if items is None:
             continue
         if not isinstance(items, list):
-            b.warn(loc.line(top[key]) if key in top else 1, f"{key!r} must be a list; it is left out")
+            b.warn(loc.line(top[key]) if key in top else 1, _("{key} must be a list; it is left out").format(key=repr(key)))
             continue
         offsets = loc.items(top.get(key))
         for i, item in enumerate(items):
