@@ -203,6 +203,9 @@ def test_the_json_fast_path_leaves_timelines_to_the_full_path(tmp_path):
     ours.write_text('{"eras": [{"id": "e", "name": "events", "when": "2026"}], '
                     '"areas": [{"id": "a", "name": "say \\"events\\": no"}]}', encoding="utf-8")
     assert not may_be_timelinejs_json(ours.read_bytes())
+    # a file that starts with one of our sections (eras aside) is ours whatever follows
+    assert not may_be_timelinejs_json(b' {\n "milestones": [], "events": []}')
+    assert may_be_timelinejs_json(b'{"eras": [], "events": []}')
     fast = load_json_fast(tmp_path, [ours])
     assert fast is not None and [e.name for e in fast.eras] == ["events"]
     assert load(TL_JSON).name  # and the full path reads the timeline

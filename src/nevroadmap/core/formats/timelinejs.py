@@ -75,12 +75,19 @@ def is_timelinejs_json(data: Any) -> bool:
 
 
 _TIMELINEJS_KEY = re.compile(rb'"(?:events|timeline)"[ \t\r\n]*:')
+# a first key naming one of our sections (but eras, which timelines have too): ours, by the rule above
+_OURS_FIRST = re.compile(rb'[ \t\r\n]*\{[ \t\r\n]*"(?:'
+                         + b"|".join(re.escape(k.encode()) for k in SECTIONS if k != "eras")
+                         + rb')"[ \t\r\n]*:')
 
 
 def may_be_timelinejs_json(raw: bytes) -> bool:
-    """False only when JSON bytes cannot be a TimelineJS timeline: they hold no
-    ``"events":`` or ``"timeline":`` key (cheap; the parsed data decides the rest)."""
-    return (b'"events"' in raw or b'"timeline"' in raw) and _TIMELINEJS_KEY.search(raw) is not None
+    """False only when JSON bytes cannot be a TimelineJS timeline (:func:`is_timelinejs_json`):
+    their first key is one of our sections other than ``eras`` (an O(1) look), or they
+    hold no ``"events":`` or ``"timeline":`` key at all.  The parsed data decides the rest."""
+    if _OURS_FIRST.match(raw):
+        return False
+    return _TIMELINEJS_KEY.search(raw) is not None
 
 
 def is_timelinejs_header(cells: list[str]) -> bool:
