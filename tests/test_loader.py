@@ -245,7 +245,7 @@ def test_five_errors_through_the_cli(write):
     ("areas:\n  - {id: a, name: A, color: red}\n", "color: String should match pattern"),
     ("areas: {id: a, name: A}\n", "'areas' must be a list of records"),
     ("areas:\n  - just text\n", "each entry of 'areas' must be a mapping of fields"),
-    ("aeras:\n  - {id: a, name: A}\n", "unknown section 'aeras' (did you mean 'areas'?)"),
+    ("arreas:\n  - {id: a, name: A}\n", "unknown section 'arreas' (did you mean 'areas'?)"),
     ("- a\n- b\n", "the file must be a mapping with sections"),
 ])
 def test_wrong_types_and_shapes(write, snippet, needle):

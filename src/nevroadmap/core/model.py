@@ -19,7 +19,7 @@ from nevroadmap.core.dates import DateSpan, parse_when
 from nevroadmap.core.i18n import join, language, ngettext
 
 __all__ = [
-    "Area", "Claim", "DateSpan", "Metric", "Milestone", "OrgKind", "Organization", "Person",
+    "Area", "Claim", "DateSpan", "Era", "Metric", "Milestone", "OrgKind", "Organization", "Person",
     "Roadmap", "Source", "Status", "Technology", "When", "SECTIONS",
 ]
 
@@ -194,6 +194,15 @@ class Claim(_Record):
     supports: tuple[Id, ...] = Field(default=(), min_length=0)
 
 
+@_record
+class Era(_Record):
+    """A named period drawn as a shaded band behind the timeline (TimelineJS eras)."""
+
+    id: Id
+    name: Name
+    when: When
+
+
 # section name in a data file -> record type
 SECTIONS: dict[str, type[_Record]] = {
     "sources": Source,
@@ -203,6 +212,7 @@ SECTIONS: dict[str, type[_Record]] = {
     "technologies": Technology,
     "milestones": Milestone,
     "claims": Claim,
+    "eras": Era,
 }
 
 
@@ -218,7 +228,12 @@ class Roadmap(BaseModel):
     technologies: tuple[Technology, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     claims: tuple[Claim, ...] = ()
+    eras: tuple[Era, ...] = ()
     origin: str = ""  # where it was loaded from, for titles and messages
+    name: str = ""  # the dataset's own name (an imported timeline's title), if it has one
+    # problems in imported files that left something out but did not stop loading
+    # ("file:line: message", e.g. a TimelineJS event whose date cannot be read)
+    warnings: tuple[str, ...] = ()
 
     # -- indexes (computed once, the model is frozen) ----------------------
     @cached_property

@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
 
     def open_file_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open roadmap data"), self._last_dir(),
-                                              self.tr("Roadmap data (*.yaml *.yml *.json *.toml);;All files (*)"))
+                                              self.tr("Roadmap data (*.yaml *.yml *.json *.toml *.csv);;All files (*)"))
         if path:
             self.settings.setValue("last_dir", str(Path(path).parent))
             self.open_path(path)
