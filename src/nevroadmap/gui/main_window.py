@@ -8,13 +8,11 @@ This module only wires the parts together:
   on a worker thread, while the status bar shows a busy indicator and the
   roadmap shown stays usable; a dataset with problems is listed in a
   :class:`ProblemsDialog` and the roadmap shown stays as it was;
-* the opened dataset is watched on disk (:mod:`nevroadmap.gui.file_watcher`):
-  a save reloads it keeping the zoom, filters, lanes and selection
-  (:mod:`nevroadmap.gui.load_report` tells what had to go), a broken save
-  updates the one problems window; F5 keeps the place too; files and folders
-  dropped on the window open (:mod:`nevroadmap.gui.drop_open`);
-* Open Recent, Export Data and the timeline's empty state are in
-  :mod:`~nevroadmap.gui.recent_files`, :mod:`~nevroadmap.gui.data_export`, :mod:`~nevroadmap.gui.empty_state`;
+* the dataset is watched on disk (``file_watcher``): a save reloads it keeping the
+  zoom, filters, lanes and selection (``load_report`` says what had to go), a broken
+  save updates the one problems window; F5 keeps the place too.  Drops open files
+  (``drop_open``); Open Recent, Export Data and the empty timeline's message are
+  ``recent_files``, ``data_export`` and ``empty_state``;
 * About and Keyboard Shortcuts are in :mod:`nevroadmap.gui.help`, the
   window's geometry in :mod:`nevroadmap.gui.window_geometry`;
 * filter and selection changes flow into the :class:`AppState`, and the
