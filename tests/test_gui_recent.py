@@ -134,5 +134,5 @@ def test_filters_that_match_nothing_in_a_new_dataset_are_dropped_and_named(qtbot
     open_and_wait(qtbot, window, OTHER)
     assert st.filter.organizations == {"fictional-motors"} and st.filter.technologies == frozenset()
     msg = window.message_label.text()
-    assert "not in this dataset: Imaginary Cells (invented), Sodium-ion cells." in msg
+    assert "2 filters dropped, not in this dataset: Imaginary Cells (invented), Sodium-ion cells." in msg
     assert "Fictional Motors" not in msg.split("not in this dataset:")[1]

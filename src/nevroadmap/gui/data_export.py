@@ -15,21 +15,16 @@ import os
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nevroadmap.core.atomic_file import ExportError, write_atomic
 from nevroadmap.core.milestone_rows import milestone_rows
 from nevroadmap.gui.state import AppState
 
-__all__ = ["DATA_FORMATS", "shown_milestones", "data_text", "export_data", "export_data_dialog"]
+__all__ = ["DATA_FORMATS", "DataExport", "shown_milestones", "data_text", "export_data", "export_data_dialog"]
 
 DATA_FORMATS = ("csv", "json")
-_CONTEXT = "DataExport"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
 
 
 def shown_milestones(state: AppState) -> list:
@@ -45,7 +40,8 @@ def data_text(roadmap, milestones, fmt: str) -> str:
         from nevroadmap.core.formats.csv_table import write_csv
 
         return write_csv(roadmap, milestones)
-    raise ExportError(_tr("unknown data format %1: use a .csv or .json file name").replace("%1", repr(fmt)))
+    raise ExportError(QCoreApplication.translate("DataExport", "unknown data format %1: use a .csv or .json file name")
+                      .replace("%1", repr(fmt)))
 
 
 def format_of(path: str | os.PathLike) -> str | None:
@@ -57,41 +53,50 @@ def export_data(state: AppState, path: str | os.PathLike, fmt: str | None = None
     """Write what is shown to ``path`` (format from ``fmt`` or the name); returns the number of milestones."""
     fmt = fmt or format_of(path)
     if fmt is None:
-        raise ExportError(_tr("%1: use a .csv or .json file name").replace("%1", str(path)))
+        raise ExportError(QCoreApplication.translate("DataExport", "%1: use a .csv or .json file name").replace(
+            "%1", str(path)))
     milestones = shown_milestones(state)
     write_atomic(path, data_text(state.roadmap, milestones, fmt).encode("utf-8"))
     return len(milestones)
 
 
+class DataExport(QObject):
+    """The dialog part: asks for a file name, writes, tells the window's status bar or warns."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def run(self) -> str | None:
+        window, settings = self.window, self.window.settings
+        folder = str(settings.value("last_export_dir", settings.value("last_dir", str(Path.home()))))
+        filters = {"csv": self.tr("CSV, our milestone layout (*.csv)"), "json": self.tr("JSON (*.json)")}
+        last_fmt = str(settings.value("last_data_format", "csv"))
+        last_fmt = last_fmt if last_fmt in filters else "csv"
+        stem = Path(window.state.roadmap.origin or "roadmap").stem or "roadmap"
+        path, chosen = QFileDialog.getSaveFileName(
+            window, self.tr("Export the milestones shown"), str(Path(folder) / f"{stem}-milestones.{last_fmt}"),
+            ";;".join(filters.values()), filters[last_fmt])
+        if not path:
+            return None
+        fmt = format_of(path)
+        if fmt is None:  # no known suffix typed: the chosen filter's
+            fmt = next((k for k, v in filters.items() if v == chosen), "csv")
+            path += "." + fmt
+        try:
+            n = export_data(window.state, path, fmt)
+        except ExportError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export Data"), str(exc),
+                              QMessageBox.StandardButton.Ok, window)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the message names a path
+            box.open()
+            return None
+        settings.setValue("last_export_dir", str(Path(path).parent))
+        settings.setValue("last_data_format", fmt)
+        window.flash(self.tr("Exported %n milestone(s) to %1", "", n).replace("%1", path), 8000)
+        return path
+
+
 def export_data_dialog(window) -> str | None:
     """Ask for a file name and write the data; the window's status bar says what was written."""
-    settings = window.settings
-    folder = str(settings.value("last_export_dir", settings.value("last_dir", str(Path.home()))))
-    filters = {"csv": _tr("CSV, our milestone layout (*.csv)"), "json": _tr("JSON (*.json)")}
-    last_fmt = str(settings.value("last_data_format", "csv"))
-    stem = Path(window.state.roadmap.origin or "roadmap").stem or "roadmap"
-    suggested = str(Path(folder) / f"{stem}-milestones.{last_fmt if last_fmt in filters else 'csv'}")
-    path, chosen = QFileDialog.getSaveFileName(
-        window, _tr("Export the milestones shown"), suggested, ";;".join(filters.values()),
-        filters.get(last_fmt, filters["csv"]))
-    if not path:
-        return None
-    fmt = format_of(path)
-    if fmt is None:  # no known suffix typed: the chosen filter's
-        fmt = next((k for k, v in filters.items() if v == chosen), "csv")
-        path += "." + fmt
-    try:
-        n = export_data(window.state, path, fmt)
-    except ExportError as exc:
-        _warn(window, str(exc))
-        return None
-    settings.setValue("last_export_dir", str(Path(path).parent))
-    settings.setValue("last_data_format", fmt)
-    window.flash(_tr("Exported %n milestone(s) to %1", n).replace("%1", path), 8000)
-    return path
-
-
-def _warn(parent: QWidget, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Export Data"), text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # the message names a path
-    box.open()
+    return DataExport(window).run()
