@@ -138,8 +138,10 @@ def test_warnings_after_a_load_are_listed_as_warnings(qtbot, window, env):
     dlg = window.show_problems(str(env / "t.json"), [f"{env / 't.json'}:4: an event without a date was left out"],
                                warnings=True)
     assert dlg.windowTitle() == "Warnings about the data"
-    assert "could not be read and were left out" in dlg.summary.text()
+    assert f"1 part of {env / 't.json'} could not be read and was left out." in dlg.summary.text()  # a real plural
     assert "nothing was loaded" not in dlg.summary.text()
+    window.show_problems("t.json", ["t.json:4: one", "t.json:5: two"], warnings=True)
+    assert window.problems_dialog is dlg and "2 parts of t.json could not be read and were left out." in dlg.summary.text()
 
 
 # -- the empty state ---------------------------------------------------------------------
