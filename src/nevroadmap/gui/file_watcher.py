@@ -92,7 +92,7 @@ class DatasetWatcher(QObject):
         old = self._fs.files() + self._fs.directories()
         if old:
             self._fs.removePaths(old)
-        self._path = None if path is None else str(Path(path).absolute())
+        self._path = None if path is None else os.path.abspath(path)
         self._reported = ()
         if self._path is not None:
             self._arm()
