@@ -186,3 +186,16 @@ def test_screenshots_of_the_empty_state_and_the_problems_window(qtbot, window, e
     if out:
         shutil.copy(tmp_path / "empty_state.png", out)
         shutil.copy(tmp_path / "problems.png", out)
+
+
+def test_the_empty_state_follows_the_language(qtbot, window):
+    from nevroadmap.gui.language import apply_language
+
+    window.state.update_filter(statuses=frozenset({"achieved"}))
+    try:
+        apply_language("zh_CN")
+        qtbot.waitUntil(lambda: window.empty_state.clear_button.text() == "清除筛选", timeout=3000)
+        assert window.empty_state.message.text().startswith("没有符合条件的里程碑：")
+    finally:
+        apply_language("en")
+    qtbot.waitUntil(lambda: window.empty_state.clear_button.text() == "Clear filters", timeout=3000)

@@ -50,9 +50,12 @@ class EmptyState(QFrame):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if obj is self.parent() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._place()
-        elif obj is self.parent() and event.type() == QEvent.Type.LanguageChange:
-            self.update_state()
         return False
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "clear_button"):
+            self.update_state()
+        super().changeEvent(event)
 
     def update_state(self) -> None:
         st = self.state
