@@ -234,3 +234,24 @@ def test_a_dropped_web_address_is_refused(qtbot, window):
     QApplication.sendEvent(window, drop)
     qtbot.wait(50)
     assert not window.is_loading() and window.state.roadmap is before
+
+
+def test_an_imports_warnings_are_said_once_not_on_every_save(qtbot, window, env):
+    timeline = env / "work" / "timeline.json"
+    timeline.write_text((FIXTURES / "timelinejs_fictional.json").read_text(encoding="utf-8"), encoding="utf-8")
+    with qtbot.waitSignal(window.sigLoadFinished, timeout=10000):
+        window.open_path(timeline)
+    dlg = window.problems_dialog
+    assert dlg.isVisible() and dlg.warnings and any("month 13" in p for p in dlg.problems)
+    dlg.close()  # read them
+    before = window.state.roadmap
+    text = timeline.read_text(encoding="utf-8")
+    timeline.write_text(text.replace("A made-up pilot line.", "A made-up pilot line, edited."), encoding="utf-8")
+    qtbot.waitUntil(lambda: window.state.roadmap is not before, timeout=3000)
+    qtbot.wait(50)
+    assert not dlg.isVisible()  # the same warnings are not shown again on each save
+    timeline.write_text(text[: len(text) // 3], encoding="utf-8")  # a broken save: errors
+    qtbot.waitUntil(lambda: dlg.isVisible() and not dlg.warnings, timeout=3000)
+    timeline.write_text(text, encoding="utf-8")  # fixed: the errors give way to the import's warnings
+    qtbot.waitUntil(lambda: dlg.warnings, timeout=3000)
+    assert dlg.isVisible() and any("month 13" in p for p in dlg.problems)

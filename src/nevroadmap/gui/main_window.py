@@ -398,11 +398,11 @@ class MainWindow(QMainWindow):
         note = dropped_note(old, old_filter, old_selection, st)
         self.status_bar.flash(loaded_message(path, prepared.roadmap, reopened=reopened, reloaded=keep, note=note),
                               15000 if note or reopened else 5000, self.act_open_bundled if reopened else None)
-        dlg = self.problems_dialog
-        warnings = list(getattr(prepared.roadmap, "warnings", ()) or ())
-        if warnings:
-            self.show_problems(path or str(bundled_data_path()), warnings, warnings=True)
-        elif dlg is not None and dlg.isVisible() and dlg.path == (path or str(bundled_data_path())):
+        dlg, where, warnings = self.problems_dialog, path or str(bundled_data_path()), list(prepared.roadmap.warnings)
+        errors_shown = dlg is not None and dlg.isVisible() and dlg.path == where and not dlg.warnings
+        if warnings and (errors_shown or not (keep and warnings == list(old.warnings))):  # (a save: said already)
+            self.show_problems(where, warnings, warnings=True)
+        elif errors_shown or (not warnings and dlg is not None and dlg.isVisible() and dlg.path == where):
             dlg.close()  # the problems it lists are fixed
         self.sigLoadFinished.emit(True)
 
