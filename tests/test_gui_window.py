@@ -160,7 +160,7 @@ def test_zoom_and_pan_keys(qtbot, window):
     qtbot.keyClick(window.timeline, Qt.Key.Key_Plus)
     z0, z1 = window.timeline.visible_range()
     assert (z1 - z0) == pytest.approx((t1 - t0) / 1.5, rel=0.02)
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)  # Ctrl+arrows pan
     assert window.timeline.visible_range()[0] < z0
     qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
     assert window.timeline.visible_range() == pytest.approx((t0, t1), abs=1e-6)

@@ -10,7 +10,7 @@ state change never echoes back.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
@@ -28,6 +28,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FilterPanel(QWidget):
+    sigSearchSubmitted = Signal()  # Enter in the search box (the search applied): go to the first match
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
@@ -45,7 +47,7 @@ class FilterPanel(QWidget):
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self._apply_search)
+        self.search.returnPressed.connect(self._submit_search)
         lay.addWidget(self.search)
 
         # companies
@@ -223,6 +225,10 @@ class FilterPanel(QWidget):
     def _apply_search(self) -> None:
         self._search_timer.stop()
         self.state.update_filter(text=self.search.text())
+
+    def _submit_search(self) -> None:
+        self._apply_search()
+        self.sigSearchSubmitted.emit()
 
     def flush(self) -> None:
         """Apply a pending (debounced) search now."""

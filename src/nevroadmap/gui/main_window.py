@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from nevroadmap.core.loader import bundled_data_path
+from nevroadmap.core import navigation as nav
 from nevroadmap.gui import actions as action_table
+from nevroadmap.gui.accessibility import name_controls, set_tab_order
 from nevroadmap.gui.dataset_loader import DatasetLoader
 from nevroadmap.gui.details_panel import DetailsPanel
 from nevroadmap.gui.filter_panel import FilterPanel
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.toolbar_labels = action_table.build_toolbar(self.toolbar, self.actions_by_id)
         self._shortcut_guard = guard_text_fields(self, self.actions_by_id.values())
         self._retranslate()
+        set_tab_order(self)
 
         self.loader = DatasetLoader(state, self)
         self.loader.sigStarted.connect(self._on_load_started)
@@ -108,6 +111,8 @@ class MainWindow(QMainWindow):
 
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
+        self.timeline.sigMilestoneActivated.connect(self.open_details)
+        self.filter_panel.sigSearchSubmitted.connect(lambda: self.find_step(1, restart=True))
         state.sigLayoutChanged.connect(self._push_layout)
         state.sigRoadmapChanged.connect(self._on_roadmap_changed)
         state.sigFilterChanged.connect(self._update_status)
@@ -143,6 +148,7 @@ class MainWindow(QMainWindow):
         self.details_dock.setWindowTitle(self.tr("Details"))
         action_table.retranslate(self.actions_by_id, self.menus, self.toolbar_labels)
         self.status_bar.retranslate()
+        name_controls(self)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -176,6 +182,24 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.geometry_keeper.reset()
+
+    def find_step(self, step: int, restart: bool = False) -> None:
+        """F3 / Shift+F3 (and Enter in the search box): select the next / previous milestone shown,
+        in time order (the search narrows what is shown to its matches); the view follows."""
+        items = nav.items_in_time(self.state.layout)
+        if not len(items):
+            self.flash(self.tr("No milestone matches."), 3000)
+            return
+        idx = self.timeline.index_of(self.state.selected_milestone)
+        target = nav.step_item(items, None if restart else idx, step)
+        self.state.select_milestone(self.state.roadmap.milestones[target].id)
+
+    def open_details(self, milestone_id: str) -> None:
+        """Enter on the timeline: the milestone in the details panel, shown and focused."""
+        self.state.select_milestone(milestone_id)
+        self.details_dock.show()
+        self.details_dock.raise_()
+        self.details_panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- theme -------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
