@@ -13,7 +13,7 @@ import sys
 import traceback
 from pathlib import Path
 
-__all__ = ["run_app", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
+__all__ = ["run_app", "main", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
 
 
 def make_application(argv: list[str] | None = None):
@@ -131,3 +131,9 @@ def run_app(path: str | os.PathLike | None = None) -> int:
     window_ref.append(window)
     window.show()
     return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``nevroadmap-gui [PATH]``: the app only (a GUI script: no console window on Windows)."""
+    args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    return run_app(args[0] if args else None)
