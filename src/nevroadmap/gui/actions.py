@@ -80,6 +80,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("actions", "&View")),
     ("view/navigate", QT_TRANSLATE_NOOP("actions", "&Navigate")),
+    ("view/theme", QT_TRANSLATE_NOOP("actions", "&Theme")),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help")),
 )
 # toolbar groups in order: (id, label shown before the group or "")
@@ -221,6 +222,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
                icon_text=QT_TRANSLATE_NOOP("actions", "Dark"),
                shortcuts=("Ctrl+Shift+D",), icon="theme", menu="view", section=3, toolbar="end", help="view",
                checkable=True),
+    ActionSpec("theme_system", QT_TRANSLATE_NOOP("actions", "&System"), "set_theme_mode",
+               tip=QT_TRANSLATE_NOOP("actions", "Light or dark as the desktop is, and change with it"),
+               menu="view/theme", section=3, args=("system",), checkable=True, group="theme"),
+    ActionSpec("theme_light", QT_TRANSLATE_NOOP("actions", "&Light"), "set_theme_mode",
+               tip=QT_TRANSLATE_NOOP("actions", "Always light"),
+               menu="view/theme", section=3, args=("light",), checkable=True, group="theme"),
+    ActionSpec("theme_dark", QT_TRANSLATE_NOOP("actions", "&Dark"), "set_theme_mode",
+               tip=QT_TRANSLATE_NOOP("actions", "Always dark"),
+               menu="view/theme", section=3, args=("dark",), checkable=True, group="theme"),
     ActionSpec("show_filters", QT_TRANSLATE_NOOP("actions", "&Filters Panel"), None,
                tip=QT_TRANSLATE_NOOP("actions", "Show or hide the filters"),
                menu="view", section=4),

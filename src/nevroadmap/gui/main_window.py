@@ -35,7 +35,7 @@ from nevroadmap.gui.details_panel import DetailsPanel
 from nevroadmap.gui.filter_panel import FilterPanel
 from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts_html
 from nevroadmap.gui.icons import app_icon, icon
-from nevroadmap.gui.palette import THEME_NAMES, apply_theme
+from nevroadmap.gui.palette import THEME_MODES, apply_theme, resolve_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.settings import make_settings
 from nevroadmap.gui.shortcut_guard import guard_text_fields
@@ -56,9 +56,9 @@ class MainWindow(QMainWindow):
         self.state = state
         self._refit = True
         self.settings = settings if settings is not None else make_settings()
-        self.theme = theme or str(self.settings.value("theme", "light"))
-        if self.theme not in THEME_NAMES:
-            self.theme = "light"
+        mode = theme or str(self.settings.value("theme", "system"))
+        self.theme_mode = mode if mode in THEME_MODES else "system"  # system, light or dark
+        self.theme = resolve_theme(self.theme_mode)  # what is drawn: light or dark
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         if group_by in ("technology", "company"):
             state.set_group_by(group_by)
         self._apply_theme(self.theme)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: the desktop switched light/dark
+            hints.colorSchemeChanged.connect(self.on_system_scheme)
         self._on_roadmap_changed()
         self._push_layout()
         self._on_group_by_changed()
@@ -202,13 +205,34 @@ class MainWindow(QMainWindow):
         self.details_panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- theme -------------------------------------------------------------------
-    def set_theme(self, name: str) -> None:
-        if name not in THEME_NAMES:
-            raise ValueError(f"unknown theme {name!r}")
-        if name == self.theme and self.act_dark.isChecked() == (name == "dark"):
-            return
-        self._apply_theme(name)
-        self.settings.setValue("theme", name)
+    def set_theme(self, mode: str) -> None:
+        """``system`` (follow the desktop), ``light`` or ``dark``; remembered."""
+        if mode not in THEME_MODES:
+            raise ValueError(f"unknown theme {mode!r}")
+        self.theme_mode = mode
+        self.settings.setValue("theme", mode)
+        name = resolve_theme(mode)
+        if name != self.theme or self.act_dark.isChecked() != (name == "dark"):
+            self._apply_theme(name)
+        self._check_theme_actions()
+
+    def set_theme_mode(self, mode: str, on: bool) -> None:
+        if on:
+            self.set_theme(mode)
+
+    def on_system_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop's colour scheme changed: follow it in the ``system`` mode."""
+        if self.theme_mode == "system":
+            name = resolve_theme("system", scheme)
+            if name != self.theme:
+                self._apply_theme(name)
+
+    def _check_theme_actions(self) -> None:
+        for mode in THEME_MODES:  # each set, signals blocked (the group's own bookkeeping would not see it)
+            act = self.actions_by_id.get(f"theme_{mode}")
+            if act is not None and act.isChecked() != (mode == self.theme_mode):
+                with QSignalBlocker(act):
+                    act.setChecked(mode == self.theme_mode)
 
     def _apply_theme(self, name: str) -> None:
         self.theme = name
@@ -216,6 +240,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_theme(name)
         with QSignalBlocker(self.act_dark):
             self.act_dark.setChecked(name == "dark")
+        self._check_theme_actions()
         fg = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
         dis = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
         for act in self.findChildren(QAction):
