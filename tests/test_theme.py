@@ -112,7 +112,8 @@ def test_spin_box_arrows_are_legible(qtbot, theme):
         lum = flat @ np.array([0.2126, 0.7152, 0.0722])
         bg = flat[np.argsort(lum)[len(lum) // 2]]  # the button's own colour: the median
         arrow = flat[np.argmax(np.abs(lum - lum[np.argsort(lum)[len(lum) // 2]]))]  # the most different
-        assert _contrast(arrow, bg) >= 4.5, (theme, arrow, bg)  # Fusion's own dark arrows: 4.2
+        # small glyphs on a dark ground need more (WCAG AAA); Fusion's own dark arrows measured 4.55
+        assert _contrast(arrow, bg) >= {"light": 4.5, "dark": 7.0}[theme], (theme, arrow, bg)
     finally:
         apply_theme("light")
 
