@@ -227,7 +227,7 @@ def test_group_by_company(qtbot, window):
     assert window.state.group_by == "company"
     assert window.act_by_company.isChecked() and not window.act_by_tech.isChecked()
     assert window.timeline.layout_data.group_by == "company"
-    assert [ln.key for ln in window.timeline.layout_data.lanes] == ["html-corp", "fictional-motors", "imaginary-cells"]
+    assert [ln.key for ln in window.timeline.layout_data.lanes] == ["fictional-motors", "imaginary-cells", "html-corp"]
     assert shown(window) == ALL_IDS
     window.act_by_tech.trigger()
     assert window.timeline.layout_data.group_by == "technology"
