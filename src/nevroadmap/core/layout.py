@@ -183,11 +183,13 @@ class LayoutEngine:
         mil = np.concatenate((mil, lonely))
         order = np.lexsort((mil, code))
         members = _split_by_code(code[order], mil[order], no_org + 1, presorted=True)
-        kind_palette = {k: palette[i % len(palette)] for i, k in enumerate(KIND_ORDER)}  # one colour per kind, always
+        # one colour per kind, always the same; "other" and "no organization" in neutral greys
+        kind_palette = {k: palette[i % len(palette)] for i, k in enumerate(KIND_ORDER)}
+        kind_palette[OrgKind.other] = "#8a8f98"
         names = {k: kind_group_name(k) for k in KIND_ORDER}
         defs = [(o.id, o.name, names[o.kind], kind_palette[o.kind]) for o in orgs]
         if len(members[no_org]):
-            defs.append((NO_ORG_KEY, _("(no organization)"), _("Without an organization"), "#8a8f98"))
+            defs.append((NO_ORG_KEY, _("(no organization)"), _("Without an organization"), "#b3b8bf"))
         else:
             members.pop()
         return defs, members, [np.full(len(x), j, np.int64) for j, x in enumerate(members)]

@@ -9,7 +9,6 @@ state change never echoes back.
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR
+from nevroadmap.core.facets import organization_counts, technology_counts
 from nevroadmap.core.model import STATUS_ORDER
 from nevroadmap.gui.state import AppState
 
@@ -40,7 +40,7 @@ class FilterPanel(QWidget):
         # free text
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText("Search titles, claims, people… (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search titles, claims, people… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -51,11 +51,11 @@ class FilterPanel(QWidget):
         lay.addWidget(self.search)
 
         # companies
-        box = QGroupBox("Companies", self)
+        box = QGroupBox(self.tr("Companies"), self)
         bl = QVBoxLayout(box)
         bl.setContentsMargins(6, 6, 6, 6)
         self.org_search = QLineEdit(box)
-        self.org_search.setPlaceholderText("Find a company")
+        self.org_search.setPlaceholderText(self.tr("Find a company"))
         self.org_search.setClearButtonEnabled(True)
         self.org_search.textChanged.connect(self._filter_org_list)
         self.org_list = QListWidget(box)
@@ -63,10 +63,10 @@ class FilterPanel(QWidget):
         self.org_list.setUniformItemSizes(True)
         self.org_list.itemChanged.connect(self._on_org_item)
         row = QHBoxLayout()
-        self.org_all = QPushButton("All", box)
-        self.org_all.setToolTip("Check every company listed (those matching the search above)")
-        self.org_none = QPushButton("None", box)
-        self.org_none.setToolTip("Uncheck all companies: no company restriction")
+        self.org_all = QPushButton(self.tr("All"), box)
+        self.org_all.setToolTip(self.tr("Check every company listed (those matching the search above)"))
+        self.org_none = QPushButton(self.tr("None"), box)
+        self.org_none.setToolTip(self.tr("Uncheck all companies: no company restriction"))
         self.org_all.clicked.connect(lambda: self._check_orgs(True))
         self.org_none.clicked.connect(lambda: self._check_orgs(False))
         for b in (self.org_all, self.org_none):
@@ -79,7 +79,7 @@ class FilterPanel(QWidget):
         lay.addWidget(box, 3)
 
         # technologies
-        box = QGroupBox("Technologies", self)
+        box = QGroupBox(self.tr("Technologies"), self)
         bl = QVBoxLayout(box)
         bl.setContentsMargins(6, 6, 6, 6)
         self.tech_tree = QTreeWidget(box)
@@ -91,35 +91,39 @@ class FilterPanel(QWidget):
         lay.addWidget(box, 3)
 
         # status and years
-        box = QGroupBox("Status and years", self)
+        box = QGroupBox(self.tr("Status and years"), self)
         grid = QGridLayout(box)
         grid.setContentsMargins(6, 6, 6, 6)
         self.status_boxes: dict = {}
         for i, st in enumerate(STATUS_ORDER):
-            cb = QCheckBox(st.value.capitalize(), box)
+            cb = QCheckBox(self._status_text(st), box)
             cb.toggled.connect(self._on_status)
             self.status_boxes[st] = cb
             grid.addWidget(cb, i // 2, i % 2)
-        self.year_from = self._year_box(box, "from: any")
-        self.year_to = self._year_box(box, "to: any")
-        self.year_from.setToolTip("First year shown (the lowest value means no limit)")
-        self.year_to.setToolTip("Last year shown (the lowest value means no limit)")
+        self.year_from = self._year_box(box, self.tr("from: any"))
+        self.year_to = self._year_box(box, self.tr("to: any"))
+        self.year_from.setToolTip(self.tr("First year shown (the lowest value means no limit)"))
+        self.year_to.setToolTip(self.tr("Last year shown (the lowest value means no limit)"))
         years = QHBoxLayout()
-        years.addWidget(QLabel("Years", box))
+        years.addWidget(QLabel(self.tr("Years"), box))
         years.addWidget(self.year_from, 1)
         years.addWidget(QLabel("–", box))
         years.addWidget(self.year_to, 1)
         grid.addLayout(years, 2, 0, 1, 2)
         lay.addWidget(box, 0)
 
-        self.clear_button = QPushButton("Clear filters", self)
-        self.clear_button.setToolTip("Show every milestone again (Ctrl+Shift+L)")
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.setToolTip(self.tr("Show every milestone again (Ctrl+Shift+L)"))
         self.clear_button.clicked.connect(state.clear_filter)
         lay.addWidget(self.clear_button)
 
         state.sigRoadmapChanged.connect(self._rebuild)
         state.sigFilterChanged.connect(self.sync_from_state)
         self._rebuild()
+
+    def _status_text(self, st) -> str:
+        return {"achieved": self.tr("Achieved"), "announced": self.tr("Announced"), "planned": self.tr("Planned"),
+                "forecast": self.tr("Forecast")}.get(st.value, st.value)
 
     def _year_box(self, parent: QWidget, special: str) -> QSpinBox:
         sb = QSpinBox(parent)
@@ -133,24 +137,22 @@ class FilterPanel(QWidget):
     # -- building from the roadmap -------------------------------------------------
     def _rebuild(self) -> None:
         rm = self.state.roadmap
-        idx = self.state.index
-        counts = np.bincount(idx.org_idx, minlength=len(idx.org_ids)) if len(idx.org_ids) else np.zeros(0, int)
-        org_count = dict(zip(idx.org_ids, counts.tolist()))
         self._org_items: dict[str, QListWidgetItem] = {}
+        self._tech_tree_items: dict[str, QTreeWidgetItem] = {}
+        self._names: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
         self._org_checked: frozenset[str] = frozenset()  # what the list shows checked
         with QSignalBlocker(self.org_list):
             self.org_list.clear()
             for o in sorted(rm.organizations, key=lambda o: o.name.lower()):
-                n = org_count.get(o.id, 0)
-                it = QListWidgetItem(f"{o.name} ({n})")
+                it = QListWidgetItem(o.name)
+                self._names[o.id] = o.name
                 it.setData(ID_ROLE, o.id)
                 it.setToolTip(" · ".join(x for x in (o.name, o.native_name, o.short_name, o.kind.value.replace("_", " "), o.country) if x))
                 it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 it.setCheckState(Qt.CheckState.Unchecked)
                 self.org_list.addItem(it)
                 self._org_items[o.id] = it
-        tech_count = np.bincount(idx.tech[idx.tech >= 0], minlength=len(idx.tech_ids)) if len(idx.tech_ids) else []
-        tcount = dict(zip(idx.tech_ids, list(tech_count)))
         with QSignalBlocker(self.tech_tree):
             self.tech_tree.clear()
             area_items: dict[str, QTreeWidgetItem] = {}
@@ -165,7 +167,9 @@ class FilterPanel(QWidget):
                 self.tech_tree.addTopLevelItem(ai)
             for t in rm.technologies:
                 parent = area_items.get(t.area)
-                ti = QTreeWidgetItem([f"{t.name} ({int(tcount.get(t.id, 0))})"])
+                ti = QTreeWidgetItem([t.name])
+                self._names[t.id] = t.name
+                self._tech_tree_items[t.id] = ti
                 ti.setData(0, ID_ROLE, t.id)
                 ti.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 ti.setCheckState(0, Qt.CheckState.Unchecked)
@@ -181,6 +185,27 @@ class FilterPanel(QWidget):
                     self.tech_tree.takeTopLevelItem(self.tech_tree.indexOfTopLevelItem(ai))
         self._filter_org_list(self.org_search.text())
         self.sync_from_state()
+
+    def _update_counts(self) -> None:
+        """The number beside each company and technology: its milestones among those the other filters keep."""
+        f, idx = self.state.filter, self.state.index
+        counts = {**organization_counts(idx, f), **technology_counts(idx, f)}
+        with QSignalBlocker(self.org_list), QSignalBlocker(self.tech_tree):
+            for key, n in counts.items():
+                if self._counts.get(key) == n:
+                    continue  # with thousands of companies, touch only what changed
+                self._counts[key] = n
+                text = self.tr("%1 (%2)").replace("%1", self._names.get(key, key)).replace("%2", f"{n:,}")
+                it = self._org_items.get(key)
+                if it is not None:
+                    it.setText(text)
+                ti = self._tech_tree_items.get(key)
+                if ti is not None:
+                    ti.setText(0, text)
+
+    def count_of(self, key: str) -> int:
+        """The count shown beside a company or technology id."""
+        return self._counts.get(key, 0)
 
     # -- state -> controls -------------------------------------------------------
     def sync_from_state(self) -> None:
@@ -210,6 +235,7 @@ class FilterPanel(QWidget):
             with QSignalBlocker(sb):
                 sb.setValue(NO_YEAR if v is None else v)
         self.clear_button.setEnabled(not f.is_empty)
+        self._update_counts()
 
     def _tech_items(self) -> list[QTreeWidgetItem]:
         out = []

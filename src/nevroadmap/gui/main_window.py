@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from nevroadmap.core.loader import bundled_data_path
 from nevroadmap.core import navigation as nav
+from nevroadmap.core.facets import whole_areas
 from nevroadmap.gui import actions as action_table
 from nevroadmap.gui.accessibility import name_controls, set_tab_order
 from nevroadmap.gui.dataset_loader import DatasetLoader
@@ -271,8 +272,11 @@ class MainWindow(QMainWindow):
         self.timeline.set_selection(mid)
         if mid:  # chosen from a link or Back/Forward: bring it into view (keeps the zoom)
             self.timeline.reveal(mid)
-        if self.state.selection is not None and not self.details_dock.isVisible():
-            self.details_dock.show()
+        if self.state.selection is not None:
+            if not self.details_dock.isVisible():
+                self.details_dock.show()
+            if self.tabifiedDockWidgets(self.details_dock):
+                self.details_dock.raise_()  # its tab in front
 
     def _on_group_by_changed(self) -> None:
         act = self.act_by_tech if self.state.group_by == "technology" else self.act_by_company
@@ -293,9 +297,16 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         st = self.state
-        text = self.tr("%1 of %2 milestones shown").replace("%1", f"{st.shown_count:,}").replace(
-            "%2", f"{st.total_count:,}")
-        described = st.filter.describe(st.roadmap)
+        f = st.filter
+        areas, rest = whole_areas(st.roadmap, f.technologies)
+        if areas and not rest:  # whole areas chosen: named as such ("Batteries: 18 milestones")
+            names = ", ".join(st.roadmap.area_by_id[a].name for a in areas)
+            text = self.tr("%1: %n milestone(s)", "", st.shown_count).replace("%1", names)
+            f = f.model_copy(update={"technologies": frozenset()})
+        else:
+            text = self.tr("%1 of %2 milestones shown").replace("%1", f"{st.shown_count:,}").replace(
+                "%2", f"{st.total_count:,}")
+        described = f.describe(st.roadmap)
         if described:
             text += "  ·  " + self.tr("Filters: %1").replace("%1", described)
         self.status_bar.set_counts(text)

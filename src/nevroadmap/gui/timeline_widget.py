@@ -33,6 +33,7 @@ __all__ = ["TimelineWidget"]
 
 _SCROLL_STEPS = 100  # scrollbar units per row
 FOCUS_FRAME_PX = 2  # the frame that shows the keyboard focus
+LANE_AXIS_SHARE, LANE_AXIS_MIN_PX = 0.28, 130  # the lane names take at most this share of a narrow timeline
 
 
 class TimelineWidget(QtWidgets.QWidget):
@@ -60,6 +61,7 @@ class TimelineWidget(QtWidgets.QWidget):
         self.legend = LegendItem(self._theme)
         self.legend.setCacheMode(QtWidgets.QGraphicsItem.DeviceCoordinateCache)
         self.view.addItem(self.legend, row=1, col=0)
+        self.legend.sigFoldChanged.connect(self._fit_legend)
         self.view.setFocusPolicy(Qt.StrongFocus)
         self.view.setFocusProxy(self)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -110,8 +112,7 @@ class TimelineWidget(QtWidgets.QWidget):
         self.item = build_plot(self._plot, roadmap, layout, self._theme)
         if first:
             self.item.sigClicked.connect(self._on_item_clicked)
-        axis = self._plot.getAxis("left")
-        axis.setWidth(int(axis.preferred_width()))
+        self._fit_lane_axis()
         self.legend.set_groups(groups_of(layout))
         self._fit_legend()
         self.set_selection(self._selected_id)
@@ -281,6 +282,12 @@ class TimelineWidget(QtWidgets.QWidget):
         self.legend.set_theme(th)
         self.update()  # the focus frame's margin
 
+    def _fit_lane_axis(self) -> None:
+        """The lane names' column: as wide as the names need, at most about a quarter of a narrow timeline."""
+        axis = self._plot.getAxis("left")
+        cap = max(LANE_AXIS_MIN_PX, LANE_AXIS_SHARE * self.view.width())
+        axis.setWidth(int(min(axis.preferred_width(), cap)))
+
     def _fit_legend(self) -> None:
         w = max(self.view.width() - 20, 200)
         h = self.legend.height_for(w) + 8 if self.legend.isVisible() else 0
@@ -290,6 +297,8 @@ class TimelineWidget(QtWidgets.QWidget):
     def resizeEvent(self, ev) -> None:  # noqa: N802
         super().resizeEvent(ev)
         self._fit_legend()
+        if self.layout_data is not None:
+            self._fit_lane_axis()
 
     # -- focus frame ---------------------------------------------------------------------
     def focusInEvent(self, ev) -> None:  # noqa: N802

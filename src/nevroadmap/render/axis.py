@@ -19,7 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from nevroadmap.core.dates import decimal_year
 from nevroadmap.render.theme import Theme, get_theme
 
-__all__ = ["TickLevel", "LEVELS", "year_ticks", "tick_label", "YearAxis", "LaneLabelAxis"]
+__all__ = ["TickLevel", "LEVELS", "year_ticks", "tick_label", "YearAxis", "LaneLabelAxis", "lane_names_width"]
 
 
 @dataclass(frozen=True)
@@ -176,9 +176,8 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
         self.update()
 
     def preferred_width(self, scale: float = 1.0, max_px: float = 260) -> float:
-        fm = QtGui.QFontMetricsF(self.theme.font(self.theme.lane_px * scale))
-        longest = max((fm.horizontalAdvance(ln.label) for ln in self.lanes), default=60)
-        return min(max_px * scale, (self.STRIP_PX + self.GROUP_PX + 14) * scale + longest)
+        return min(max_px * scale, (self.STRIP_PX + self.GROUP_PX + 14) * scale
+                   + lane_names_width(self.lanes, self.theme, scale))
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802
         return []
@@ -251,6 +250,7 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
             else:
                 runs.append((i, i))
         fm_g = QtGui.QFontMetricsF(font_group)
+        untitled: set[int] = set()  # lanes of bands too short for their rotated name: named beside the lane
         for a, b in runs:
             top, bottom = to_y(self.lanes[a].row0), to_y(self.lanes[b].row0 + self.lanes[b].rows)
             if bottom < 0 or top > h:
@@ -258,8 +258,10 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
             p.fillRect(QtCore.QRectF(0, top, self.STRIP_PX, bottom - top), QtGui.QColor(self.lanes[a].color))
             vis_top, vis_bottom = max(top, 0.0), min(bottom, h)
             room = vis_bottom - vis_top - 6
+            text = _cap(self.lanes[a].group)
+            if room <= 28 or fm_g.horizontalAdvance(text) > room:
+                untitled.update(range(a, b + 1))
             if room > 28:
-                text = _cap(self.lanes[a].group)
                 if fm_g.horizontalAdvance(text) <= room:  # whole or not at all
                     p.save()
                     p.setFont(font_group)
@@ -275,6 +277,8 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
         # lane names, stuck to the top of the lane's visible part
         font = th.font(min(th.lane_px, max(k * 0.8, 7.0)))
         fm = QtGui.QFontMetricsF(font)
+        font_tag = th.font(min(th.small_px, max(k * 0.7, 7.0)))
+        fm_tag = QtGui.QFontMetricsF(font_tag)
         p.setFont(font)
         x_text = self.STRIP_PX + self.GROUP_PX + 4
         room = w - x_text - 6
@@ -289,13 +293,43 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
             top = max(y0, 0.0)
             if top + line_h > y1:
                 top = y1 - line_h
-            text = fm.elidedText(ln.label, QtCore.Qt.ElideRight, room)
-            p.setPen(QtGui.QColor(th.foreground))
             base = top + line_h / 2 + (fm.ascent() - fm.descent()) / 2
+            name_room = room
+            if i in untitled:  # the band's name, small and muted, at the right of the lane's name
+                tag = _cap(ln.group)
+                tag_w = fm_tag.horizontalAdvance(tag)
+                if fm.horizontalAdvance(ln.label) + tag_w + 10 <= room or (tag_w + 10 <= room / 2 and ln.rows > 1):
+                    p.setFont(font_tag)
+                    p.setPen(QtGui.QColor(th.muted))
+                    tag_base = base if ln.rows == 1 else base + line_h
+                    p.drawText(QtCore.QPointF(x_text + room - tag_w, tag_base), tag)
+                    p.setFont(font)
+                    if ln.rows == 1:
+                        name_room = room - tag_w - 10
+            text = fm.elidedText(ln.label, QtCore.Qt.ElideRight, name_room)
+            p.setPen(QtGui.QColor(th.foreground))
             p.drawText(QtCore.QPointF(x_text, base), text)
         p.setPen(QtGui.QPen(QtGui.QColor(th.grid_major), 1))
         p.drawLine(QtCore.QPointF(w - 0.5, 0), QtCore.QPointF(w - 0.5, h))
         p.restore()
+
+
+def lane_names_width(lanes, theme: Theme, scale: float = 1.0, row_px: float = 24.0) -> float:
+    """Room the lane names take (measured in the theme's font): the longest name, and for a lane of a
+    band too short for its rotated name at ``row_px`` a row, that name and the band's name beside it."""
+    fm = QtGui.QFontMetricsF(theme.font(theme.lane_px * scale))
+    fm_tag = QtGui.QFontMetricsF(theme.font(theme.small_px * scale))
+    fm_g = QtGui.QFontMetricsF(theme.font(theme.small_px * 0.95 * scale, bold=True))
+    band_rows: dict[str, int] = {}
+    for ln in lanes:
+        band_rows[ln.group] = band_rows.get(ln.group, 0) + ln.rows
+    need = 60.0 * scale
+    for ln in lanes:
+        w = fm.horizontalAdvance(ln.label)
+        if ln.rows == 1 and fm_g.horizontalAdvance(_cap(ln.group)) + 6 * scale > band_rows[ln.group] * row_px * scale:
+            w += fm_tag.horizontalAdvance(_cap(ln.group)) + 10 * scale
+        need = max(need, w)
+    return need
 
 
 def _cap(text: str) -> str:
