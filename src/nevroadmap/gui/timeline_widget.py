@@ -23,17 +23,31 @@ from nevroadmap.core.glyphs import ROW_PX
 from nevroadmap.core.layout import NO_ORG_KEY, LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.core import navigation as nav
+from nevroadmap.render.fit import fit_window
 from nevroadmap.render.legend import LegendItem, groups_of
 from nevroadmap.render.plot import build_plot, make_plot_item, set_plot_theme
 from nevroadmap.render.theme import get_theme
 from nevroadmap.render.timeline_item import TimelineItem
-from nevroadmap.render.timeline_view import MAX_SPAN_YEARS, TimelineViewBox, clamp_window
+from nevroadmap.render.timeline_view import MAX_SPAN_YEARS, MIN_SPAN_DAYS_YEARS, MIN_SPAN_YEARS, TimelineViewBox
 
 __all__ = ["TimelineWidget"]
 
 _SCROLL_STEPS = 100  # scrollbar units per row
 FOCUS_FRAME_PX = 2  # the frame that shows the keyboard focus
 LANE_AXIS_SHARE, LANE_AXIS_MIN_PX = 0.28, 130  # the lane names take at most this share of a narrow timeline
+
+
+def _has_exact_days(roadmap: Roadmap) -> bool:
+    """Whether any milestone is dated to the day (2025-09-28)."""
+    seen: set[int] = set()
+    for m in roadmap.milestones:
+        w = m.when
+        if id(w) in seen:  # dates are shared objects: each distinct one looked at once
+            continue
+        seen.add(id(w))
+        if w.first.unit == "D" or w.last.unit == "D":
+            return True
+    return False
 
 
 class TimelineWidget(QtWidgets.QWidget):
@@ -49,6 +63,8 @@ class TimelineWidget(QtWidgets.QWidget):
         self.layout_data: LaneLayout | None = None
         self._selected_id: str | None = None
         self._cursor: int | None = None  # the layout entry the keyboard is on (selected milestone, one lane)
+        self._auto_fit = False  # the window shows the whole roadmap: fit again when resized
+        self._fitting = False
         self._has_range = False
 
         self.view = pg.GraphicsLayoutWidget()
@@ -79,6 +95,7 @@ class TimelineWidget(QtWidgets.QWidget):
         vb = self.viewbox
         vb.sigXRangeChanged.connect(self._on_x_range)
         vb.sigRowsChanged.connect(self._sync_scrollbar)
+        vb.sigResized.connect(self._on_view_resized)
         vb.sigBackgroundClicked.connect(lambda: self._on_item_clicked(-1))
         self._plot.getAxis("left").sigLaneClicked.connect(self._on_lane_clicked)
         self._apply_theme()
@@ -106,6 +123,8 @@ class TimelineWidget(QtWidgets.QWidget):
         keep = self._has_range
         old = self.visible_range()
         top = self.viewbox.top
+        if roadmap is not self.roadmap:  # zoom down to days when the data has exact days, else to months
+            self.viewbox.set_min_span(MIN_SPAN_DAYS_YEARS if _has_exact_days(roadmap) else MIN_SPAN_YEARS)
         self.roadmap, self.layout_data = roadmap, layout
         self._cursor = None  # entries of the old layout mean nothing in the new one
         first = self.item is None
@@ -119,7 +138,9 @@ class TimelineWidget(QtWidgets.QWidget):
         self.viewbox.top = top
         self.viewbox.apply_rows()
         if keep:
+            auto = self._auto_fit
             self.set_visible_range(*old)
+            self._auto_fit = auto  # still "the whole roadmap" until the user moves
         else:
             self.fit_all()
 
@@ -300,6 +321,10 @@ class TimelineWidget(QtWidgets.QWidget):
         if self.layout_data is not None:
             self._fit_lane_axis()
 
+    def _on_view_resized(self) -> None:
+        if self._auto_fit and self.layout_data is not None:  # still the whole roadmap: at the new width
+            self._fit_time()
+
     # -- focus frame ---------------------------------------------------------------------
     def focusInEvent(self, ev) -> None:  # noqa: N802
         super().focusInEvent(ev)
@@ -326,17 +351,31 @@ class TimelineWidget(QtWidgets.QWidget):
 
     # -- navigation -----------------------------------------------------------------------
     def fit_all(self) -> None:
+        """The whole roadmap: every bar, and room for the labels of the last items (measured in their font).
+
+        The fit holds until the user zooms or pans: a resize (a dock opened, the window maximised) fits again.
+        """
+        self._fit_time()
+        self.viewbox.scroll_to_row(0)
+
+    def _fit_time(self) -> None:
+        self._fitting = True
+        try:
+            self._fit_time_range()
+        finally:
+            self._fitting = False
+        self._auto_fit = True
+
+    def _fit_time_range(self) -> None:
         if self.layout_data is not None and len(self.layout_data):
-            lo, hi = self.layout_data.x_range
+            width = self.viewbox.width() if self.viewbox.width() > 50 else max(self.width() - 200, 400)
+            lo, hi = fit_window(self.layout_data, self.roadmap, width, self._theme.font(self._theme.label_px))
         else:
-            lo, hi = 2020.0, 2035.0
-        pad = max((hi - lo) * 0.03, 0.25)
-        lo, hi = lo - pad, hi + pad
+            lo, hi = 2020.0 - 0.45, 2035.0 + 0.45
         if hi - lo > MAX_SPAN_YEARS:  # very wide data: show the 60 years around today and the bulk
             c = float(np.median(self.layout_data.x0)) if self.layout_data is not None else (lo + hi) / 2
             lo, hi = c - MAX_SPAN_YEARS / 2, c + MAX_SPAN_YEARS / 2
         self.set_visible_range(lo, hi)
-        self.viewbox.scroll_to_row(0)
 
     def zoom(self, factor: float, center: float | None = None) -> None:
         self.viewbox.zoom_time(factor, center)
@@ -356,10 +395,12 @@ class TimelineWidget(QtWidgets.QWidget):
 
     def set_visible_range(self, t0: float, t1: float) -> None:
         self._has_range = True
-        self.viewbox.set_time_range(*clamp_window(t0, t1))
+        self.viewbox.set_time_range(t0, t1)  # clamped to the zoom limits there
 
     # -- slots ----------------------------------------------------------------------------
     def _on_x_range(self, _vb, rng) -> None:
+        if not self._fitting:
+            self._auto_fit = False  # the user moved: a resize keeps their window
         self.sigRangeChanged.emit(float(rng[0]), float(rng[1]))
 
     def _sync_scrollbar(self) -> None:

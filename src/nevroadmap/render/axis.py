@@ -1,7 +1,8 @@
 """Axes of the timeline: calendar ticks along time, lane names down the left.
 
-``year_ticks`` picks the tick level from decades down to months so that
-labels never crowd (``2027``, ``H2 2027``, ``Q3 2027``, ``Sep 2027``); the
+``year_ticks`` picks the tick level from decades down to months, weeks and
+days so that labels never crowd (``2027``, ``H2 2027``, ``Q3 2027``,
+``Sep 2027``, ``3 Mar 2027``, ``4 Mar``); the
 :class:`YearAxis` shows them, the timeline item draws the same grid lines.
 """
 
@@ -29,16 +30,39 @@ class TickLevel:
     label_px: float  # room a label needs
 
 
+DAY_YEARS = 1 / 365.25
 LEVELS = (
     TickLevel("50y", 50, 48), TickLevel("20y", 20, 48), TickLevel("decade", 10, 48), TickLevel("5y", 5, 48),
     TickLevel("2y", 2, 48), TickLevel("year", 1, 48), TickLevel("half", 0.5, 72), TickLevel("quarter", 0.25, 72),
-    TickLevel("month", 1 / 12, 76),
+    TickLevel("month", 1 / 12, 76), TickLevel("week", 7 * DAY_YEARS, 84), TickLevel("day", DAY_YEARS, 84),
 )
 _MIN_MINOR_PX = 7.0
 _MONTHS = [calendar.month_abbr[m] for m in range(13)]
 
 
+def _to_date(t: float) -> date:
+    year = min(max(int(math.floor(t)), 1), 9998)
+    length = 366 if calendar.isleap(year) else 365
+    return date.fromordinal(date(year, 1, 1).toordinal() + int(min(max((t - year) * length, 0), length - 1)))
+
+
+def _day_values(t0: float, t1: float, step: int) -> list[float]:
+    """Starts of days (step 1) or of weeks, on Mondays (step 7), in [t0, t1]."""
+    d = _to_date(t0)
+    if step == 7:
+        d = date.fromordinal(d.toordinal() - d.weekday())
+    out = []
+    end = _to_date(t1).toordinal() + 1
+    for o in range(d.toordinal(), end + 1, step):
+        v = decimal_year(date.fromordinal(o))
+        if t0 <= v <= t1:
+            out.append(v)
+    return out
+
+
 def _level_values(level: TickLevel, t0: float, t1: float) -> list[float]:
+    if level.name in ("week", "day"):
+        return _day_values(t0, t1, 7 if level.name == "week" else 1)
     y0, y1 = max(int(math.floor(t0)) - 1, 1), min(int(math.ceil(t1)) + 1, 9998)
     if level.years >= 1:
         step = int(level.years)
@@ -62,6 +86,10 @@ def tick_label(value: float, level: TickLevel) -> str:
     year = int(math.floor(value + 1e-9))
     if level.years >= 1:
         return str(year)
+    if level.name in ("week", "day"):
+        d = _to_date(value + 1e-7)
+        return f"{d.day} {_MONTHS[d.month]} {d.year}" if (d.month, d.day) == (1, 1) or level.name == "week" \
+            else f"{d.day} {_MONTHS[d.month]}"
     frac = value - year
     month = min(12, max(1, int(round(frac * 12)) + 1))
     if month == 1:
