@@ -183,3 +183,23 @@ def test_every_control_has_a_name_and_tab_visits_them_in_order(qtbot, window):
         while nxt is not b and nxt.focusPolicy() == Qt.FocusPolicy.NoFocus or nxt.focusProxy() is not None:
             nxt = nxt.nextInFocusChain()
         assert nxt is b, f"Tab after {a.accessibleName()!r} goes to {nxt.accessibleName()!r}"
+
+
+def test_tab_past_the_last_milestone_leaves_the_timeline(qtbot, window):
+    tl = window.timeline
+    last = time_ordered_ids(window)[-1]
+    window.state.select_milestone(last)
+    qtbot.keyClick(tl, Qt.Key.Key_Tab)
+    assert window.state.selected_milestone == last
+    qtbot.waitUntil(lambda: not tl.hasFocus(), timeout=3000)  # no keyboard trap
+
+
+def test_the_shortcut_help_lists_the_walking_keys(window):
+    from nevroadmap.gui.actions import shortcut_rows
+
+    rows = {what: keys for _title, group in shortcut_rows(window.actions_by_id) for keys, what in group}
+    assert rows["Next Milestone in Time"] == "Tab"
+    assert rows["Next Milestone in Lane"] == "Right" and rows["Milestone Below"] == "Down"
+    assert rows["Open Details"].startswith("Return") and rows["Clear Selection"] == "Esc"
+    assert rows["Pan Later"] == "Ctrl+Right"
+    assert "F3" in rows["Find Next"] and "Shift+F3" in rows["Find Previous"]
