@@ -91,7 +91,7 @@ def test_filter_by_technology_area_and_single_technology(qtbot, window):
     area = panel.tech_item("Charging")
     area.setCheckState(0, Qt.CheckState.Checked)
     assert shown(window) == {"fm-mw-charging"}
-    assert window.status_text().startswith("Charging: 1 milestone")  # a whole area is named as such
+    assert window.status_text().startswith("Charging: 1 of 5 milestones shown")  # a whole area is named as such
     area.setCheckState(0, Qt.CheckState.Unchecked)
     panel.tech_item("sodium-ion").setCheckState(0, Qt.CheckState.Checked)
     assert shown(window) == {"ic-sodium", "html-milestone"}

@@ -301,7 +301,8 @@ class MainWindow(QMainWindow):
         areas, rest = whole_areas(st.roadmap, f.technologies)
         if areas and not rest:  # whole areas chosen: named as such ("Batteries: 18 milestones")
             names = ", ".join(st.roadmap.area_by_id[a].name for a in areas)
-            text = self.tr("%1: %n milestone(s)", "", st.shown_count).replace("%1", names)
+            text = self.tr("%1: %2 of %3 milestones shown").replace("%1", names).replace(
+                "%2", f"{st.shown_count:,}").replace("%3", f"{st.total_count:,}")
             f = f.model_copy(update={"technologies": frozenset()})
         else:
             text = self.tr("%1 of %2 milestones shown").replace("%1", f"{st.shown_count:,}").replace(
