@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
         self.timeline.sigMilestoneActivated.connect(self.open_details)
-        self.filter_panel.sigSearchSubmitted.connect(lambda: self.find_step(1, restart=True))
+        self.filter_panel.sigSearchSubmitted.connect(self._on_search_submitted)
         state.sigLayoutChanged.connect(self._push_layout)
         state.sigRoadmapChanged.connect(self._on_roadmap_changed)
         state.sigFilterChanged.connect(self._update_status)
@@ -197,6 +197,10 @@ class MainWindow(QMainWindow):
         idx = self.timeline.index_of(self.state.selected_milestone)
         target = nav.step_item(items, None if restart else idx, step)
         self.state.select_milestone(self.state.roadmap.milestones[target].id)
+
+    def _on_search_submitted(self) -> None:
+        if self.state.filter.text:  # Enter in the search box: the first match, selected and in view
+            self.find_step(1, restart=True)
 
     def open_details(self, milestone_id: str) -> None:
         """Enter on the timeline: the milestone in the details panel, shown and focused."""
