@@ -16,9 +16,13 @@ from nevroadmap.core.query import FilterIndex, RoadmapFilter
 __all__ = ["organization_counts", "technology_counts", "whole_areas"]
 
 
-def organization_counts(index: FilterIndex, f: RoadmapFilter) -> dict[str, int]:
-    """Milestones per organization that every filter but the companies' keeps."""
-    keep = index.mask(f.model_copy(update={"organizations": frozenset()}))
+def organization_counts(index: FilterIndex, f: RoadmapFilter, shown=None) -> dict[str, int]:
+    """Milestones per organization that every filter but the companies' keeps.
+
+    ``shown``: the filter's own mask when the caller has it (used when no company is chosen, where the two agree).
+    """
+    keep = shown if shown is not None and not f.organizations else \
+        index.mask(f.model_copy(update={"organizations": frozenset()}))
     n_orgs = len(index.org_ids)
     if not n_orgs:
         return {}
@@ -27,9 +31,10 @@ def organization_counts(index: FilterIndex, f: RoadmapFilter) -> dict[str, int]:
     return dict(zip(index.org_ids, counts.tolist()))
 
 
-def technology_counts(index: FilterIndex, f: RoadmapFilter) -> dict[str, int]:
-    """Milestones per technology that every filter but the technologies' keeps."""
-    keep = index.mask(f.model_copy(update={"technologies": frozenset()}))
+def technology_counts(index: FilterIndex, f: RoadmapFilter, shown=None) -> dict[str, int]:
+    """Milestones per technology that every filter but the technologies' keeps (``shown``: as above)."""
+    keep = shown if shown is not None and not f.technologies else \
+        index.mask(f.model_copy(update={"technologies": frozenset()}))
     tech = index.tech[keep]
     counts = np.bincount(tech[tech >= 0], minlength=len(index.tech_ids))
     return dict(zip(index.tech_ids, counts.tolist()))

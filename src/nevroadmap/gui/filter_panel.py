@@ -189,7 +189,8 @@ class FilterPanel(QWidget):
     def _update_counts(self) -> None:
         """The number beside each company and technology: its milestones among those the other filters keep."""
         f, idx = self.state.filter, self.state.index
-        counts = {**organization_counts(idx, f), **technology_counts(idx, f)}
+        shown = self.state.mask  # computed once for the timeline anyway
+        counts = {**organization_counts(idx, f, shown), **technology_counts(idx, f, shown)}
         with QSignalBlocker(self.org_list), QSignalBlocker(self.tech_tree):
             for key, n in counts.items():
                 if self._counts.get(key) == n:
