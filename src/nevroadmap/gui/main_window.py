@@ -4,15 +4,13 @@ This module only wires the parts together:
 
 * the commands, menus, toolbar and shortcuts come from the action table
   (:mod:`nevroadmap.gui.actions`);
-* datasets load in a :class:`~nevroadmap.gui.dataset_loader.DatasetLoader`
-  on a worker thread, while the status bar shows a busy indicator and the
-  roadmap shown stays usable; a dataset with problems is listed in a
-  :class:`ProblemsDialog` and the roadmap shown stays as it was;
-* the dataset is watched on disk (``file_watcher``): a save reloads it keeping the
-  zoom, filters, lanes and selection (``load_report`` says what had to go), a broken
-  save updates the one problems window; F5 keeps the place too.  Drops open files
-  (``drop_open``); Open Recent, Export Data and the empty timeline's message are
-  ``recent_files``, ``data_export`` and ``empty_state``;
+* opening datasets is a :class:`~nevroadmap.gui.dataset_session.DatasetSession`:
+  they load on a worker thread while the status bar shows a busy indicator and
+  the roadmap shown stays usable; a dataset with problems is listed in the one
+  :class:`ProblemsDialog` and the roadmap shown stays as it was; the files are
+  watched and reload when saved, keeping the place; Open Recent;
+* drops open files (``drop_open``); Export Data and the empty timeline's message
+  are ``data_export`` and ``empty_state``;
 * About and Keyboard Shortcuts are in :mod:`nevroadmap.gui.help`, the
   window's geometry in :mod:`nevroadmap.gui.window_geometry`;
 * filter and selection changes flow into the :class:`AppState`, and the
@@ -22,7 +20,6 @@ This module only wires the parts together:
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal, Slot
@@ -31,26 +28,25 @@ from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget,
 )
 
-from nevroadmap.core.loader import bundled_data_path
+from nevroadmap.core import navigation as nav
+from nevroadmap.core.facets import whole_areas
 from nevroadmap.gui import actions as action_table
 from nevroadmap.gui import data_export
-from nevroadmap.gui.dataset_loader import DatasetLoader
+from nevroadmap.gui.accessibility import name_controls, set_tab_order
+from nevroadmap.gui.dataset_session import DatasetSession
 from nevroadmap.gui.details_panel import DetailsPanel
 from nevroadmap.gui.drop_open import DropOpener
-from nevroadmap.gui.load_report import dropped_note, loaded_message
 from nevroadmap.gui.empty_state import EmptyState
-from nevroadmap.gui.file_watcher import DatasetWatcher
 from nevroadmap.gui.filter_panel import FilterPanel
 from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts_html
 from nevroadmap.gui.icons import app_icon, icon
 from nevroadmap.gui.language import SETTINGS_KEY as LANGUAGE_KEY
 from nevroadmap.gui.language import apply_language, current_language, ensure_language
-from nevroadmap.gui.palette import THEME_NAMES, apply_theme
+from nevroadmap.gui.palette import THEME_MODES, apply_theme, resolve_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
-from nevroadmap.gui.recent_files import RecentFiles
 from nevroadmap.gui.settings import make_settings
 from nevroadmap.gui.shortcut_guard import guard_text_fields
-from nevroadmap.gui.state import AppState, Prepared
+from nevroadmap.gui.state import AppState
 from nevroadmap.gui.status_bar import StatusBar
 from nevroadmap.gui.timeline_widget import TimelineWidget
 from nevroadmap.gui.window_geometry import WindowGeometry
@@ -68,9 +64,9 @@ class MainWindow(QMainWindow):
         self.state = state
         self._refit = True
         self.settings = settings if settings is not None else make_settings()
-        self.theme = theme or str(self.settings.value("theme", "light"))
-        if self.theme not in THEME_NAMES:
-            self.theme = "light"
+        mode = theme or str(self.settings.value("theme", "system"))
+        self.theme_mode = mode if mode in THEME_MODES else "system"  # system, light or dark
+        self.theme = resolve_theme(self.theme_mode)  # what is drawn: light or dark
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -106,33 +102,18 @@ class MainWindow(QMainWindow):
         self._shortcut_guard = guard_text_fields(self, self.actions_by_id.values())
         self._retranslate()
         self._check_language_action()
+        set_tab_order(self)
 
-        self.loader = DatasetLoader(state, self)
-        self.loader.sigStarted.connect(self._on_load_started)
-        self.loader.sigProgress.connect(self._on_load_progress)
-        self.loader.sigLoaded.connect(self._on_loaded)
-        self.loader.sigFailed.connect(self._on_load_failed)
-        self.loader.sigCrashed.connect(self._on_load_crashed)
-        self.loader.sigBusy.connect(self._on_busy)
-        self.current_path: str | None = None
-        self.requested_path: str | None = None  # what Reload loads again
-        self._fallback = False
-        self._fallback_background = True
-        self.problems_dialog: ProblemsDialog | None = None
+        self.session = DatasetSession(self)  # loading, live reload, Open Recent, the problems window
+        self.loader, self.watcher, self.recent = self.session.loader, self.session.watcher, self.session.recent
         self.message_box: QMessageBox | None = None
-        self._keep_place = False  # the request in flight is a reload of the dataset shown
-        self.watcher = DatasetWatcher(self)
-        self.watcher.sigChanged.connect(self._on_disk_changed)
-        self.recent = RecentFiles(self.settings, self)
-        self.recent.sigOpen.connect(self.open_path)
-        self.recent.sigMessage.connect(lambda text: self.flash(text, 8000))
-        self.recent.attach(self.menus["file/recent"], self.act_clear_recent)
         self.empty_state = EmptyState(state, self.timeline)
         self.drop_opener = DropOpener(self, self.open_path)
-        self._reopening: str | None = None
 
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
+        self.timeline.sigMilestoneActivated.connect(self.open_details)
+        self.filter_panel.sigSearchSubmitted.connect(self._on_search_submitted)
         state.sigLayoutChanged.connect(self._push_layout)
         state.sigRoadmapChanged.connect(self._on_roadmap_changed)
         state.sigFilterChanged.connect(self._update_status)
@@ -144,6 +125,9 @@ class MainWindow(QMainWindow):
         if group_by in ("technology", "company"):
             state.set_group_by(group_by)
         self._apply_theme(self.theme)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: the desktop switched light/dark
+            hints.colorSchemeChanged.connect(self.on_system_scheme)
         self._on_roadmap_changed()
         self._push_layout()
         self._on_group_by_changed()
@@ -168,6 +152,7 @@ class MainWindow(QMainWindow):
         self.details_dock.setWindowTitle(self.tr("Details"))
         action_table.retranslate(self.actions_by_id, self.menus, self.toolbar_labels)
         self.status_bar.retranslate()
+        name_controls(self)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "geometry_keeper"):  # (built)
@@ -232,14 +217,57 @@ class MainWindow(QMainWindow):
     def export_data_dialog(self) -> str | None:
         return data_export.export_data_dialog(self)
 
-    # -- theme -------------------------------------------------------------------
-    def set_theme(self, name: str) -> None:
-        if name not in THEME_NAMES:
-            raise ValueError(f"unknown theme {name!r}")
-        if name == self.theme and self.act_dark.isChecked() == (name == "dark"):
+    def find_step(self, step: int, restart: bool = False) -> None:
+        """F3 / Shift+F3 (and Enter in the search box): select the next / previous milestone shown,
+        in time order (the search narrows what is shown to its matches); the view follows."""
+        items = nav.items_in_time(self.state.layout)
+        if not len(items):
+            self.flash(self.tr("No milestone matches."), 3000)
             return
-        self._apply_theme(name)
-        self.settings.setValue("theme", name)
+        idx = self.timeline.index_of(self.state.selected_milestone)
+        target = nav.step_item(items, None if restart else idx, step)
+        self.state.select_milestone(self.state.roadmap.milestones[target].id)
+
+    def _on_search_submitted(self) -> None:
+        if self.state.filter.text:  # Enter in the search box: the first match, selected and in view
+            self.find_step(1, restart=True)
+
+    def open_details(self, milestone_id: str) -> None:
+        """Enter on the timeline: the milestone in the details panel, shown and focused."""
+        self.state.select_milestone(milestone_id)
+        self.details_dock.show()
+        self.details_dock.raise_()
+        self.details_panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- theme -------------------------------------------------------------------
+    def set_theme(self, mode: str) -> None:
+        """``system`` (follow the desktop), ``light`` or ``dark``; remembered."""
+        if mode not in THEME_MODES:
+            raise ValueError(f"unknown theme {mode!r}")
+        self.theme_mode = mode
+        self.settings.setValue("theme", mode)
+        name = resolve_theme(mode)
+        if name != self.theme or self.act_dark.isChecked() != (name == "dark"):
+            self._apply_theme(name)
+        self._check_theme_actions()
+
+    def set_theme_mode(self, mode: str, on: bool) -> None:
+        if on:
+            self.set_theme(mode)
+
+    def on_system_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop's colour scheme changed: follow it in the ``system`` mode."""
+        if self.theme_mode == "system":
+            name = resolve_theme("system", scheme)
+            if name != self.theme:
+                self._apply_theme(name)
+
+    def _check_theme_actions(self) -> None:
+        for mode in THEME_MODES:  # each set, signals blocked (the group's own bookkeeping would not see it)
+            act = self.actions_by_id.get(f"theme_{mode}")
+            if act is not None and act.isChecked() != (mode == self.theme_mode):
+                with QSignalBlocker(act):
+                    act.setChecked(mode == self.theme_mode)
 
     def _apply_theme(self, name: str) -> None:
         self.theme = name
@@ -247,6 +275,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_theme(name)
         with QSignalBlocker(self.act_dark):
             self.act_dark.setChecked(name == "dark")
+        self._check_theme_actions()
         fg = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
         dis = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
         for act in self.findChildren(QAction):
@@ -266,7 +295,7 @@ class MainWindow(QMainWindow):
 
     def _on_roadmap_changed(self) -> None:
         self._update_title()
-        self._refit = not self._keep_place  # a reload keeps the zoom; a new dataset is shown whole
+        self._refit = not self.session.keeping_place  # a reload keeps the zoom; a new dataset is shown whole
         self._update_status()
 
     def _update_title(self) -> None:
@@ -277,8 +306,11 @@ class MainWindow(QMainWindow):
         self.timeline.set_selection(mid)
         if mid:  # chosen from a link or Back/Forward: bring it into view (keeps the zoom)
             self.timeline.reveal(mid)
-        if self.state.selection is not None and not self.details_dock.isVisible():
-            self.details_dock.show()
+        if self.state.selection is not None:
+            if not self.details_dock.isVisible():
+                self.details_dock.show()
+            if self.tabifiedDockWidgets(self.details_dock):
+                self.details_dock.raise_()  # its tab in front
 
     def _on_group_by_changed(self) -> None:
         act = self.act_by_tech if self.state.group_by == "technology" else self.act_by_company
@@ -299,9 +331,17 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         st = self.state
-        text = self.tr("%1 of %n milestone(s) shown", "", st.total_count).replace(
-            "%1", self.locale().toString(st.shown_count))
-        described = st.filter.describe(st.roadmap)
+        f = st.filter
+        shown = self.locale().toString(st.shown_count)
+        areas, rest = whole_areas(st.roadmap, f.technologies)
+        if areas and not rest:  # whole areas chosen: named as such ("Batteries: 18 of 20 milestones shown")
+            names = ", ".join(st.roadmap.area_by_id[a].name for a in areas)
+            text = self.tr("%1: %2 of %n milestone(s) shown", "", st.total_count).replace(
+                "%1", names).replace("%2", shown)
+            f = f.model_copy(update={"technologies": frozenset()})
+        else:
+            text = self.tr("%1 of %n milestone(s) shown", "", st.total_count).replace("%1", shown)
+        described = f.describe(st.roadmap)
         if described:
             text += "  ·  " + self.tr("Filters: %1").replace("%1", described)
         self.status_bar.set_counts(text)
@@ -332,118 +372,34 @@ class MainWindow(QMainWindow):
             self.settings.setValue("last_dir", str(Path(path).parent))
             self.open_path(path)
 
+    # the loading itself, its messages and the problems window: DatasetSession
     def reload(self) -> None:
         """Load the dataset again, keeping the zoom, filters, lanes and selection (F5)."""
-        # the dataset last asked for: after a broken file fell back to the bundled data,
-        # F5 tries the user's file again once they have fixed it
-        self.open_path(self.requested_path, keep_place=True)
-
-    def _on_disk_changed(self, path: str) -> None:
-        if self.requested_path is not None and os.path.abspath(self.requested_path) == path:
-            self.reload()
-
-    def reopen_last(self, background: bool = True) -> bool:
-        """Open the dataset of the last session (False when there is none on disk)."""
-        last = self.recent.last()
-        if last is None or not os.path.exists(last):
-            return False
-        self._reopening = last
-        self.open_path(last, fallback=True, background=background)
-        return True
+        self.session.reload()
 
     def is_loading(self) -> bool:
-        return self.loader.is_busy()
+        return self.session.is_loading()
 
-    def open_path(self, path: str | os.PathLike | None, *, fallback: bool = False, background: bool = True,
-                  keep_place: bool = False) -> None:
-        """Load a dataset (None: the bundled one) and show it when it is valid.
+    def open_path(self, path: str | os.PathLike | None, **options) -> None:
+        self.session.open_path(path, **options)
 
-        With ``fallback`` a dataset with problems is listed and the bundled
-        dataset is shown instead (used at startup).  Loading runs on a worker
-        thread unless ``background`` is False; ``sigLoadFinished`` tells when
-        it is done.  The newest request wins.  With ``keep_place`` (a reload
-        of the dataset shown) the zoom and row scroll stay as they are.
-        """
-        path = None if path is None else os.fspath(path)
-        self._keep_place = keep_place and path == self.current_path
-        if path != self.requested_path or self.watcher.path is None:
-            self.watcher.watch(path)  # from the request on: a broken file reloads once it is fixed
-        self.requested_path = path
-        self._fallback = fallback and path is not None  # for this request, the newest
-        self._fallback_background = background
-        self.loader.load(path, background=background)
-
-    def _shown_name(self, path: str | None) -> str:
-        return Path(path).name if path else self.tr("the bundled dataset")
-
-    def _on_load_started(self, path: str | None) -> None:
-        self.status_bar.show_busy(self.tr("Loading %1…").replace("%1", self._shown_name(path)))
-
-    def _on_load_progress(self, path: str | None, stage: str) -> None:
-        text = self.tr("Loading %1: laying out the lanes…") if stage == "preparing" else self.tr("Loading %1…")
-        self.status_bar.show_busy(text.replace("%1", self._shown_name(path)))
-
-    def _on_loaded(self, path: str | None, prepared: Prepared) -> None:
-        st = self.state
-        keep = self._keep_place and path == self.current_path
-        self._keep_place = keep  # read by _on_roadmap_changed: no refit, the timeline keeps its window and rows
-        old, old_filter, old_selection = st.roadmap, st.filter, st.selection
-        self.current_path = path
-        st.set_roadmap(prepared)
-        self._keep_place = False
-        if path is not None:
-            self.recent.add(path)
-        reopened = self._reopening is not None and self._reopening == path
-        self._reopening = None
-        note = dropped_note(old, old_filter, old_selection, st)
-        self.status_bar.flash(loaded_message(path, prepared.roadmap, reopened=reopened, reloaded=keep, note=note),
-                              15000 if note or reopened else 5000, self.act_open_bundled if reopened else None)
-        dlg, where, warnings = self.problems_dialog, path or str(bundled_data_path()), list(prepared.roadmap.warnings)
-        errors_shown = dlg is not None and dlg.isVisible() and dlg.path == where and not dlg.warnings
-        if warnings and (errors_shown or not (keep and warnings == list(old.warnings))):  # (a save: said already)
-            self.show_problems(where, warnings, warnings=True)
-        elif errors_shown or (not warnings and dlg is not None and dlg.isVisible() and dlg.path == where):
-            dlg.close()  # the problems it lists are fixed
-        self.sigLoadFinished.emit(True)
-
-    def _on_load_failed(self, path: str | None, problems: list) -> None:
-        self.flash("", 0)
-        fallback, self._fallback = self._fallback, False
-        self._keep_place = False
-        self._reopening = None
-        note = (self.tr("The bundled dataset is shown instead.") if fallback
-                else self.tr("The roadmap shown was not changed."))
-        self.show_problems(path or str(bundled_data_path()), problems, note)
-        self.sigLoadFinished.emit(False)
-        if fallback:
-            self.loader.load(None, background=self._fallback_background)
-
-    def _on_load_crashed(self, path: str | None, exc: BaseException) -> None:
-        self.flash("", 0)
-        self.sigLoadFinished.emit(False)
-        sys.excepthook(type(exc), exc, exc.__traceback__)
-
-    @Slot(bool)
-    def _on_busy(self, busy: bool) -> None:
-        if not busy:
-            self.status_bar.clear_busy()
+    def reopen_last(self, background: bool = True) -> bool:
+        return self.session.reopen_last(background)
 
     def show_problems(self, path: str, problems, note: str | None = None, warnings: bool = False) -> ProblemsDialog:
-        """The one problems window, shown (not modal), or updated in place when open: not raised or
-        activated again, so a save that is still broken does not take the focus from the editor."""
-        if note is None and not warnings:
-            note = self.tr("The roadmap shown was not changed.")
-        dlg = self.problems_dialog
-        if dlg is None:
-            dlg = ProblemsDialog(path, problems, self, kept_note=note, warnings=warnings)
-            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-            dlg.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
-            self.problems_dialog = dlg
-        else:
-            dlg.set_problems(path, problems, note, warnings)
-        if not dlg.isVisible():
-            dlg.show()
-        return dlg
+        return self.session.show_problems(path, problems, note, warnings)
+
+    @property
+    def current_path(self) -> str | None:
+        return self.session.current_path
+
+    @property
+    def requested_path(self) -> str | None:
+        return self.session.requested_path
+
+    @property
+    def problems_dialog(self) -> ProblemsDialog | None:
+        return self.session.problems_dialog
 
     # -- images ------------------------------------------------------------------
     def export_image_dialog(self):
@@ -488,8 +444,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.save_window_state()
-        self.watcher.watch(None)  # no reload of a closed window
-        self.loader.shutdown()  # no load thread outlives the window
+        self.session.shutdown()  # no reload of a closed window, no load thread outlives it
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
