@@ -8,6 +8,7 @@ days so that labels never crowd (``2027``, ``H2 2027``, ``Q3 2027``,
 
 from __future__ import annotations
 
+import calendar
 import math
 from dataclasses import dataclass
 from datetime import date
