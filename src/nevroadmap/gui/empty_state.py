@@ -12,6 +12,7 @@ widget (a child widget that follows its parent's size).  It reads the
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nevroadmap.gui.state import AppState
@@ -20,7 +21,7 @@ __all__ = ["EmptyState"]
 
 
 class EmptyState(QFrame):
-    def __init__(self, state: AppState, parent: QWidget) -> None:
+    def __init__(self, state: AppState, parent: QWidget, clear_action: QAction | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.setObjectName("emptyState")
@@ -40,7 +41,8 @@ class EmptyState(QFrame):
         lay.addWidget(self.message)
         self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("emptyStateClear")
-        self.clear_button.clicked.connect(self.state.clear_filter)
+        # the table's Clear Filters command when given (one command, wherever it is offered)
+        self.clear_button.clicked.connect(clear_action.trigger if clear_action is not None else state.clear_filter)
         lay.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
         parent.installEventFilter(self)
         state.sigLayoutChanged.connect(self.update_state)

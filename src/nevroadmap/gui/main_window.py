@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.session = DatasetSession(self)  # loading, live reload, Open Recent, the problems window
         self.loader, self.watcher, self.recent = self.session.loader, self.session.watcher, self.session.recent
         self.message_box: QMessageBox | None = None
-        self.empty_state = EmptyState(state, self.timeline)
+        self.empty_state = EmptyState(state, self.timeline, self.act_clear)
         self.drop_opener = DropOpener(self, self.open_path)
 
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
