@@ -255,3 +255,20 @@ def test_an_imports_warnings_are_said_once_not_on_every_save(qtbot, window, env)
     timeline.write_text(text, encoding="utf-8")  # fixed: the errors give way to the import's warnings
     qtbot.waitUntil(lambda: dlg.warnings, timeout=3000)
     assert dlg.isVisible() and any("month 13" in p for p in dlg.problems)
+
+
+def test_a_file_dropped_on_a_text_field_opens_while_text_still_goes_into_it(qtbot, window):
+    opener, search = window.drop_opener, window.filter_panel.search
+    opened = []
+    opener.open_path = opened.append
+    # (the filter sits on the children that take drops: real drags go to the deepest such widget)
+    files = mime_with(QUrl.fromLocalFile(str(OTHER)))  # (kept: the event does not own its data)
+    file_drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, files,
+                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    assert opener.eventFilter(search, file_drop) is True and opened == [str(OTHER)]
+    text = QMimeData()
+    text.setText("sodium")
+    text_drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, text, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier)
+    assert opener.eventFilter(search, text_drop) is False and opened == [str(OTHER)]  # the field takes it
+    assert opener.eventFilter(window, text_drop) is True and not text_drop.isAccepted()  # the window refuses it
