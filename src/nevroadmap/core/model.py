@@ -184,6 +184,8 @@ class Metric(_Record):
     unit: Annotated[str, Field(max_length=100)] = ""
     bound: str = Field(default="exact", pattern=r"^(exact|over|at_least|under|up_to|about)$")
     scope: Name | None = None
+    # the source's own qualifier when it hedges the figure ("potentially", "likely"): kept as data
+    hedge: Annotated[str, Field(min_length=1, max_length=100)] | None = None
 
     def __str__(self) -> str:
         def num(v: float) -> str:
@@ -195,6 +197,8 @@ class Metric(_Record):
         word = {"over": "over ", "at_least": "at least ", "under": "under ", "up_to": "up to ",
                 "about": "about ", "exact": ""}[self.bound]
         text = word + text
+        if self.hedge:
+            text = f"{self.hedge} {text}"
         if self.scope:
             text += f" ({self.scope})"
         return text
@@ -224,6 +228,10 @@ class Claim(_Record):
     source: Id
     locator: Name | None = None
     supports: tuple[Id, ...] = Field(default=(), min_length=0)
+    # what this claim itself gives, when it differs from the milestone it supports (a forecast
+    # said earlier with another date or figure); None / () mean "as the milestone says"
+    when: When | None = None
+    metrics: tuple[Metric, ...] = ()
 
 
 # section name in a data file -> record type
