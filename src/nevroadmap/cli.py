@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from nevroadmap import __version__
 
-SUBCOMMANDS = ("validate", "list", "export", "gui")
+SUBCOMMANDS = ("validate", "list", "claims", "export", "gui")
 
 
 def _add_filter_options(p: argparse.ArgumentParser) -> None:
@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("path", nargs="?", help="data file or folder (default: bundled dataset)")
     _add_filter_options(ls)
     ls.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    from nevroadmap.claims_cli import add_parser as _add_claims_parser  # evidence (issue 10)
+
+    _add_claims_parser(sub, _add_filter_options)
 
     ex = sub.add_parser("export", help="write the roadmap as PNG, SVG or PDF (no display needed)")
     ex.add_argument("path", nargs="?", help="data file or folder (default: bundled dataset)")
@@ -211,6 +215,12 @@ def cmd_export(args) -> int:
     return run_export(args)
 
 
+def cmd_claims(args) -> int:
+    from nevroadmap.claims_cli import cmd_claims as run
+
+    return run(args, load_filtered)
+
+
 def cmd_gui(args) -> int:
     from nevroadmap.gui.app import run_app
 
@@ -227,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = ["gui"]
     args = parser.parse_args(argv)
     try:
-        return {"validate": cmd_validate, "list": cmd_list, "export": cmd_export, "gui": cmd_gui}[args.command](args)
+        return {"validate": cmd_validate, "list": cmd_list, "claims": cmd_claims, "export": cmd_export, "gui": cmd_gui}[args.command](args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
