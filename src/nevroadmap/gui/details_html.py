@@ -12,6 +12,9 @@ import html
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QCoreApplication
+
+from nevroadmap.core.claims import ARTICLE_VOICE, claims_in_said_order, drift, format_slip, independent_sources
 from nevroadmap.core.dates import DateSpan
 from nevroadmap.core.model import Claim, Milestone, Organization, Roadmap, Source, Status
 
@@ -154,7 +157,21 @@ def _speaker_html(roadmap: Roadmap, c: Claim) -> str:
     return out
 
 
-def claim_html(roadmap: Roadmap, c: Claim, colors: Colors, show_supports: bool = False) -> str:
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DetailsHtml", text)
+
+
+def _claimed_html(roadmap: Roadmap, c: Claim, milestone: Milestone | None) -> str:
+    """What a claim itself gives when it differs from the milestone: its date and figures."""
+    bits = []
+    if milestone is not None and c.when is not None and c.when != milestone.when:
+        bits.append(f"<b>{esc(c.when)}</b>")
+    bits += [(esc(x.name) + ": " if x.name else "") + esc(x) for x in c.metrics]
+    return "; ".join(bits)
+
+
+def claim_html(roadmap: Roadmap, c: Claim, colors: Colors, show_supports: bool = False,
+               milestone: Milestone | None = None) -> str:
     rows = [f"<p>{esc(c.statement)}</p>"]
     if c.quote:
         rows.append(f'<table width="100%" cellpadding="6" style="background-color:{colors.quote_bg}">'
@@ -162,7 +179,10 @@ def claim_html(roadmap: Roadmap, c: Claim, colors: Colors, show_supports: bool =
     table = []
     who = _speaker_html(roadmap, c)
     org = roadmap.claim_organization(c)
-    table.append(_row("Who", who, colors))
+    if not who and not org:  # the source's own voice: say so rather than leave the line out
+        who = f'<span style="color:{colors.muted}">{esc(_t(ARTICLE_VOICE))}</span>'
+    table.append(_row(_t("Who"), who, colors))
+    table.append(_row(_t("Claims"), _claimed_html(roadmap, c, milestone), colors))
     table.append(_row("For", _org_links(roadmap, [org]) if org else "", colors))
     table.append(_row("Said", esc(c.said) if c.said else f'<span style="color:{colors.muted}">date not given</span>', colors))
     table.append(_row("Source", _source_html(roadmap.source_by_id.get(c.source), c.source, c.locator, colors), colors))
@@ -175,7 +195,24 @@ def claim_html(roadmap: Roadmap, c: Claim, colors: Colors, show_supports: bool =
     return "".join(rows)
 
 
-def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool = True) -> str:
+def _drift_html(roadmap: Roadmap, m: Milestone, colors: Colors) -> str:
+    points = drift(roadmap, m)
+    if not points:
+        return ""
+    items = []
+    for pt in points:
+        who = roadmap.person_by_id[pt.claim.speaker].name if pt.claim.speaker in roadmap.person_by_id else (
+            roadmap.org_name(roadmap.claim_organization(pt.claim) or "") or _t("the article"))
+        slip = format_slip(pt.slip)
+        items.append(f"<li>{esc(_t('said %1: %2').replace('%1', str(pt.said)).replace('%2', str(pt.when)))}"
+                     f' <span style="color:{colors.muted}">({esc(who)}; {esc(slip)})</span></li>')
+    total = format_slip(points[-1].slip)
+    head = esc(_t("Forecast over time: slipped %1").replace("%1", total)) if total != "0" else esc(_t("Forecast over time"))
+    return f"<h3>{head}</h3><ul>{''.join(items)}</ul>"
+
+
+def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool = True,
+                   focus_claim: str | None = None) -> str:
     tech = roadmap.technology_by_id.get(m.technology)
     area = roadmap.area_by_id.get(tech.area) if tech else None
     tech_text = esc(roadmap.tech_name(m.technology)) + (f' <span style="color:{colors.muted}">({esc(area.name)})</span>' if area else "")
@@ -193,14 +230,26 @@ def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool =
     out.append('<table cellspacing="2">' + "".join(rows) + "</table>")
     if m.description:
         out.append(f"<p>{esc(m.description)}</p>")
-    claims = roadmap.claims_for(m.id)
-    out.append(f'<h3>Who says so ({len(claims)} claim{"s" * (len(claims) != 1)})</h3>')
+    out.append(_drift_html(roadmap, m, colors))
+    claims = claims_in_said_order(roadmap, m.id)  # in the order they were said
+    n_src = independent_sources(roadmap, m.id)
+    head = QCoreApplication.translate("DetailsHtml", "Who says so (%n claim(s)", "", len(claims))
+    if claims:
+        head += QCoreApplication.translate("DetailsHtml", ", %n independent source(s))", "", n_src)
+    else:
+        head += ")"
+    out.append(f"<h3>{esc(head)}</h3>")
     if not claims:
         out.append(f'<p style="color:{colors.warn}">No claim in the data supports this milestone.</p>')
     for i, c in enumerate(claims):
         if i:
             out.append(f'<hr style="color:{colors.rule}">')
-        out.append(claim_html(roadmap, c, colors))
+        body = claim_html(roadmap, c, colors, milestone=m)
+        if c.id == focus_claim:
+            body = (f'<a name="claim-{esc(c.id)}"></a><table width="100%" cellpadding="4" '
+                    f'style="background-color:{colors.quote_bg}"><tr><td>'
+                    f'<p style="color:{colors.muted}">{esc(_t("The claim you clicked:"))}</p>{body}</td></tr></table>')
+        out.append(body)
     return "".join(out)
 
 

@@ -30,6 +30,7 @@ class Selection:
 
     kind: Literal["milestone", "organization"]
     id: str
+    claim: str | None = None  # a milestone opened from one of its claims (the metrics pane): shown first
 
     @property
     def url(self) -> str:
@@ -271,6 +272,10 @@ class AppState(QObject):
 
     def select_milestone(self, milestone_id: str | None) -> None:
         self.select(Selection("milestone", milestone_id) if milestone_id else None)
+
+    def select_claim(self, milestone_id: str, claim_id: str | None) -> None:
+        """Open a milestone at one of its claims (a mark clicked in the metrics pane)."""
+        self.select(Selection("milestone", milestone_id, claim_id))
 
     def select_organization(self, org_id: str | None) -> None:
         self.select(Selection("organization", org_id) if org_id else None)

@@ -1,0 +1,347 @@
+"""The metrics pane: claimed figures of one metric on the timeline's time axis.
+
+A :class:`MetricsPlot` is a pyqtgraph ``PlotItem`` whose x axis is linked both
+ways to the timeline's view box (:meth:`MetricsPlot.link_time`).  Each claimed
+figure (a :class:`~nevroadmap.core.claims.ClaimRow`) is one mark, drawn by
+:class:`ClaimMarksItem`:
+
+* an achieved figure is a filled dot, a forecast a hollow ring;
+* a bound ("over 400") adds an arrow pointing where the value may lie;
+* a range in value ("5-10 %") is a vertical interval with caps;
+* a range in time ("2030-2035", "after 2030") is a horizontal span (an open
+  end ends in an arrow);
+* a hedged figure ("potentially", "~2028") is faded and dashed;
+* colours tell organizations apart (a legend names them), shapes tell scopes
+  apart when several are shown.
+
+Hovering shows the claim in one line; clicking emits ``sigClaimClicked(row)``.
+No widgets here (the dock in :mod:`nevroadmap.gui.metrics_dock` holds it).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QCoreApplication
+
+from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow, MetricKey
+from nevroadmap.render.axis import YearAxis
+from nevroadmap.render.theme import Theme, get_theme
+
+__all__ = ["ClaimMarksItem", "MetricsPlot", "ORG_COLORS", "organization_colors"]
+
+# distinct on light and dark backgrounds (Okabe-Ito, then a few more)
+ORG_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#7F3C8D",
+              "#3969AC", "#E73F74", "#11A579", "#F2B701")
+SCOPE_SHAPES = ("circle", "square", "triangle", "diamond")
+HEDGED_ALPHA = 0.45
+MARK_PX = 5.0  # dot radius
+ARROW_PX = 18.0
+PICK_PX = 8.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MetricsPane", text)
+
+
+def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, QtGui.QColor]:
+    """A colour per organization in ``rows`` (by name, stable); None (the article) is muted grey."""
+    names = sorted({r.organization for r in rows if r.organization},
+                   key=lambda o: next((r.organization_name or o) for r in rows if r.organization == o).casefold())
+    out: dict[str | None, QtGui.QColor] = {o: QtGui.QColor(ORG_COLORS[i % len(ORG_COLORS)]) for i, o in enumerate(names)}
+    out[None] = QtGui.QColor(theme.muted)
+    return out
+
+
+class ClaimMarksItem(pg.GraphicsObject):
+    """One mark per claimed figure, sized in pixels whatever the zoom."""
+
+    sigClicked = QtCore.Signal(int)  # row index
+    sigHovered = QtCore.Signal(int)  # row index, -1 when leaving
+
+    def __init__(self, theme: Theme | str = "light") -> None:
+        super().__init__()
+        self.theme = get_theme(theme)
+        self.rows: list[ClaimRow] = []
+        self.colors: dict[str | None, QtGui.QColor] = {}
+        self.shapes: dict[str | None, str] = {}
+        self.selected: int | None = None
+        self.hovered: int | None = None
+        self.setAcceptHoverEvents(True)
+
+    # -- data ----------------------------------------------------------------
+    def set_rows(self, rows: list[ClaimRow], colors: dict, shapes: dict) -> None:
+        self.prepareGeometryChange()
+        self.rows, self.colors, self.shapes = list(rows), colors, shapes
+        self.selected = self.hovered = None
+        self.update()
+
+    def set_theme(self, theme: Theme | str) -> None:
+        self.theme = get_theme(theme)
+        self.update()
+
+    def set_selected(self, index: int | None) -> None:
+        self.selected = index
+        self.update()
+
+    # -- geometry ------------------------------------------------------------
+    def boundingRect(self) -> QtCore.QRectF:  # noqa: N802
+        if not self.rows:
+            return QtCore.QRectF()
+        xs = [r.t0 for r in self.rows] + [r.t1 for r in self.rows]
+        ys = [r.value for r in self.rows] + [r.value_max for r in self.rows if r.value_max is not None]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        # marks reach a few pixels beyond their data: pad generously in data units
+        vb = self.getViewBox()
+        px, py = (vb.viewPixelSize() if vb is not None else (0.0, 0.0))
+        padx, pady = (ARROW_PX + 10) * (px or 0.05), (ARROW_PX + 10) * (py or 0.05)
+        return QtCore.QRectF(x0 - padx, y0 - pady, (x1 - x0) + 2 * padx, (y1 - y0) + 2 * pady)
+
+    def mark_pos(self, i: int) -> QtCore.QPointF:
+        """Where row ``i``'s dot sits, in data coordinates."""
+        r = self.rows[i]
+        y = r.value if r.value_max is None else (r.value + r.value_max) / 2
+        return QtCore.QPointF(r.t, y)
+
+    def row_at(self, pos: QtCore.QPointF, tol_px: float = PICK_PX) -> int | None:
+        """The row whose mark is nearest ``pos`` (data coordinates) within ``tol_px`` pixels."""
+        vb = self.getViewBox()
+        if vb is None or not self.rows:
+            return None
+        sx, sy = vb.viewPixelSize()
+        best, best_d = None, tol_px
+        for i, r in enumerate(self.rows):
+            c = self.mark_pos(i)
+            dx = (pos.x() - c.x()) / sx if sx else 0.0
+            dy = (pos.y() - c.y()) / sy if sy else 0.0
+            d = math.hypot(dx, dy)
+            if r.is_time_range and r.t0 <= pos.x() <= r.t1 and abs(pos.y() - r.value) / (sy or 1) <= tol_px / 2:
+                d = min(d, tol_px * 0.9)
+            if d <= best_d:
+                best, best_d = i, d
+        return best
+
+    # -- painting ------------------------------------------------------------
+    def paint(self, p: QtGui.QPainter, opt=None, widget=None) -> None:
+        if not self.rows:
+            return
+        tr = p.transform()
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        ratio = 1.0
+        dev = p.device()
+        if dev is not None and hasattr(dev, "devicePixelRatioF"):
+            ratio = max(dev.devicePixelRatioF(), 1.0)
+        bg = QtGui.QColor(self.theme.background)
+        order = sorted(range(len(self.rows)), key=lambda i: (i == self.selected, i == self.hovered))
+        for i in order:
+            self._paint_row(p, tr, i, bg, ratio)
+        p.restore()
+
+    def _paint_row(self, p: QtGui.QPainter, tr: QtGui.QTransform, i: int, bg: QtGui.QColor, ratio: float) -> None:
+        r = self.rows[i]
+        color = QtGui.QColor(self.colors.get(r.organization, self.colors.get(None, QtGui.QColor("#888"))))
+        if r.hedged:
+            color.setAlphaF(HEDGED_ALPHA)
+        width = 2.0 * ratio if i not in (self.selected, self.hovered) else 3.0 * ratio
+        pen = QtGui.QPen(color, width)
+        pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+        if r.hedged:
+            pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        c = tr.map(self.mark_pos(i))
+        rad = MARK_PX * ratio
+        # a range in time: a horizontal span (open end: an arrow to the right)
+        if r.is_time_range:
+            a, b = tr.map(QtCore.QPointF(r.t0, r.value)), tr.map(QtCore.QPointF(r.t1, r.value))
+            span_pen = QtGui.QPen(pen)
+            span_pen.setWidthF(width * 1.5)
+            p.setPen(span_pen)
+            p.drawLine(a, b)
+            tick = 5 * ratio
+            if not r.when.open_start:
+                p.drawLine(QtCore.QPointF(a.x(), a.y() - tick), QtCore.QPointF(a.x(), a.y() + tick))
+            if r.when.open_end:
+                self._arrow_head(p, b, QtCore.QPointF(1, 0), 7 * ratio)
+            else:
+                p.drawLine(QtCore.QPointF(b.x(), b.y() - tick), QtCore.QPointF(b.x(), b.y() + tick))
+            p.setPen(pen)
+        # a range in value: a vertical interval with caps
+        if r.value_max is not None:
+            lo, hi = tr.map(QtCore.QPointF(r.t, r.value)), tr.map(QtCore.QPointF(r.t, r.value_max))
+            cap = 5 * ratio
+            p.drawLine(lo, hi)
+            p.drawLine(QtCore.QPointF(lo.x() - cap, lo.y()), QtCore.QPointF(lo.x() + cap, lo.y()))
+            p.drawLine(QtCore.QPointF(hi.x() - cap, hi.y()), QtCore.QPointF(hi.x() + cap, hi.y()))
+        # a bound: an arrow from the mark towards where the value may lie
+        direction = BOUND_DIRECTION.get(r.bound, 0)
+        if direction:
+            start = tr.map(QtCore.QPointF(r.t, r.value_max if (direction > 0 and r.value_max is not None) else r.value))
+            tip = QtCore.QPointF(start.x(), start.y() - direction * ARROW_PX * ratio)
+            p.drawLine(start, tip)
+            self._arrow_head(p, tip, QtCore.QPointF(0, -direction), 6 * ratio)
+        # the mark: filled when achieved, hollow (filled with the background) when a forecast
+        solid = QtGui.QPen(pen)
+        solid.setStyle(QtCore.Qt.PenStyle.SolidLine)
+        p.setPen(solid)
+        p.setBrush(QtGui.QBrush(color if r.achieved else bg))
+        self._shape(p, c, rad, self.shapes.get(r.scope, "circle"))
+        if r.bound == "about":  # "about": a second, looser ring
+            p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            p.setPen(pen)
+            p.drawEllipse(c, rad + 3 * ratio, rad + 3 * ratio)
+        if i == self.selected:
+            sel = QtGui.QPen(QtGui.QColor(self.theme.selection), 2 * ratio)
+            p.setPen(sel)
+            p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            p.drawEllipse(c, rad + 5 * ratio, rad + 5 * ratio)
+        # the figure as said, beside the mark
+        p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
+        p.setFont(self.theme.font(self.theme.small_px * ratio))
+        text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
+        p.drawText(QtCore.QPointF(c.x() + rad + 4 * ratio, c.y() + 4 * ratio), text)
+
+    @staticmethod
+    def _arrow_head(p: QtGui.QPainter, tip: QtCore.QPointF, d: QtCore.QPointF, size: float) -> None:
+        n = QtCore.QPointF(-d.y(), d.x())
+        base = QtCore.QPointF(tip.x() - d.x() * size, tip.y() - d.y() * size)
+        poly = QtGui.QPolygonF([tip, QtCore.QPointF(base.x() + n.x() * size / 2, base.y() + n.y() * size / 2),
+                                QtCore.QPointF(base.x() - n.x() * size / 2, base.y() - n.y() * size / 2)])
+        old = p.brush()
+        p.setBrush(p.pen().color())
+        p.drawPolygon(poly)
+        p.setBrush(old)
+
+    @staticmethod
+    def _shape(p: QtGui.QPainter, c: QtCore.QPointF, rad: float, shape: str) -> None:
+        if shape == "square":
+            p.drawRect(QtCore.QRectF(c.x() - rad, c.y() - rad, 2 * rad, 2 * rad))
+        elif shape == "triangle":
+            p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(c.x(), c.y() - rad * 1.2),
+                                           QtCore.QPointF(c.x() + rad * 1.1, c.y() + rad * 0.8),
+                                           QtCore.QPointF(c.x() - rad * 1.1, c.y() + rad * 0.8)]))
+        elif shape == "diamond":
+            p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(c.x(), c.y() - rad * 1.3), QtCore.QPointF(c.x() + rad * 1.3, c.y()),
+                                           QtCore.QPointF(c.x(), c.y() + rad * 1.3), QtCore.QPointF(c.x() - rad * 1.3, c.y())]))
+        else:
+            p.drawEllipse(c, rad, rad)
+
+    # -- mouse -----------------------------------------------------------------
+    def hoverEvent(self, ev):  # noqa: N802 (pyqtgraph API)
+        if ev.isExit():
+            i = None
+        else:
+            i = self.row_at(ev.pos())
+        if i != self.hovered:
+            self.hovered = i
+            self.setToolTip(self.rows[i].one_line() if i is not None else "")
+            self.sigHovered.emit(-1 if i is None else i)
+            self.update()
+
+    def mouseClickEvent(self, ev):  # noqa: N802
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
+        i = self.row_at(ev.pos())
+        if i is None:
+            ev.ignore()
+            return
+        ev.accept()
+        self.set_selected(i)
+        self.sigClicked.emit(i)
+
+
+class MetricsPlot(pg.PlotItem):
+    """The pane's plot: a year axis below, the metric's unit on the left, one mark per claim."""
+
+    sigClaimClicked = QtCore.Signal(object)  # ClaimRow
+
+    def __init__(self, theme: Theme | str = "light") -> None:
+        self.theme = get_theme(theme)
+        super().__init__(axisItems={"bottom": YearAxis("bottom", self.theme)})
+        self.hideButtons()
+        self.setMenuEnabled(False)
+        self.layout.setContentsMargins(0, 0, 0, 0)
+        vb = self.getViewBox()
+        vb.setMouseEnabled(x=True, y=False)
+        vb.disableAutoRange()
+        self.marks = ClaimMarksItem(self.theme)
+        self.addItem(self.marks)
+        self.marks.sigClicked.connect(lambda i: self.sigClaimClicked.emit(self.marks.rows[i]))
+        self.legend = pg.LegendItem(offset=(8, 4), labelTextSize=f"{self.theme.small_px}pt", colCount=4)
+        self.legend.setParentItem(vb)
+        self.key: MetricKey | None = None
+        self.set_theme(self.theme)
+
+    # -- time axis -------------------------------------------------------------
+    def link_time(self, timeline_viewbox: pg.ViewBox) -> None:
+        """Share the time axis with the timeline: zooming or panning either moves both."""
+        self.getViewBox().setXLink(timeline_viewbox)
+
+    # -- data -------------------------------------------------------------------
+    def set_rows(self, key: MetricKey | None, rows: list[ClaimRow]) -> None:
+        """Show the claimed figures of one metric (``rows`` must share its unit)."""
+        units = {r.unit for r in rows}
+        if len(units) > 1:
+            raise ValueError(f"figures of different units on one axis: {sorted(units)}")
+        self.key = key
+        colors = organization_colors(rows, self.theme)
+        scopes = sorted({r.scope for r in rows}, key=lambda s: (s is None, s or ""))
+        shapes = {s: SCOPE_SHAPES[i % len(SCOPE_SHAPES)] for i, s in enumerate(scopes)}
+        self.marks.set_rows(rows, colors, shapes)
+        unit = key.unit if key is not None else ""
+        left = self.getAxis("left")
+        left.setLabel(unit)
+        self._fit_y(rows)
+        self._fill_legend(rows, colors, shapes)
+
+    def _fit_y(self, rows: list[ClaimRow]) -> None:
+        ys = [r.value for r in rows] + [r.value_max for r in rows if r.value_max is not None]
+        if not ys:
+            self.getViewBox().setYRange(0, 1, padding=0)
+            return
+        lo, hi = min(ys), max(ys)
+        lo = min(lo, 0.0) if lo >= 0 else lo
+        span = (hi - lo) or abs(hi) or 1.0
+        # room above for bound arrows and labels, below for the axis
+        self.getViewBox().setYRange(lo - span * 0.08, hi + span * 0.35, padding=0)
+
+    def _fill_legend(self, rows: list[ClaimRow], colors: dict, shapes: dict) -> None:
+        self.legend.clear()
+        fg = self.theme.foreground
+        names: dict[str | None, str] = {}
+        for r in rows:
+            names.setdefault(r.organization, r.organization_name or _tr("the article (no speaker named)"))
+        for org, name in sorted(names.items(), key=lambda kv: (kv[0] is None, kv[1].casefold())):
+            c = colors.get(org)
+            self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=10, brush=pg.mkBrush(c), pen=pg.mkPen(c)), name)
+        self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=10, brush=pg.mkBrush(fg), pen=pg.mkPen(fg)),
+                            _tr("achieved"))
+        self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=10, brush=pg.mkBrush(self.theme.background),
+                                               pen=pg.mkPen(fg, width=2)), _tr("forecast"))
+        if len(shapes) > 1:
+            sym = {"circle": "o", "square": "s", "triangle": "t1", "diamond": "d"}
+            for scope, shape in shapes.items():
+                self.legend.addItem(pg.ScatterPlotItem(symbol=sym[shape], size=10, brush=pg.mkBrush(self.theme.background),
+                                                       pen=pg.mkPen(fg, width=2)), scope or _tr("no scope given"))
+        for _sample, label in self.legend.items:
+            label.setText(label.text, color=fg)
+
+    # -- look -----------------------------------------------------------------
+    def set_theme(self, theme: Theme | str) -> None:
+        self.theme = get_theme(theme)
+        self.getViewBox().setBackgroundColor(self.theme.background)
+        self.getAxis("bottom").set_theme(self.theme)
+        left = self.getAxis("left")
+        left.setPen(pg.mkPen(self.theme.grid_major))
+        left.setTextPen(pg.mkPen(self.theme.muted))
+        left.setTickFont(self.theme.font(self.theme.axis_px))
+        left.setGrid(40)
+        self.marks.set_theme(self.theme)
+        self.legend.setBrush(pg.mkBrush(QtGui.QColor(self.theme.background)))
+        self.legend.setPen(pg.mkPen(self.theme.grid))
+        if self.marks.rows:
+            self._fill_legend(self.marks.rows, self.marks.colors, self.marks.shapes)
