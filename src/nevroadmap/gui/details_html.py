@@ -233,11 +233,16 @@ def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool =
     out.append(_drift_html(roadmap, m, colors))
     claims = claims_in_said_order(roadmap, m.id)  # in the order they were said
     n_src = independent_sources(roadmap, m.id)
-    head = QCoreApplication.translate("DetailsHtml", "Who says so (%n claim(s)", "", len(claims))
-    if claims:
-        head += QCoreApplication.translate("DetailsHtml", ", %n independent source(s))", "", n_src)
+    tr = QCoreApplication.translate
+    if not claims:
+        head = tr("DetailsHtml", "Who says so (no claim)")
+    elif len(claims) == 1:
+        head = tr("DetailsHtml", "Who says so (1 claim, 1 source)")
+    elif n_src == 1:
+        head = tr("DetailsHtml", "Who says so (%n claims, 1 independent source)", "", len(claims))
     else:
-        head += ")"
+        head = tr("DetailsHtml", "Who says so (%1 claims, %n independent sources)", "", n_src).replace(
+            "%1", str(len(claims)))
     out.append(f"<h3>{esc(head)}</h3>")
     if not claims:
         out.append(f'<p style="color:{colors.warn}">No claim in the data supports this milestone.</p>')

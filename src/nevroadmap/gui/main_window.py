@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        self._install_evidence_views()
 
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
@@ -285,6 +286,12 @@ class MainWindow(QMainWindow):
         tb.addActions([self.act_clear, self.act_dark])
         for act in (self.act_zoom_in, self.act_zoom_out):
             tb.widgetForAction(act).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def _install_evidence_views(self) -> None:
+        """Metrics pane, competing-claims view and forecast drift (issue 10): see gui/evidence_views.py."""
+        from nevroadmap.gui.evidence_views import install
+
+        install(self)
 
     # -- theme -------------------------------------------------------------------
     def set_theme(self, name: str) -> None:

@@ -8,6 +8,8 @@ names take, its right margin the room of the timeline's scrollbar.
 
 from __future__ import annotations
 
+import html
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -41,6 +43,7 @@ class MetricsDockWidget(QWidget):
         super().__init__(parent)
         self.state = state
         self._timeline = None
+        self._right_margin = 0
         self._all_rows: list[ClaimRow] = []
         self._choices: list[tuple[MetricKey, int]] = []
 
@@ -65,12 +68,19 @@ class MetricsDockWidget(QWidget):
         self.view.ci.layout.setContentsMargins(0, 0, 0, 0)
         self.plot = MetricsPlot(theme)
         self.view.addItem(self.plot, row=0, col=0)
+        self.view.setBackground(self.plot.theme.background)
         self.plot.sigClaimClicked.connect(self.sigClaimClicked)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("metricsLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setContentsMargins(8, 0, 8, 2)
         lay.addLayout(top)
         lay.addWidget(self.view, 1)
+        lay.addWidget(self.legend)
 
         self._align_timer = QTimer(self)
         self._align_timer.setSingleShot(True)
@@ -105,15 +115,27 @@ class MetricsDockWidget(QWidget):
         left = max(tl_left - me_left, 0)
         right = max(me_right - tl_right, 0)
         axis = self.plot.getAxis("left")
+        changed = False
         if int(axis.width()) != left:
             axis.setWidth(left)
-        m = self.view.ci.layout.contentsMargins()
-        if int(m.right()) != right:
+            changed = True
+        if self._right_margin != right:
+            self._right_margin = right
             self.view.ci.layout.setContentsMargins(0, 0, right, 0)
-        # the link maps screen positions: re-apply the timeline's range now the edges moved
-        t0, t1 = tvb.viewRange()[0]
-        self.plot.getViewBox().setXRange(t0, t1, padding=0)
-        tvb.setXRange(t0, t1, padding=0)
+            changed = True
+        if changed:  # check again once the layout has moved
+            self._align_timer.start(0)
+
+    def edges(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(left, right) screen x of the timeline's plot area and of the pane's, for checks."""
+        tl = self._timeline
+        r = tl.viewbox.sceneBoundingRect()
+        a = (tl.view.mapToGlobal(tl.view.mapFromScene(r.topLeft())).x(),
+             tl.view.mapToGlobal(tl.view.mapFromScene(r.topRight())).x())
+        q = self.plot.getViewBox().sceneBoundingRect()
+        b = (self.view.mapToGlobal(self.view.mapFromScene(q.topLeft())).x(),
+             self.view.mapToGlobal(self.view.mapFromScene(q.topRight())).x())
+        return a, b
 
     def showEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         super().showEvent(ev)
@@ -139,7 +161,8 @@ class MetricsDockWidget(QWidget):
             for k, n in self._choices:
                 label = self.tr("%1 — all scopes").replace("%1", k.label()) if k.scope is None and any(
                     c.same_metric(k) and c.scope for c, _ in self._choices) else k.label()
-                self.picker.addItem(self.tr("%1 (%n figure(s))", "", n).replace("%1", label))
+                self.picker.addItem((self.tr("%1 (%n figure)", "", n) if n == 1 else self.tr("%1 (%n figures)", "", n))
+                                    .replace("%1", label))
             idx = next((i for i, (k, _) in enumerate(self._choices) if k == old), -1)
             if idx < 0 and self._choices:  # the metric with the most claimed figures
                 idx = max(range(len(self._choices)), key=lambda i: (self._choices[i][1], -i))
@@ -167,10 +190,18 @@ class MetricsDockWidget(QWidget):
         rows = self.shown_rows()
         self.plot.set_rows(self.key, rows)
         total = len(rows_for_metric(self._all_rows, self.key)) if self.key else 0
-        self.count_label.setText(self.tr("%n claimed figure(s) shown", "", len(rows)) if len(rows) == total
+        one = self.tr("%n claimed figure shown", "", len(rows)) if len(rows) == 1 else self.tr(
+            "%n claimed figures shown", "", len(rows))
+        self.count_label.setText(one if len(rows) == total
                                  else self.tr("%1 of %2 claimed figures shown (filters)")
                                  .replace("%1", str(len(rows))).replace("%2", str(total)))
         self.compare_button.setEnabled(self.key is not None)
+        self._fill_legend()
+
+    def _fill_legend(self) -> None:
+        parts = [f'<span style="color:{html.escape(color)}; font-size:14px">{glyph}</span>&nbsp;{html.escape(label)}'
+                 for label, color, glyph in self.plot.legend_entries()]
+        self.legend.setText("&nbsp;&nbsp;&nbsp; ".join(parts))
 
     def select_claim(self, claim_id: str | None) -> None:
         rows = self.plot.marks.rows
@@ -179,6 +210,7 @@ class MetricsDockWidget(QWidget):
     def set_theme(self, name: str) -> None:
         self.plot.set_theme(name)
         self.view.setBackground(self.plot.theme.background)
+        self._fill_legend()
 
 
 class _Blocked:

@@ -11,8 +11,8 @@ figure (a :class:`~nevroadmap.core.claims.ClaimRow`) is one mark, drawn by
 * a range in time ("2030-2035", "after 2030") is a horizontal span (an open
   end ends in an arrow);
 * a hedged figure ("potentially", "~2028") is faded and dashed;
-* colours tell organizations apart (a legend names them), shapes tell scopes
-  apart when several are shown.
+* colours tell organizations apart (:meth:`MetricsPlot.legend_entries` names
+  them), shapes tell scopes apart when several are shown.
 
 Hovering shows the claim in one line; clicking emits ``sigClaimClicked(row)``.
 No widgets here (the dock in :mod:`nevroadmap.gui.metrics_dock` holds it).
@@ -47,11 +47,11 @@ def _tr(text: str) -> str:
 
 
 def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, QtGui.QColor]:
-    """A colour per organization in ``rows`` (by name, stable); None (the article) is muted grey."""
+    """A colour per organization in ``rows`` (by name, stable); None (the article) is neutral grey."""
     names = sorted({r.organization for r in rows if r.organization},
                    key=lambda o: next((r.organization_name or o) for r in rows if r.organization == o).casefold())
     out: dict[str | None, QtGui.QColor] = {o: QtGui.QColor(ORG_COLORS[i % len(ORG_COLORS)]) for i, o in enumerate(names)}
-    out[None] = QtGui.QColor(theme.muted)
+    out[None] = QtGui.QColor("#8c8c8c" if QtGui.QColor(theme.background).lightness() >= 128 else "#a6a6a6")
     return out
 
 
@@ -69,6 +69,8 @@ class ClaimMarksItem(pg.GraphicsObject):
         self.shapes: dict[str | None, str] = {}
         self.selected: int | None = None
         self.hovered: int | None = None
+        self.offsets: list[float] = []
+        self.labelled: set[int] = set()
         self.setAcceptHoverEvents(True)
 
     # -- data ----------------------------------------------------------------
@@ -76,6 +78,17 @@ class ClaimMarksItem(pg.GraphicsObject):
         self.prepareGeometryChange()
         self.rows, self.colors, self.shapes = list(rows), colors, shapes
         self.selected = self.hovered = None
+        # marks at the same time and value sit side by side, a few pixels apart
+        groups: dict[tuple, list[int]] = {}
+        for i, r in enumerate(self.rows):
+            groups.setdefault((round(r.t, 4), r.value, r.value_max), []).append(i)
+        self.offsets = [0.0] * len(self.rows)
+        self.labelled = set()
+        for members in groups.values():
+            n = len(members)
+            for k, i in enumerate(members):
+                self.offsets[i] = (k - (n - 1) / 2) * 2.6 * MARK_PX
+            self.labelled.add(members[-1])
         self.update()
 
     def set_theme(self, theme: Theme | str) -> None:
@@ -114,7 +127,7 @@ class ClaimMarksItem(pg.GraphicsObject):
         best, best_d = None, tol_px
         for i, r in enumerate(self.rows):
             c = self.mark_pos(i)
-            dx = (pos.x() - c.x()) / sx if sx else 0.0
+            dx = (pos.x() - c.x()) / sx - self.offsets[i] if sx else 0.0
             dy = (pos.y() - c.y()) / sy if sy else 0.0
             d = math.hypot(dx, dy)
             if r.is_time_range and r.t0 <= pos.x() <= r.t1 and abs(pos.y() - r.value) / (sy or 1) <= tol_px / 2:
@@ -154,6 +167,7 @@ class ClaimMarksItem(pg.GraphicsObject):
         p.setPen(pen)
         p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         c = tr.map(self.mark_pos(i))
+        c = QtCore.QPointF(c.x() + self.offsets[i] * ratio, c.y())
         rad = MARK_PX * ratio
         # a range in time: a horizontal span (open end: an arrow to the right)
         if r.is_time_range:
@@ -181,6 +195,7 @@ class ClaimMarksItem(pg.GraphicsObject):
         direction = BOUND_DIRECTION.get(r.bound, 0)
         if direction:
             start = tr.map(QtCore.QPointF(r.t, r.value_max if (direction > 0 and r.value_max is not None) else r.value))
+            start = QtCore.QPointF(start.x() + self.offsets[i] * ratio, start.y())
             tip = QtCore.QPointF(start.x(), start.y() - direction * ARROW_PX * ratio)
             p.drawLine(start, tip)
             self._arrow_head(p, tip, QtCore.QPointF(0, -direction), 6 * ratio)
@@ -199,7 +214,9 @@ class ClaimMarksItem(pg.GraphicsObject):
             p.setPen(sel)
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.drawEllipse(c, rad + 5 * ratio, rad + 5 * ratio)
-        # the figure as said, beside the mark
+        # the figure as said, beside the mark (once for marks side by side)
+        if i not in self.labelled:
+            return
         p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
         p.setFont(self.theme.font(self.theme.small_px * ratio))
         text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
@@ -271,15 +288,40 @@ class MetricsPlot(pg.PlotItem):
         self.marks = ClaimMarksItem(self.theme)
         self.addItem(self.marks)
         self.marks.sigClicked.connect(lambda i: self.sigClaimClicked.emit(self.marks.rows[i]))
-        self.legend = pg.LegendItem(offset=(8, 4), labelTextSize=f"{self.theme.small_px}pt", colCount=4)
-        self.legend.setParentItem(vb)
         self.key: MetricKey | None = None
         self.set_theme(self.theme)
 
     # -- time axis -------------------------------------------------------------
     def link_time(self, timeline_viewbox: pg.ViewBox) -> None:
-        """Share the time axis with the timeline: zooming or panning either moves both."""
-        self.getViewBox().setXLink(timeline_viewbox)
+        """Share the time axis with the timeline: zooming or panning either moves both.
+
+        Both get the very same x range (pyqtgraph's own link shifts ranges by
+        the views' screen offsets, which lag behind layout changes); the
+        plot areas are lined up on screen by the dock.
+        """
+        mine = self.getViewBox()
+        self._linked = timeline_viewbox
+        self._syncing = False
+
+        def follow(src: pg.ViewBox, dst: pg.ViewBox) -> None:
+            if self._syncing:
+                return
+            self._syncing = True
+            try:
+                t0, t1 = src.viewRange()[0]
+                if dst is timeline_viewbox and hasattr(dst, "set_time_range"):
+                    dst.set_time_range(t0, t1)  # the timeline's zoom limits apply
+                    t0, t1 = dst.viewRange()[0]
+                    if (t0, t1) != tuple(src.viewRange()[0]):
+                        src.setXRange(t0, t1, padding=0)
+                else:
+                    dst.setXRange(t0, t1, padding=0)
+            finally:
+                self._syncing = False
+
+        timeline_viewbox.sigXRangeChanged.connect(lambda *_a: follow(timeline_viewbox, mine))
+        mine.sigXRangeChanged.connect(lambda *_a: follow(mine, timeline_viewbox))
+        follow(timeline_viewbox, mine)
 
     # -- data -------------------------------------------------------------------
     def set_rows(self, key: MetricKey | None, rows: list[ClaimRow]) -> None:
@@ -296,7 +338,6 @@ class MetricsPlot(pg.PlotItem):
         left = self.getAxis("left")
         left.setLabel(unit)
         self._fit_y(rows)
-        self._fill_legend(rows, colors, shapes)
 
     def _fit_y(self, rows: list[ClaimRow]) -> None:
         ys = [r.value for r in rows] + [r.value_max for r in rows if r.value_max is not None]
@@ -309,26 +350,26 @@ class MetricsPlot(pg.PlotItem):
         # room above for bound arrows and labels, below for the axis
         self.getViewBox().setYRange(lo - span * 0.08, hi + span * 0.35, padding=0)
 
-    def _fill_legend(self, rows: list[ClaimRow], colors: dict, shapes: dict) -> None:
-        self.legend.clear()
+    def legend_entries(self) -> list[tuple[str, str, str]]:
+        """What the marks mean: (label, colour, glyph) for organizations, achieved/forecast and scopes."""
+        rows, colors, shapes = self.marks.rows, self.marks.colors, self.marks.shapes
         fg = self.theme.foreground
+        out: list[tuple[str, str, str]] = []
         names: dict[str | None, str] = {}
         for r in rows:
             names.setdefault(r.organization, r.organization_name or _tr("the article (no speaker named)"))
         for org, name in sorted(names.items(), key=lambda kv: (kv[0] is None, kv[1].casefold())):
-            c = colors.get(org)
-            self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=10, brush=pg.mkBrush(c), pen=pg.mkPen(c)), name)
-        self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=10, brush=pg.mkBrush(fg), pen=pg.mkPen(fg)),
-                            _tr("achieved"))
-        self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=10, brush=pg.mkBrush(self.theme.background),
-                                               pen=pg.mkPen(fg, width=2)), _tr("forecast"))
+            out.append((name, colors[org].name(), "\u25cf"))
+        if rows:
+            out.append((_tr("achieved"), fg, "\u25cf"))
+            out.append((_tr("forecast"), fg, "\u25cb"))
+            if any(r.hedged for r in rows):
+                out.append((_tr("hedged (faded, dashed)"), self.theme.muted, "\u25cc"))
         if len(shapes) > 1:
-            sym = {"circle": "o", "square": "s", "triangle": "t1", "diamond": "d"}
+            glyph = {"circle": "\u25cb", "square": "\u25a1", "triangle": "\u25b3", "diamond": "\u25c7"}
             for scope, shape in shapes.items():
-                self.legend.addItem(pg.ScatterPlotItem(symbol=sym[shape], size=10, brush=pg.mkBrush(self.theme.background),
-                                                       pen=pg.mkPen(fg, width=2)), scope or _tr("no scope given"))
-        for _sample, label in self.legend.items:
-            label.setText(label.text, color=fg)
+                out.append((scope or _tr("no scope given"), fg, glyph[shape]))
+        return out
 
     # -- look -----------------------------------------------------------------
     def set_theme(self, theme: Theme | str) -> None:
@@ -341,7 +382,5 @@ class MetricsPlot(pg.PlotItem):
         left.setTickFont(self.theme.font(self.theme.axis_px))
         left.setGrid(40)
         self.marks.set_theme(self.theme)
-        self.legend.setBrush(pg.mkBrush(QtGui.QColor(self.theme.background)))
-        self.legend.setPen(pg.mkPen(self.theme.grid))
         if self.marks.rows:
-            self._fill_legend(self.marks.rows, self.marks.colors, self.marks.shapes)
+            self.marks.colors = organization_colors(self.marks.rows, self.theme)
