@@ -94,6 +94,7 @@ class ClaimRow:
     source_title: str | None
     source_url: str | None
     locator: str | None
+    source_publisher: str | None = None
     own_date: bool = False  # the claim gives its own date (differs from the milestone's)
     index: int = field(default=0, compare=False)  # position of the claim in the data (said-order ties)
 
@@ -268,6 +269,7 @@ def claim_rows(roadmap: Roadmap, milestones: Iterable[Milestone] | None = None, 
                 organization=org, organization_name=(orgs[org].name if org in orgs else org) if org else None,
                 said=c.said if c is not None else None, source=c.source if c is not None else None,
                 source_title=src.title if src else None, source_url=src.url if src else None,
+                source_publisher=src.publisher if src else None,
                 locator=c.locator if c is not None else None,
                 own_date=c is not None and c.when is not None and c.when != m.when,
                 index=claim_pos.get(c.id, -1) if c is not None else -1,
@@ -371,7 +373,7 @@ def comparison_cells(c: ComparisonRow) -> dict[str, str]:
         "for": c.target,
         "scope": r.scope or "",
         "milestone": r.milestone.title,
-        "source": (r.source_title or r.source or "") + (f" ({r.locator})" if r.locator else ""),
+        "source": (r.source_publisher or r.source_title or r.source or "") + (f", {r.locator}" if r.locator else ""),
     }
 
 

@@ -82,7 +82,7 @@ class ComparisonView(QWidget):
     def reload(self) -> None:
         rm = self.state.roadmap
         rows = claim_rows(rm)
-        old = self.subject.currentData() if self.subject.count() else None
+        old = self.current_subject()
         self._subjects = []
         seen = set()
         for k, _n in metric_keys(rows):
@@ -101,15 +101,21 @@ class ComparisonView(QWidget):
                                        .replace("%1", t.name), t.id))
         self.subject.blockSignals(True)
         self.subject.clear()
-        for label, data in self._subjects:
-            self.subject.addItem(label, data)
-        i = self.subject.findData(old) if old is not None else -1
-        self.subject.setCurrentIndex(max(i, 0))
+        for label, _data in self._subjects:
+            self.subject.addItem(label)
+        self.subject.setCurrentIndex(max(self._find(old), 0))
         self.subject.blockSignals(False)
         self.refresh()
 
+    def current_subject(self):
+        i = self.subject.currentIndex()
+        return self._subjects[i][1] if 0 <= i < len(self._subjects) else None
+
+    def _find(self, data) -> int:
+        return next((i for i, (_l, d) in enumerate(self._subjects) if data is not None and d == data), -1)
+
     def show_metric(self, key: MetricKey) -> bool:
-        i = self.subject.findData(key.all_scopes())
+        i = self._find(key.all_scopes())
         if i < 0:
             return False
         self.subject.setCurrentIndex(i)
@@ -117,7 +123,7 @@ class ComparisonView(QWidget):
         return True
 
     def show_technology(self, tech_id: str) -> bool:
-        i = self.subject.findData(tech_id)
+        i = self._find(tech_id)
         if i < 0:
             return False
         self.subject.setCurrentIndex(i)
@@ -131,7 +137,7 @@ class ComparisonView(QWidget):
     # -- table -------------------------------------------------------------------------
     def _subject_rows(self) -> list[ClaimRow]:
         rm = self.state.roadmap
-        data = self.subject.currentData()
+        data = self.current_subject()
         if isinstance(data, MetricKey):
             return rows_for_metric(claim_rows(rm), data)
         if isinstance(data, str):

@@ -3,7 +3,7 @@
 A milestone whose claims, in the order said, gave different dates ("by 2025"
 said in 2021, "by 2027" said in 2024) gets, in its lane row, a hollow ghost
 diamond at each earlier claimed date, a dashed line from the first to the
-current date, the year each was said above its ghost, and the slip
+current date, the year each was said beside its ghost, and the slip
 ("+2 y") beside the current date.  The item sits in the timeline plot
 (data x = decimal years, y = rows) and sizes its glyphs in pixels.
 """
@@ -94,25 +94,28 @@ class DriftItem(pg.GraphicsObject):
         font = self.theme.font(self.theme.small_px)
         p.setFont(font)
         fm = QtGui.QFontMetricsF(font)
-        r = 5.0
+        r = 4.0
+        pad = 2.0
         for t in self.tracks:
             cur = tr.map(QtCore.QPointF(t.current, t.row))
             first = min([x for x, _ in t.ghosts] + [t.current])
             last = max([x for x, _ in t.ghosts] + [t.current])
             a, b = tr.map(QtCore.QPointF(first, t.row)), tr.map(QtCore.QPointF(last, t.row))
-            y = cur.y() - r - 5  # just above the bar, so the bar stays readable
+            y = cur.y() - r - 3  # just above the bar, so the bar stays readable
             p.setPen(dashed)
             p.drawLine(QtCore.QPointF(a.x(), y), QtCore.QPointF(b.x(), y))
-            p.setPen(QtGui.QPen(ghost, 1.5))
             for x, said in t.ghosts:
                 g = tr.map(QtCore.QPointF(x, t.row))
+                # the year it was said, right of its ghost, on a patch of background over the line
+                w = fm.horizontalAdvance(said)
+                box = QtCore.QRectF(g.x() + r + 1, y - fm.ascent() / 2 - 1, w + 2 * pad, fm.ascent() + 2)
+                p.fillRect(box, QtGui.QColor(self.theme.background))
+                p.setPen(QtGui.QPen(QtGui.QColor(self.theme.muted)))
+                p.drawText(QtCore.QPointF(box.x() + pad, y + fm.ascent() / 2 - 1), said)
+                p.setPen(QtGui.QPen(ghost, 1.5))
                 p.setBrush(QtGui.QColor(self.theme.background))
                 p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(g.x(), y - r), QtCore.QPointF(g.x() + r, y),
                                                QtCore.QPointF(g.x(), y + r), QtCore.QPointF(g.x() - r, y)]))
-                p.setPen(QtGui.QPen(QtGui.QColor(self.theme.muted)))
-                w = fm.horizontalAdvance(said)
-                p.drawText(QtCore.QPointF(g.x() - w / 2, y - r - 3), said)
-                p.setPen(QtGui.QPen(ghost, 1.5))
             # the current date: a solid arrowhead onto it, and the slip
             p.setBrush(color)
             p.setPen(QtGui.QPen(color, 1.5))
@@ -122,6 +125,10 @@ class DriftItem(pg.GraphicsObject):
             f2 = QtGui.QFont(font)
             f2.setBold(True)
             p.setFont(f2)
-            p.drawText(QtCore.QPointF(cur.x() + 5, y - r + 1), t.slip)
+            fm2 = QtGui.QFontMetricsF(f2)
+            box = QtCore.QRectF(cur.x() + 3, y - fm2.ascent() / 2 - 1, fm2.horizontalAdvance(t.slip) + 2 * pad,
+                                fm2.ascent() + 2)
+            p.fillRect(box, QtGui.QColor(self.theme.background))
+            p.drawText(QtCore.QPointF(box.x() + pad, y + fm2.ascent() / 2 - 1), t.slip)
             p.setFont(font)
         p.restore()

@@ -40,6 +40,7 @@ HEDGED_ALPHA = 0.45
 MARK_PX = 5.0  # dot radius
 ARROW_PX = 18.0
 PICK_PX = 8.0
+OPEN_SPAN_PX = 48.0  # how far an open-ended span ("after 2030") reaches past its start
 
 
 def _tr(text: str) -> str:
@@ -150,6 +151,7 @@ class ClaimMarksItem(pg.GraphicsObject):
             ratio = max(dev.devicePixelRatioF(), 1.0)
         bg = QtGui.QColor(self.theme.background)
         order = sorted(range(len(self.rows)), key=lambda i: (i == self.selected, i == self.hovered))
+        self._label_rects: list[QtCore.QRectF] = []
         for i in order:
             self._paint_row(p, tr, i, bg, ratio)
         p.restore()
@@ -172,6 +174,8 @@ class ClaimMarksItem(pg.GraphicsObject):
         # a range in time: a horizontal span (open end: an arrow to the right)
         if r.is_time_range:
             a, b = tr.map(QtCore.QPointF(r.t0, r.value)), tr.map(QtCore.QPointF(r.t1, r.value))
+            if r.when.open_end:  # "after 2030", "2030+": runs on to the right, ends in an arrow
+                b = QtCore.QPointF(max(b.x(), a.x() + OPEN_SPAN_PX * ratio), b.y())
             span_pen = QtGui.QPen(pen)
             span_pen.setWidthF(width * 1.5)
             p.setPen(span_pen)
@@ -220,7 +224,15 @@ class ClaimMarksItem(pg.GraphicsObject):
         p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
         p.setFont(self.theme.font(self.theme.small_px * ratio))
         text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
-        p.drawText(QtCore.QPointF(c.x() + rad + 4 * ratio, c.y() + 4 * ratio), text)
+        fm = QtGui.QFontMetricsF(p.font())
+        w, h = fm.horizontalAdvance(text), fm.height()
+        # right of the mark, else left of it, else left out (hovering still tells it)
+        for x in (c.x() + rad + 4 * ratio, c.x() - rad - 4 * ratio - w):
+            box = QtCore.QRectF(x, c.y() - h / 2, w, h)
+            if not any(box.intersects(b) for b in self._label_rects):
+                self._label_rects.append(box)
+                p.drawText(QtCore.QPointF(x, c.y() + 4 * ratio), text)
+                break
 
     @staticmethod
     def _arrow_head(p: QtGui.QPainter, tip: QtCore.QPointF, d: QtCore.QPointF, size: float) -> None:
