@@ -150,3 +150,21 @@ def test_cli_claims_unknown_or_ambiguous_metric_exits_2():
 def test_example_validates_with_the_cli():
     r = subprocess.run([sys.executable, "-m", "nevroadmap", "validate", str(EXAMPLE)], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("OK: 3 organizations")
+
+
+def test_company_lanes_hold_actors_not_reporters(bundled):
+    from nevroadmap.core.layout import NO_ORG_KEY, LayoutEngine
+
+    import numpy as np
+
+    lay = LayoutEngine(bundled).layout("company", np.ones(len(bundled.milestones), bool))
+    ids = [m.id for m in bundled.milestones]
+    lanes_of = {}
+    for i, j in zip(lay.item.tolist(), lay.lane.tolist()):
+        lanes_of.setdefault(ids[i], set()).add(lay.lanes[j].key)
+    # industry progress the ministry reported: no ministry lane
+    assert lanes_of["most-battery-density-safety"] == {NO_ORG_KEY}
+    assert lanes_of["l2-large-scale-commercialization"] == {NO_ORG_KEY}
+    # what the ministry itself did stays in its lane; a company's own forecast in the company's
+    assert lanes_of["most-five-year-plan-support"] == {"most"}
+    assert lanes_of["china-nev-penetration-70-2030"] == {"saic"}

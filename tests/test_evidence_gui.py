@@ -229,3 +229,11 @@ def test_article_voice_is_named_in_details(make_window):
     assert "energy density: 500 Wh/kg" in text
     w.state.select_milestone("solid-state-large-scale-after-2030")
     assert "energy density: potentially over 400 Wh/kg" in w.details_panel.text()
+
+
+def test_ministry_reports_industry_progress_it_does_not_own(make_window):
+    w = make_window()
+    w.state.select_milestone("most-battery-density-safety")
+    text = w.details_panel.text()
+    assert "Reported by\nMinistry of Science and Technology\n" in text
+    assert "Organizations" not in text.split("Who says so")[0]

@@ -148,7 +148,7 @@ def _check_layout(lay, roadmap, mask):
     else:
         assert set(lay.item.tolist()) == kept
         for i, j in zip(lay.item.tolist(), lay.lane.tolist()):
-            orgs = roadmap.milestone_organizations[i] or (layout_mod.NO_ORG_KEY,)
+            orgs = roadmap.milestone_actors[i] or (layout_mod.NO_ORG_KEY,)
             assert per_lane_keys[j] in orgs
     reach = lay.extent_end
     for r in range(lay.n_rows):

@@ -146,7 +146,7 @@ class LayoutEngine:
                 members.append(np.asarray(by_tech.get(t.id, []), np.int64))
             return defs, members, [np.full(len(x), j, np.int64) for j, x in enumerate(members)]
         by_org: dict[str, list[int]] = {}
-        for i, orgs in enumerate(rm.milestone_organizations):
+        for i, orgs in enumerate(rm.milestone_actors):  # who acts, not who reports (issue 10)
             for o in orgs or (NO_ORG_KEY,):
                 by_org.setdefault(o, []).append(i)
         orgs = sorted(rm.organizations, key=lambda o: o.name.lower())

@@ -331,6 +331,15 @@ class Roadmap(BaseModel):
                 out.append(tuple(dict.fromkeys((*m.organizations, *more))))
         return tuple(out)
 
+    @cached_property
+    def milestone_actors(self) -> tuple[tuple[str, ...], ...]:
+        """The organizations that act in each milestone (its own), in milestone order.
+
+        Company lanes use these: a claim's organization says who *reports* a
+        milestone (a ministry listing industry progress), not who achieved it.
+        """
+        return tuple(tuple(dict.fromkeys(m.organizations)) for m in self.milestones)
+
     def organizations_of(self, milestone: Milestone) -> tuple[str, ...]:
         """Organizations a milestone concerns: its own, then those that claim it."""
         seen = dict.fromkeys(milestone.organizations)

@@ -224,7 +224,9 @@ def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool =
         _row("When", f"<b>{esc(m.when)}</b> — {esc(explain_when(m.when))}", colors),
         _row("Status", esc(STATUS_TEXT.get(m.status, m.status.value)), colors),
         _row("Metrics", "<br>".join((esc(x.name) + ": " if x.name else "") + esc(x) for x in m.metrics), colors),
-        _row("Organizations", _org_links(roadmap, roadmap.organizations_of(m)), colors),
+        _row(_t("Organizations"), _org_links(roadmap, dict.fromkeys(m.organizations)), colors),
+        _row(_t("Reported by"), _org_links(roadmap, [o for o in dict.fromkeys(
+            roadmap.claim_organization(c) for c in roadmap.claims_for(m.id)) if o and o not in m.organizations]), colors),
         _row("Tags", esc(", ".join(m.tags)) if m.tags else "", colors),
     ]
     out.append('<table cellspacing="2">' + "".join(rows) + "</table>")
