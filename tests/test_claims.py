@@ -168,3 +168,12 @@ def test_company_lanes_hold_actors_not_reporters(bundled):
     # what the ministry itself did stays in its lane; a company's own forecast in the company's
     assert lanes_of["most-five-year-plan-support"] == {"most"}
     assert lanes_of["china-nev-penetration-70-2030"] == {"saic"}
+
+
+def test_list_names_each_metric():
+    r = subprocess.run([sys.executable, "-m", "nevroadmap", "list", "--format", "json"], capture_output=True, text=True)
+    by = {x["id"]: x for x in json.loads(r.stdout)}
+    assert by["semi-solid-models-launched"]["metrics"] == ["liquid electrolyte share 5-10%"]
+    assert by["china-nev-2024-volume"]["metrics"][:2] == ["NEV production over 12,800,000 units (China)",
+                                                          "NEV sales over 12,800,000 units (China)"]
+    assert by["solid-state-large-scale-after-2030"]["metrics"] == ["energy density potentially over 400 Wh/kg"]

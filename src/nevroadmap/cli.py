@@ -119,6 +119,8 @@ def cmd_validate(args) -> int:
 
 
 def _milestone_rows(roadmap, milestones) -> list[dict]:
+    from nevroadmap.core.claims import named_metric
+
     rows = []
     for m in milestones:
         claims = roadmap.claims_for(m.id)
@@ -130,7 +132,7 @@ def _milestone_rows(roadmap, milestones) -> list[dict]:
             "organizations": list(m.organizations),
             "when": str(m.when),
             "status": m.status.value,
-            "metrics": [str(x) for x in m.metrics],
+            "metrics": [named_metric(x) for x in m.metrics],  # named: "NEV sales over 12,800,000 units (China)"
             "claims": [
                 {
                     "id": c.id,

@@ -32,7 +32,7 @@ from nevroadmap.core.model import Claim, Metric, Milestone, Roadmap, Status
 __all__ = [
     "ARTICLE_VOICE", "ClaimRow", "ComparisonRow", "DriftPoint", "MetricKey", "claim_rows", "claims_in_said_order",
     "COMPARISON_COLUMNS", "as_markdown", "as_tsv", "comparison", "comparison_cells", "drift", "find_metric",
-    "format_slip", "independent_sources", "metric_keys", "rows_for_metric", "states_figure", "target_year",
+    "format_slip", "independent_sources", "metric_keys", "named_metric", "rows_for_metric", "states_figure", "target_year",
 ]
 
 ARTICLE_VOICE = "the article, no speaker named"
@@ -220,6 +220,11 @@ def states_figure(claim: Claim, metric: Metric) -> bool:
     """Whether a claim's own words give a figure (its statement or quote names the number)."""
     text = f"{claim.statement} {claim.quote or ''}".casefold()
     return any(f in text for f in _number_forms(metric.value))
+
+
+def named_metric(metric: Metric) -> str:
+    """A figure with its name, as lists show it: "liquid electrolyte share 5-10%"."""
+    return f"{metric.name} {metric}" if metric.name else str(metric)
 
 
 def _claimed_metrics(claims: list[Claim | None], m: Milestone) -> dict[str | None, tuple[Metric, ...]]:
