@@ -237,3 +237,24 @@ def test_ministry_reports_industry_progress_it_does_not_own(make_window):
     text = w.details_panel.text()
     assert "Reported by\nMinistry of Science and Technology\n" in text
     assert "Organizations" not in text.split("Who says so")[0]
+
+
+def test_a_huge_metric_draws_a_bounded_number_of_marks_and_says_so(qtbot):
+    import dataclasses
+
+    from nevroadmap.core.model import Claim, Metric, Roadmap
+    from nevroadmap.gui.metrics_dock import MAX_MARKS, MetricsDockWidget
+    from nevroadmap.gui.state import AppState
+    from nevroadmap.render.synthetic import synthetic_roadmap
+
+    rm = synthetic_roadmap(MAX_MARKS + 1000)
+    ms = tuple(dataclasses.replace(m, metrics=(Metric(name="fictional density", value=300 + i % 200, unit="Wh/kg"),))
+               for i, m in enumerate(rm.milestones))
+    cl = tuple(Claim(id=f"c{i}", statement=f"Fictional: {300 + i % 200} Wh/kg", source=rm.sources[0].id,
+                     supports=(m.id,)) for i, m in enumerate(ms))
+    big = Roadmap.model_construct(sources=rm.sources, organizations=rm.organizations, areas=rm.areas,
+                                  technologies=rm.technologies, milestones=ms, claims=cl)
+    pane = MetricsDockWidget(AppState(big))
+    qtbot.addWidget(pane)
+    assert len(pane.plot.marks.rows) == MAX_MARKS
+    assert pane.count_label.text() == f"first {MAX_MARKS:,} of {MAX_MARKS + 1000:,} claimed figures shown: filter to narrow"

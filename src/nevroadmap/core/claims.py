@@ -234,6 +234,9 @@ def _claimed_metrics(claims: list[Claim | None], m: Milestone) -> dict[str | Non
     claims whose words give it ("over 400 Wh/kg"); when none of them does, to
     every claim (the data links them and says no more).
     """
+    if len(claims) == 1:  # the common case: one claim, nothing to share out
+        c = claims[0]
+        return {c.id if c else None: c.metrics if c is not None and c.metrics else m.metrics}
     out: dict[str | None, list[Metric]] = {c.id if c else None: [] for c in claims}
     plain = [c for c in claims if c is None or not c.metrics]
     for c in claims:
@@ -257,8 +260,13 @@ def claim_rows(roadmap: Roadmap, milestones: Iterable[Milestone] | None = None, 
     people, orgs, sources = roadmap.person_by_id, roadmap.organization_by_id, roadmap.source_by_id
     claim_pos = {c.id: i for i, c in enumerate(roadmap.claims)}
     out: list[ClaimRow] = []
+    by_ms = roadmap.claims_by_milestone
     for m in (roadmap.milestones if milestones is None else milestones):
-        claims: list[Claim | None] = list(roadmap.claims_for(m.id)) or [None]
+        claims: list[Claim | None] = list(by_ms.get(m.id, ())) or [None]
+        if claims[0] is None and not m.metrics:  # nothing claimed, no figure: nothing to list
+            continue
+        if not with_dates and not m.metrics and not any(c.metrics for c in claims):
+            continue
         claimed = _claimed_metrics(claims, m)
         for c in claims:
             metrics = claimed[c.id if c else None]
@@ -344,21 +352,26 @@ def comparison(rows: Iterable[ClaimRow]) -> list[ComparisonRow]:
     def year(r: ClaimRow) -> int:
         return int(math.floor(r.t - 1e-9)) if r.when.open_start else int(math.floor(r.t))
 
-    by_year: dict[tuple, list[ClaimRow]] = {}
-    by_ms: dict[tuple, list[ClaimRow]] = {}
+    # per group, the distinct values, scopes and dates: one pass, not one per row
+    values: dict[tuple, set] = {}
+    scopes: dict[tuple, set] = {}
+    dates: dict[tuple, set] = {}
+    keys = []
     for r in rows:
         name = r.key.all_scopes() if r.key else None
-        by_year.setdefault((name, year(r)), []).append(r)
-        by_ms.setdefault((r.milestone.id, name), []).append(r)
+        ky, km = (name, year(r)), (r.milestone.id, name)
+        keys.append((ky, km))
+        values.setdefault(ky, set()).add((r.value, r.value_max, r.bound))
+        scopes.setdefault(ky, set()).add(r.scope)
+        dates.setdefault(km, set()).add(r.when)
+    order = sorted(range(len(rows)), key=lambda i: (rows[i].t, rows[i].key.name.casefold() if rows[i].key else "",
+                                                    rows[i].value or 0.0, _said_key(rows[i])))
     out = []
-    for r in sorted(rows, key=lambda r: (r.t, r.key.name.casefold() if r.key else "", r.value or 0.0, _said_key(r))):
-        name = r.key.all_scopes() if r.key else None
-        peers = by_year[(name, year(r))]
-        values = {(p.value, p.value_max, p.bound) for p in peers}
-        scopes = {p.scope for p in peers}
-        dates = {str(p.when) for p in by_ms[(r.milestone.id, name)]}
-        out.append(ComparisonRow(r, str(r.when), value_differs=r.metric is not None and len(values) > 1,
-                                 scope_differs=r.metric is not None and len(scopes) > 1, date_differs=len(dates) > 1))
+    for i in order:
+        r, (ky, km) = rows[i], keys[i]
+        out.append(ComparisonRow(r, str(r.when), value_differs=r.metric is not None and len(values[ky]) > 1,
+                                 scope_differs=r.metric is not None and len(scopes[ky]) > 1,
+                                 date_differs=len(dates[km]) > 1))
     return out
 
 

@@ -25,6 +25,7 @@ from nevroadmap.gui.state import AppState
 
 __all__ = ["ComparisonView"]
 
+MAX_TABLE_ROWS = 2000
 DIFFERS_LIGHT = "#ffe2b8"
 DIFFERS_DARK = "#6b4a1c"
 
@@ -149,6 +150,8 @@ class ComparisonView(QWidget):
 
     def refresh(self, *_a) -> None:
         self.rows = comparison(self._subject_rows())
+        total = len(self.rows)
+        del self.rows[MAX_TABLE_ROWS:]  # a table of 100,000 rows helps nobody; the CLI lists them all
         heads = self.headers()
         self.table.clear()
         self.table.setColumnCount(len(COMPARISON_COLUMNS))
@@ -190,6 +193,9 @@ class ComparisonView(QWidget):
         self.note.setText(self._count("%n claim; highlighted cells disagree with another claim for the same time.",
                                       "%n claims; highlighted cells disagree with another claim for the same time.", n)
                           if n_diff else self._count("%n claim.", "%n claims.", n))
+        if total > n:
+            self.note.setText(self.tr("First %1 of %2 claims: pick a narrower subject, or use `nevroadmap claims`.")
+                              .replace("%1", f"{n:,}").replace("%2", f"{total:,}"))
 
     def text(self, fmt: str = "tsv") -> str:
         fn = as_markdown if fmt == "markdown" else as_tsv

@@ -18,7 +18,9 @@ from nevroadmap.core.claims import ClaimRow, MetricKey, claim_rows, metric_keys,
 from nevroadmap.gui.state import AppState
 from nevroadmap.render.metrics_pane import MetricsPlot
 
-__all__ = ["MetricsDockWidget", "metric_choices"]
+__all__ = ["MAX_MARKS", "MetricsDockWidget", "metric_choices"]
+
+MAX_MARKS = 5000  # marks drawn at most (each is painted one by one)
 
 
 def metric_choices(rows: list[ClaimRow]) -> list[tuple[MetricKey, int]]:
@@ -188,8 +190,15 @@ class MetricsDockWidget(QWidget):
 
     def _refresh_marks(self) -> None:
         rows = self.shown_rows()
-        self.plot.set_rows(self.key, rows)
         total = len(rows_for_metric(self._all_rows, self.key)) if self.key else 0
+        if len(rows) > MAX_MARKS:  # a tracker of 100,000 figures: draw the first, say so
+            self.plot.set_rows(self.key, rows[:MAX_MARKS])
+            self.count_label.setText(self.tr("first %1 of %2 claimed figures shown: filter to narrow")
+                                     .replace("%1", f"{MAX_MARKS:,}").replace("%2", f"{len(rows):,}"))
+            self.compare_button.setEnabled(True)
+            self._fill_legend()
+            return
+        self.plot.set_rows(self.key, rows)
         one = self.tr("%n claimed figure shown", "", len(rows)) if len(rows) == 1 else self.tr(
             "%n claimed figures shown", "", len(rows))
         self.count_label.setText(one if len(rows) == total

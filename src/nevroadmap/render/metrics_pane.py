@@ -150,7 +150,13 @@ class ClaimMarksItem(pg.GraphicsObject):
         if dev is not None and hasattr(dev, "devicePixelRatioF"):
             ratio = max(dev.devicePixelRatioF(), 1.0)
         bg = QtGui.QColor(self.theme.background)
-        order = sorted(range(len(self.rows)), key=lambda i: (i == self.selected, i == self.hovered))
+        vb = self.getViewBox()
+        order = range(len(self.rows))
+        if vb is not None:  # only marks near the visible time window
+            (v0, v1), _ = vb.viewRange()
+            margin = (v1 - v0) * 0.2
+            order = [i for i in order if self.rows[i].t1 >= v0 - margin and self.rows[i].t0 <= v1 + margin]
+        order = sorted(order, key=lambda i: (i == self.selected, i == self.hovered))
         self._label_rects: list[QtCore.QRectF] = []
         for i in order:
             self._paint_row(p, tr, i, bg, ratio)
