@@ -16,7 +16,7 @@ import io
 import json
 import sys
 
-__all__ = ["add_parser", "cmd_claims"]
+__all__ = ["add_parser", "cmd_claims", "metric_rows"]
 
 
 def add_parser(sub, add_filter_options) -> argparse.ArgumentParser:
@@ -84,8 +84,33 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+def metric_rows(roadmap, rows, text: str, command: str):
+    """(key, rows of that metric) for ``--metric TEXT``, or exit code 2 with a message saying why not.
+
+    A name takes every scope of the metric; a full label ("... (%) - China") one scope.
+    """
+    from nevroadmap.core.claims import claim_rows, find_metric, metric_keys, rows_for_metric
+
+    every = claim_rows(roadmap)
+    keys = find_metric(every, text)
+    names = {k.all_scopes() for k in keys}
+    if not keys:
+        known = "; ".join(k.label() for k, _ in metric_keys(every))
+        print(f"nevroadmap {command}: no metric matches {text!r}; the data holds: {known}", file=sys.stderr)
+        return 2
+    if len(names) > 1:
+        print(f"nevroadmap {command}: {text!r} matches several metrics: "
+              f"{'; '.join(sorted(k.label() for k in names))}", file=sys.stderr)
+        return 2
+    picked: list = []
+    for k in keys:
+        picked += [r for r in rows_for_metric(rows, k) if r not in picked]
+    key = keys[0] if len(keys) == 1 else keys[0].all_scopes()
+    return key, picked
+
+
 def cmd_claims(args, load_filtered) -> int:
-    from nevroadmap.core.claims import claim_rows, comparison, find_metric, metric_keys, rows_for_metric
+    from nevroadmap.core.claims import claim_rows, comparison
     from nevroadmap.core.query import apply_filter
 
     loaded = load_filtered(args, "claims")
@@ -94,20 +119,10 @@ def cmd_claims(args, load_filtered) -> int:
     roadmap, f = loaded
     rows = claim_rows(roadmap, apply_filter(roadmap, f), with_dates=args.all_claims and not args.metric)
     if args.metric:
-        keys = find_metric(claim_rows(roadmap), args.metric)
-        names = {k.all_scopes() for k in keys}
-        if not keys:
-            known = "; ".join(k.label() for k, _ in metric_keys(claim_rows(roadmap)))
-            print(f"nevroadmap claims: no metric matches {args.metric!r}; the data holds: {known}", file=sys.stderr)
-            return 2
-        if len(names) > 1:
-            print(f"nevroadmap claims: {args.metric!r} matches several metrics: "
-                  f"{'; '.join(sorted(k.label() for k in names))}", file=sys.stderr)
-            return 2
-        picked = []
-        for k in keys:
-            picked += [r for r in rows_for_metric(rows, k) if r not in picked]
-        rows = picked
+        picked = metric_rows(roadmap, rows, args.metric, "claims")
+        if isinstance(picked, int):
+            return picked
+        rows = picked[1]
     out = [_record(c) for c in comparison(rows)]
     if args.format == "json":
         print(json.dumps(out, ensure_ascii=False, indent=2))

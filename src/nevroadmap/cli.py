@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-title", action="store_true")
     ex.add_argument("--no-attribution", action="store_true")
     ex.add_argument("--allow-empty", action="store_true", help="exit 0 even when the filter matches nothing")
+    ex.add_argument("--metric", default=None, metavar="M",
+                    help="add the metrics pane for metric M below the roadmap (as `claims --metric`)")
     _add_filter_options(ex)
     return parser
 

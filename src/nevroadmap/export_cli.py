@@ -72,7 +72,18 @@ def run_export(args) -> int:
     engine = LayoutEngine(roadmap, label_years_per_char(hi - lo, plot_w))
     layout = engine.layout(args.group_by, None if mask.all() else mask)
     try:
-        export_roadmap(roadmap, layout, args.output, opts)
+        if getattr(args, "metric", None):  # the metrics pane below the roadmap (issue 10)
+            from nevroadmap.claims_cli import metric_rows
+            from nevroadmap.core.claims import claim_rows
+            from nevroadmap.core.query import apply_filter
+            from nevroadmap.render.evidence_export import export_with_metric
+
+            picked = metric_rows(roadmap, claim_rows(roadmap, apply_filter(roadmap, flt)), args.metric, "export")
+            if isinstance(picked, int):
+                return picked
+            export_with_metric(roadmap, layout, args.output, opts, picked[1], picked[0])
+        else:
+            export_roadmap(roadmap, layout, args.output, opts)
     except ExportError as exc:
         return _fail(str(exc), 1)
     n = int(mask.sum())

@@ -56,6 +56,14 @@ def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, 
     return out
 
 
+def _pixel_size(vb) -> tuple[float, float]:
+    """Data units per pixel; works in an off-screen export scene too (no view: no device transform)."""
+    if vb is None:
+        return 0.0, 0.0
+    (x0, x1), (y0, y1) = vb.viewRange()
+    return (x1 - x0) / max(vb.width(), 1.0), (y1 - y0) / max(vb.height(), 1.0)
+
+
 class ClaimMarksItem(pg.GraphicsObject):
     """One mark per claimed figure, sized in pixels whatever the zoom."""
 
@@ -108,8 +116,7 @@ class ClaimMarksItem(pg.GraphicsObject):
         ys = [r.value for r in self.rows] + [r.value_max for r in self.rows if r.value_max is not None]
         x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
         # marks reach a few pixels beyond their data: pad generously in data units
-        vb = self.getViewBox()
-        px, py = (vb.viewPixelSize() if vb is not None else (0.0, 0.0))
+        px, py = _pixel_size(self.getViewBox())
         padx, pady = (ARROW_PX + 10) * (px or 0.05), (ARROW_PX + 10) * (py or 0.05)
         return QtCore.QRectF(x0 - padx, y0 - pady, (x1 - x0) + 2 * padx, (y1 - y0) + 2 * pady)
 
@@ -124,7 +131,7 @@ class ClaimMarksItem(pg.GraphicsObject):
         vb = self.getViewBox()
         if vb is None or not self.rows:
             return None
-        sx, sy = vb.viewPixelSize()
+        sx, sy = _pixel_size(vb)
         best, best_d = None, tol_px
         for i, r in enumerate(self.rows):
             c = self.mark_pos(i)
@@ -289,6 +296,15 @@ class ClaimMarksItem(pg.GraphicsObject):
         self.sigClicked.emit(i)
 
 
+class _ValueAxis(pg.AxisItem):
+    """The value axis; draws in off-screen export scenes too (as the year axis does)."""
+
+    def deviceTransform_(self):  # noqa: N802 (pyqtgraph API)
+        if self.getViewWidget() is None and self.scene() is not None:
+            return self.sceneTransform()
+        return super().deviceTransform_()
+
+
 class MetricsPlot(pg.PlotItem):
     """The pane's plot: a year axis below, the metric's unit on the left, one mark per claim."""
 
@@ -296,7 +312,7 @@ class MetricsPlot(pg.PlotItem):
 
     def __init__(self, theme: Theme | str = "light") -> None:
         self.theme = get_theme(theme)
-        super().__init__(axisItems={"bottom": YearAxis("bottom", self.theme)})
+        super().__init__(axisItems={"bottom": YearAxis("bottom", self.theme), "left": _ValueAxis("left")})
         self.hideButtons()
         self.setMenuEnabled(False)
         self.layout.setContentsMargins(0, 0, 0, 0)
