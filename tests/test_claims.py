@@ -177,3 +177,15 @@ def test_list_names_each_metric():
     assert by["china-nev-2024-volume"]["metrics"][:2] == ["NEV production over 12,800,000 units (China)",
                                                           "NEV sales over 12,800,000 units (China)"]
     assert by["solid-state-large-scale-after-2030"]["metrics"] == ["energy density potentially over 400 Wh/kg"]
+
+
+def test_tooltips_tell_who_claims_and_when(bundled):
+    from nevroadmap.core.claims import who_says
+
+    assert who_says(bundled, "global-nev-penetration-2030") == "Zhu Huarong (Changan), 2025-09-28; the article"
+    assert who_says(bundled, "most-battery-density-safety") == "Miao Hong (MOST), 2025-09-28"
+    pytest.importorskip("PySide6")
+    from nevroadmap.render.timeline import milestone_tooltip
+
+    i = [m.id for m in bundled.milestones].index("china-nev-penetration-70-2030")
+    assert "Claimed by Wang Xiaoqiu (SAIC), 2025-09-28" in milestone_tooltip(bundled, i)

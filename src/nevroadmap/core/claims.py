@@ -32,7 +32,7 @@ from nevroadmap.core.model import Claim, Metric, Milestone, Roadmap, Status
 __all__ = [
     "ARTICLE_VOICE", "ClaimRow", "ComparisonRow", "DriftPoint", "MetricKey", "claim_rows", "claims_in_said_order",
     "COMPARISON_COLUMNS", "as_markdown", "as_tsv", "comparison", "comparison_cells", "drift", "find_metric",
-    "format_slip", "independent_sources", "metric_keys", "named_metric", "rows_for_metric", "states_figure", "target_year",
+    "format_slip", "independent_sources", "metric_keys", "who_says", "named_metric", "rows_for_metric", "states_figure", "target_year",
 ]
 
 ARTICLE_VOICE = "the article, no speaker named"
@@ -463,6 +463,26 @@ def format_slip(years: float) -> str:
     if a < 1:
         return f"{sign}{round(a * 12)} mo"
     return f"{sign}{a:.0f} y" if abs(a - round(a)) < 0.05 else f"{sign}{a:.1f} y"
+
+
+def who_says(roadmap: Roadmap, milestone_id: str, limit: int = 3) -> str:
+    """Who claims a milestone and when, in one line: "Zhu Huarong (Changan), 2025-09-28; the article"."""
+    people = roadmap.person_by_id
+    bits: list[str] = []
+    for c in claims_in_said_order(roadmap, milestone_id):
+        org = roadmap.claim_organization(c)
+        o = roadmap.organization_by_id.get(org) if org else None
+        org_name = (o.short_name or o.name) if o is not None else org
+        if c.speaker:
+            p = people.get(c.speaker)
+            who = (p.name if p else c.speaker) + (f" ({org_name})" if org_name else "")
+        else:
+            who = org_name or "the article"
+        text = who + (f", {c.said}" if c.said else "")
+        if text not in bits:
+            bits.append(text)
+    more = len(bits) - limit
+    return "; ".join(bits[:limit]) + (f"; and {more} more" if more > 0 else "")
 
 
 def independent_sources(roadmap: Roadmap, milestone_id: str) -> int:

@@ -800,6 +800,9 @@ def milestone_tooltip(roadmap: Roadmap, index: int) -> str:
         lines.append(html.escape(orgs))
     n = len(roadmap.claims_for(m.id))
     if n:
+        from nevroadmap.core.claims import who_says  # issue 10: who claims it and when
+
+        lines.append(html.escape(f"Claimed by {who_says(roadmap, m.id)}"))
         lines.append(f"{n} claim{'s' * (n != 1)} — click for sources")
     return "<p style='white-space:pre'>" + "<br>".join(lines) + "</p>"
 
