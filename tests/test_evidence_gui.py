@@ -258,3 +258,13 @@ def test_a_huge_metric_draws_a_bounded_number_of_marks_and_says_so(qtbot):
     qtbot.addWidget(pane)
     assert len(pane.plot.marks.rows) == MAX_MARKS
     assert pane.count_label.text() == f"first {MAX_MARKS:,} of {MAX_MARKS + 1000:,} claimed figures shown: filter to narrow"
+
+
+def test_pane_and_drift_follow_the_theme(make_window, qtbot):
+    w = make_window(EXAMPLE)
+    w.set_theme("dark")
+    qtbot.waitUntil(lambda: w.metrics_pane.plot.theme.name == "dark")
+    assert w.drift_item.theme.name == "dark"
+    w.set_theme("light")
+    qtbot.waitUntil(lambda: w.metrics_pane.plot.theme.name == "light")
+    assert w.drift_item.theme.name == "light"

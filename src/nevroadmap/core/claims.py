@@ -72,10 +72,6 @@ class MetricKey:
             text += f" - {self.scope}"
         return text
 
-    def token(self) -> str:
-        """How ``--metric`` and the picker name it: ``name [unit] @scope``."""
-        return self.label()
-
 
 @dataclass(frozen=True, slots=True)
 class ClaimRow:

@@ -92,14 +92,14 @@ class ComparisonView(QWidget):
                 continue
             seen.add(base)
             n = len(rows_for_metric(rows, base))
-            self._subjects.append((self._count("Metric: %1 (%n claim)", "Metric: %1 (%n claims)", n)
-                                   .replace("%1", base.label()), base))
+            label = self.tr("Metric: %1 (%n claim)", "", n) if n == 1 else self.tr("Metric: %1 (%n claims)", "", n)
+            self._subjects.append((label.replace("%1", base.label()), base))
         for t in rm.technologies:
             ms = [m for m in rm.milestones if m.technology == t.id]
             n = sum(len(rm.claims_for(m.id)) for m in ms)
             if n >= 2:
-                self._subjects.append((self._count("Technology: %1 (%n claim)", "Technology: %1 (%n claims)", n)
-                                       .replace("%1", t.name), t.id))
+                label = self.tr("Technology: %1 (%n claims)", "", n)
+                self._subjects.append((label.replace("%1", t.name), t.id))
         self.subject.blockSignals(True)
         self.subject.clear()
         for label, _data in self._subjects:
@@ -130,10 +130,6 @@ class ComparisonView(QWidget):
         self.subject.setCurrentIndex(i)
         self.refresh()
         return True
-
-    def _count(self, one: str, many: str, n: int) -> str:
-        # English needs both forms even without a translation file loaded
-        return self.tr(one, "", n) if n == 1 else self.tr(many, "", n)
 
     # -- table -------------------------------------------------------------------------
     def _subject_rows(self) -> list[ClaimRow]:
@@ -190,9 +186,11 @@ class ComparisonView(QWidget):
         hdr.setStretchLastSection(True)
         self.table.resizeRowsToContents()
         n = len(self.rows)
-        self.note.setText(self._count("%n claim; highlighted cells disagree with another claim for the same time.",
-                                      "%n claims; highlighted cells disagree with another claim for the same time.", n)
-                          if n_diff else self._count("%n claim.", "%n claims.", n))
+        if n_diff:  # a disagreement needs two claims: always plural
+            self.note.setText(self.tr("%n claims; highlighted cells disagree with another claim for the same time.",
+                                      "", n))
+        else:
+            self.note.setText(self.tr("%n claim.", "", n) if n == 1 else self.tr("%n claims.", "", n))
         if total > n:
             self.note.setText(self.tr("First %1 of %2 claims: pick a narrower subject, or use `nevroadmap claims`.")
                               .replace("%1", f"{n:,}").replace("%2", f"{total:,}"))

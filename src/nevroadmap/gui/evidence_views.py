@@ -78,11 +78,7 @@ def install(win) -> None:
     win.show_comparison = show_comparison
     pane.sigCompareRequested.connect(show_comparison)
 
-    def on_theme(_on: bool = False) -> None:
-        pane.set_theme(win.theme)
-        drift_item.set_theme(win.theme)
-
-    win.act_dark.toggled.connect(on_theme)
+    pane.sigThemeChanged.connect(drift_item.set_theme)  # the pane follows the application palette
 
     # View menu: show/hide the pane, open the comparison
     act_pane = dock.toggleViewAction()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nevroadmap.core.claims import ClaimRow, MetricKey, claim_rows, metric_keys, rows_for_metric
@@ -40,6 +40,7 @@ def metric_choices(rows: list[ClaimRow]) -> list[tuple[MetricKey, int]]:
 class MetricsDockWidget(QWidget):
     sigClaimClicked = Signal(object)  # ClaimRow
     sigCompareRequested = Signal(object)  # MetricKey
+    sigThemeChanged = Signal(str)  # "light" or "dark", when the application palette changes
 
     def __init__(self, state: AppState, theme: str = "light", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +143,14 @@ class MetricsDockWidget(QWidget):
     def showEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         super().showEvent(ev)
         self.schedule_align()
+
+    def changeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.PaletteChange:  # the theme is application-wide: follow it
+            name = "dark" if self.palette().base().color().lightness() < 128 else "light"
+            if name != self.plot.theme.name:
+                self.set_theme(name)
+                self.sigThemeChanged.emit(name)
 
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(ev)
