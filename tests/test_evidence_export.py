@@ -72,3 +72,17 @@ def test_bad_metric_exits_2_and_writes_nothing(tmp_path, metric, want):
     out = tmp_path / "x.png"
     r = _export("-o", str(out), "--metric", metric)
     assert r.returncode == 2 and want in r.stderr and not out.exists()
+
+
+def test_footnotes_number_the_sources_and_the_marks_cite_them(tmp_path):
+    out = tmp_path / "notes.svg"
+    r = _export(str(EXAMPLE), "-o", str(out), "--metric", "energy density", "--footnotes")
+    assert r.returncode == 0, r.stderr
+    svg = out.read_text(encoding="utf-8")
+    # first cited first: the A-sample cells (2023 report) come before the 2021 investor day
+    assert ">[1] Fictional Press (example): Example Battery Co. annual report 2023 (fictional), published 2023-06-20<" in svg
+    assert ">[2] Fictional Press (example): Example Battery Co. investor day 2021 (fictional), published 2021-03-15<" in svg
+    assert ">450 Wh/kg [2]<" in svg and ">350 Wh/kg [1]<" in svg
+    out2 = tmp_path / "plain.svg"
+    assert _export("-o", str(out2), "--footnotes").returncode == 0
+    assert ">[1] NenPower: Exploring Intelligent Mobility Together" in out2.read_text(encoding="utf-8")

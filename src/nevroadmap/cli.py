@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--allow-empty", action="store_true", help="exit 0 even when the filter matches nothing")
     ex.add_argument("--metric", default=None, metavar="M",
                     help="add the metrics pane for metric M below the roadmap (as `claims --metric`)")
+    ex.add_argument("--footnotes", action="store_true", help="list the sources behind the shown milestones, numbered")
     _add_filter_options(ex)
     return parser
 

@@ -72,16 +72,20 @@ def run_export(args) -> int:
     engine = LayoutEngine(roadmap, label_years_per_char(hi - lo, plot_w))
     layout = engine.layout(args.group_by, None if mask.all() else mask)
     try:
-        if getattr(args, "metric", None):  # the metrics pane below the roadmap (issue 10)
-            from nevroadmap.claims_cli import metric_rows
-            from nevroadmap.core.claims import claim_rows
-            from nevroadmap.core.query import apply_filter
-            from nevroadmap.render.evidence_export import export_with_metric
+        if getattr(args, "metric", None) or getattr(args, "footnotes", False):  # issue 10: pane, footnotes
+            from nevroadmap.render.evidence_export import export_evidence
 
-            picked = metric_rows(roadmap, claim_rows(roadmap, apply_filter(roadmap, flt)), args.metric, "export")
-            if isinstance(picked, int):
-                return picked
-            export_with_metric(roadmap, layout, args.output, opts, picked[1], picked[0])
+            metric = None
+            if args.metric:
+                from nevroadmap.claims_cli import metric_rows
+                from nevroadmap.core.claims import claim_rows
+                from nevroadmap.core.query import apply_filter
+
+                picked = metric_rows(roadmap, claim_rows(roadmap, apply_filter(roadmap, flt)), args.metric, "export")
+                if isinstance(picked, int):
+                    return picked
+                metric = picked
+            export_evidence(roadmap, layout, args.output, opts, metric=metric, footnotes=args.footnotes)
         else:
             export_roadmap(roadmap, layout, args.output, opts)
     except ExportError as exc:

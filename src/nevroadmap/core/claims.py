@@ -32,7 +32,7 @@ from nevroadmap.core.model import Claim, Metric, Milestone, Roadmap, Status
 __all__ = [
     "ARTICLE_VOICE", "ClaimRow", "ComparisonRow", "DriftPoint", "MetricKey", "claim_rows", "claims_in_said_order",
     "COMPARISON_COLUMNS", "as_markdown", "as_tsv", "comparison", "comparison_cells", "drift", "find_metric",
-    "format_slip", "independent_sources", "metric_keys", "who_says", "named_metric", "rows_for_metric", "states_figure", "target_year",
+    "format_slip", "independent_sources", "metric_keys", "source_notes", "who_says", "named_metric", "rows_for_metric", "states_figure", "target_year",
 ]
 
 ARTICLE_VOICE = "the article, no speaker named"
@@ -479,6 +479,32 @@ def who_says(roadmap: Roadmap, milestone_id: str, limit: int = 3) -> str:
             bits.append(text)
     more = len(bits) - limit
     return "; ".join(bits[:limit]) + (f"; and {more} more" if more > 0 else "")
+
+
+def source_notes(roadmap: Roadmap, milestone_ids: Iterable[str]) -> list[tuple[int, str, str]]:
+    """Numbered source footnotes for the claims behind ``milestone_ids``: (number, source id, text).
+
+    Numbered in the order first cited; the text names publisher, title, date and address.
+    """
+    seen: dict[str, int] = {}
+    for mid in milestone_ids:
+        for c in roadmap.claims_for(mid):
+            seen.setdefault(c.source, len(seen) + 1)
+    out = []
+    for sid, n in seen.items():
+        src = roadmap.source_by_id.get(sid)
+        if src is None:
+            out.append((n, sid, sid))
+            continue
+        bits = [f"{src.publisher}: {src.title}" if src.publisher else src.title]
+        if src.published:
+            bits.append(f"published {src.published}")
+        elif src.event_date:
+            bits.append(f"event {src.event_date}")
+        if src.url:
+            bits.append(src.url)
+        out.append((n, sid, ", ".join(bits)))
+    return out
 
 
 def independent_sources(roadmap: Roadmap, milestone_id: str) -> int:

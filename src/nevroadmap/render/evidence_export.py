@@ -14,16 +14,17 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from nevroadmap.core.claims import ClaimRow, MetricKey
+from nevroadmap.core.claims import ClaimRow, MetricKey, source_notes
 from nevroadmap.core.layout import LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render import export as _export
 from nevroadmap.render.drift import DriftItem
 from nevroadmap.render.metrics_pane import MetricsPlot
 
-__all__ = ["BAND_SHARE", "export_with_metric"]
+__all__ = ["BAND_SHARE", "MAX_NOTES", "export_evidence", "export_with_metric"]
 
 BAND_SHARE = 0.30  # of the page height, for the metric band
+MAX_NOTES = 12  # footnote lines at most (then "and N more sources")
 
 
 class _PageWithDrift(_export._Page):
@@ -49,8 +50,8 @@ def _plot_edges(page) -> tuple[float, float, tuple[float, float]]:
 
 class _Band:
     def __init__(self, rows: list[ClaimRow], key: MetricKey, theme: str, w: float, h: float,
-                 left: float, right: float, time_range: tuple[float, float]) -> None:
-        self.rows, self.key, self.theme = rows, key, theme
+                 left: float, right: float, time_range: tuple[float, float], notes: dict | None = None) -> None:
+        self.rows, self.key, self.theme, self.notes = rows, key, theme, notes or {}
         self.w, self.h, self.left, self.right, self.time_range = w, h, left, right, time_range
 
     def paint(self, p: QtGui.QPainter, target: QtCore.QRectF) -> None:
@@ -58,6 +59,7 @@ class _Band:
         plot = MetricsPlot(self.theme)
         scene.addItem(plot)
         plot.set_rows(self.key, self.rows)
+        plot.marks.notes = self.notes
         th = plot.theme
         title_h = th.subtitle_px + 10
         legend_h = th.small_px + 10
@@ -87,23 +89,79 @@ class _Band:
         scene.clear()
 
 
+class _Notes:
+    """Numbered source footnotes, one per line."""
+
+    def __init__(self, lines: list[str], theme: str, w: float, h: float) -> None:
+        from nevroadmap.render.theme import get_theme
+
+        self.lines, self.theme, self.w, self.h = lines, get_theme(theme), w, h
+
+    @staticmethod
+    def height(n_lines: int, theme: str) -> float:
+        from nevroadmap.render.theme import get_theme
+
+        th = get_theme(theme)
+        return n_lines * (th.small_px + 5) + 14
+
+    def paint(self, p: QtGui.QPainter, target: QtCore.QRectF) -> None:
+        th = self.theme
+        p.save()
+        p.fillRect(target, QtGui.QColor(th.background))
+        p.translate(target.topLeft())
+        p.scale(target.width() / self.w, target.height() / self.h)
+        font = th.font(th.small_px)
+        fm = QtGui.QFontMetricsF(font)
+        p.setFont(font)
+        p.setPen(QtGui.QColor(th.muted))
+        y = 8 + fm.ascent()
+        for line in self.lines:
+            p.drawText(QtCore.QPointF(24, y), fm.elidedText(line, QtCore.Qt.TextElideMode.ElideRight, self.w - 48))
+            y += th.small_px + 5
+        p.restore()
+
+
 def export_with_metric(roadmap: Roadmap, layout: LaneLayout, path: str | os.PathLike, options: _export.ExportOptions,
                        rows: list[ClaimRow], key: MetricKey) -> None:
     """Write the roadmap with ``key``'s figures in a band below it (PNG, SVG or PDF)."""
+    export_evidence(roadmap, layout, path, options, metric=(key, rows))
+
+
+def export_evidence(roadmap: Roadmap, layout: LaneLayout, path: str | os.PathLike, options: _export.ExportOptions,
+                    metric: tuple[MetricKey, list[ClaimRow]] | None = None, footnotes: bool = False) -> None:
+    """Write the roadmap, optionally with one metric's band below it and numbered source footnotes."""
     path = Path(path)
     fmt = _export.check_request(path, options)
     _export._ensure_app()
     w, h = options.width, options.height
-    band_h = int(round(h * BAND_SHARE))
-    top = _export.ExportOptions(**{**options.__dict__, "height": h - band_h})
+    scale = min(max(min(w / 1920, h / 1080), 0.7), 12.0)  # as the export page computes it
+    notes, note_lines = {}, []
+    if footnotes:
+        shown = list(dict.fromkeys(roadmap.milestones[int(i)].id for i in layout.item))
+        numbered = source_notes(roadmap, shown)
+        notes = {sid: n for n, sid, _text in numbered}
+        note_lines = [f"[{n}] {text}" for n, _sid, text in numbered[:MAX_NOTES]]
+        if len(numbered) > MAX_NOTES:
+            note_lines.append(f"... and {len(numbered) - MAX_NOTES} more sources")
+    notes_h = int(round(_Notes.height(len(note_lines), options.theme) * scale)) if note_lines else 0
+    band_h = int(round(h * BAND_SHARE)) if metric is not None else 0
+    top_h = h - band_h - notes_h
+    top = _export.ExportOptions(**{**options.__dict__, "height": top_h})
     page = _PageWithDrift(roadmap, layout, top)
-    left, right, trange = _plot_edges(page)
-    band = _Band(rows, key, options.theme, page.w, band_h / page.scale, left, right, trange)
+    parts: list[tuple[object, int]] = [(page, top_h)]
+    if metric is not None:
+        left, right, trange = _plot_edges(page)
+        parts.append((_Band(metric[1], metric[0], options.theme, page.w, band_h / page.scale, left, right, trange,
+                            notes), band_h))
+    if note_lines:
+        parts.append((_Notes(note_lines, options.theme, w / scale, notes_h / scale), notes_h))
 
     def paint(p: QtGui.QPainter, target: QtCore.QRectF) -> None:
         k = target.height() / h
-        page.paint(p, QtCore.QRectF(target.left(), target.top(), target.width(), (h - band_h) * k))
-        band.paint(p, QtCore.QRectF(target.left(), target.top() + (h - band_h) * k, target.width(), band_h * k))
+        y = target.top()
+        for part, ph in parts:
+            part.paint(p, QtCore.QRectF(target.left(), y, target.width(), ph * k))
+            y += ph * k
 
     buf = QtCore.QBuffer()
     buf.open(QtCore.QIODevice.WriteOnly)

@@ -80,6 +80,7 @@ class ClaimMarksItem(pg.GraphicsObject):
         self.hovered: int | None = None
         self.offsets: list[float] = []
         self.labelled: set[int] = set()
+        self.notes: dict[str, int] = {}  # source id -> footnote number (exports with --footnotes)
         self.setAcceptHoverEvents(True)
 
     # -- data ----------------------------------------------------------------
@@ -237,6 +238,8 @@ class ClaimMarksItem(pg.GraphicsObject):
         p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
         p.setFont(self.theme.font(self.theme.small_px * ratio))
         text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
+        if r.source in self.notes:
+            text += f" [{self.notes[r.source]}]"
         fm = QtGui.QFontMetricsF(p.font())
         w, h = fm.horizontalAdvance(text), fm.height()
         # right of the mark, else left of it, else left out (hovering still tells it)
