@@ -268,3 +268,11 @@ def test_pane_and_drift_follow_the_theme(make_window, qtbot):
     w.set_theme("light")
     qtbot.waitUntil(lambda: w.metrics_pane.plot.theme.name == "light")
     assert w.drift_item.theme.name == "light"
+
+
+def test_a_floating_pane_keeps_a_plain_axis_and_lines_up_again_when_docked(make_window, qtbot):
+    w = make_window()
+    w.metrics_dock.setFloating(True)
+    qtbot.waitUntil(lambda: int(w.metrics_pane.plot.getAxis("left").width()) == 60)
+    w.metrics_dock.setFloating(False)
+    qtbot.waitUntil(lambda: _aligned(w))

@@ -103,8 +103,12 @@ def metric_rows(roadmap, rows, text: str, command: str):
               f"{'; '.join(sorted(k.label() for k in names))}", file=sys.stderr)
         return 2
     picked: list = []
+    seen: set[int] = set()
     for k in keys:
-        picked += [r for r in rows_for_metric(rows, k) if r not in picked]
+        for r in rows_for_metric(rows, k):
+            if id(r) not in seen:
+                seen.add(id(r))
+                picked.append(r)
     key = keys[0] if len(keys) == 1 else keys[0].all_scopes()
     return key, picked
 

@@ -109,6 +109,14 @@ class MetricsDockWidget(QWidget):
         tl = self._timeline
         if tl is None or not self.isVisible() or not tl.isVisible():
             return
+        dock = self.parentWidget()
+        if getattr(dock, "isFloating", lambda: False)():  # a floating pane has no lanes to line up with
+            left, right = 60, 0
+            if int(self.plot.getAxis("left").width()) != left or self._right_margin != right:
+                self.plot.getAxis("left").setWidth(left)
+                self._right_margin = right
+                self.view.ci.layout.setContentsMargins(0, 0, 0, 0)
+            return
         tvb = tl.viewbox
         r = tvb.sceneBoundingRect()
         tl_left = tl.view.mapToGlobal(tl.view.mapFromScene(r.topLeft())).x()
