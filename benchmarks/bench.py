@@ -89,6 +89,15 @@ def _run_worker(kind: str, *args: str, timeout: float = 900) -> dict:
     return {"error": f"worker {kind} failed (exit {r.returncode}): {err}"}
 
 
+def _tune_gc_as_the_entry_point_does() -> None:
+    """Workers run the app's code as ``nevroadmap`` runs it: with the GC settings its main() makes."""
+    try:
+        from nevroadmap.runtime import tune_gc_for_big_datasets
+    except ImportError:  # an older tree: the loader tuned the GC itself
+        return
+    tune_gc_for_big_datasets()
+
+
 def dataset(n: int) -> Path:
     """The generated dataset of ``n`` milestones (cached)."""
     DATA_DIR.mkdir(exist_ok=True)
@@ -402,7 +411,7 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
     # -- export_png_s and matplotlib_png_s ------------------------------------------
     if "export" not in skip_set:
         try:
-            from nevroadmap.render.export import ExportOptions, export_roadmap
+            from nevroadmap.render.export import ExportRequest, export_roadmap
         except ImportError as exc:
             out["export_error"] = str(exc)
         else:
@@ -411,7 +420,7 @@ def worker_gui(path: str, out_dir: str, skip: str = "") -> dict:
             png = Path(out_dir) / "export.png"
             for _ in range(3):
                 t = time.perf_counter()
-                export_roadmap(roadmap, full, png, ExportOptions(width=3840, height=2160))
+                export_roadmap(roadmap, png, ExportRequest(width=3840, height=2160), reuse=full)
                 times.append(time.perf_counter() - t)
             out["export_png_s"] = statistics.median(times)
             out["export_detail"] = {"runs": times, "bytes": png.stat().st_size}
@@ -622,12 +631,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=3, help="fresh-process repetitions of load (default 3)")
     ap.add_argument("--startup-reps", type=int, default=5, help="repetitions of each startup measurement")
     ap.add_argument("--skip", default="", help="comma-separated: startup,load,rss,frame,filter,export")
+    ap.add_argument("--no-gc-tuning", action="store_true",
+                    help="run the app's code without the garbage-collector settings nevroadmap.cli.main makes at start-up")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.worker:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+        if a.worker != "startup-bare" and not os.environ.get("NEVROADMAP_BENCH_NO_GC_TUNING"):
+            _tune_gc_as_the_entry_point_does()
         try:
             out = WORKERS[a.worker](*a.args)
         except Exception as exc:  # noqa: BLE001 - reported by the driver as n/a
@@ -642,6 +655,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         ap.error("--sizes takes comma-separated integers, e.g. 1000,10000")
     skip = set(filter(None, a.skip.split(",")))
+    if a.no_gc_tuning:
+        os.environ["NEVROADMAP_BENCH_NO_GC_TUNING"] = "1"  # inherited by the workers
     res = measure(sizes, a.reps, a.startup_reps, skip, log=lambda s: print(s, file=sys.stderr, flush=True))
     print_table(res)
     if a.json:

@@ -1,4 +1,4 @@
-"""The layers point one way: cli/gui -> render -> core, and core never touches Qt."""
+"""The layers point one way: cli -> gui -> render -> core, and core never touches Qt."""
 
 import ast
 import subprocess
@@ -30,8 +30,43 @@ def test_core_module_has_no_qt_import(path):
 
 @pytest.mark.parametrize("path", sorted((SRC / "render").rglob("*.py")), ids=lambda p: p.name)
 def test_render_never_imports_gui_or_cli(path):
-    bad = {n for n in _imports(path) if n.startswith(("nevroadmap.gui", "nevroadmap.cli", "nevroadmap.export_cli"))}
+    bad = {n for n in _imports(path) if n.startswith(("nevroadmap.gui", "nevroadmap.cli"))}
     assert not bad, f"{path.name} imports {bad}"
+
+
+@pytest.mark.parametrize("path", sorted((SRC / "gui").rglob("*.py")), ids=lambda p: p.name)
+def test_gui_never_imports_the_cli(path):
+    bad = {n for n in _imports(path) if n == "nevroadmap.cli" or n.startswith("nevroadmap.cli.")}
+    assert not bad, f"{path.name} imports {bad}"
+
+
+def test_cli_is_a_package_without_cycles():
+    """Commands import the shared modules (parser, common), never the package root or each other."""
+    cli = SRC / "cli"
+    assert (cli / "__init__.py").is_file() and not (SRC / "cli.py").exists() and not (SRC / "export_cli.py").exists()
+    shared = {"nevroadmap.cli.parser", "nevroadmap.cli.common"}
+    for path in sorted(cli.glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        own = f"nevroadmap.cli.{path.stem}"
+        bad = {n for n in _imports(path) if (n == "nevroadmap.cli" or n.startswith("nevroadmap.cli."))
+               and n not in shared - {own}}
+        assert not bad, f"{path.name} imports {bad}"
+        if path.stem in ("parser", "common"):
+            assert not {n for n in _imports(path) if n.startswith("nevroadmap.cli")}, f"{path.name} imports the cli"
+
+
+def test_import_linter_contracts_are_strict():
+    import tomllib
+
+    conf = tomllib.loads((SRC.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    contracts = conf["contracts"]
+    assert not any("allow_indirect_imports" in c for c in contracts)
+    layers = [c for c in contracts if c["type"] == "layers"]
+    assert layers and layers[0]["layers"] == ["nevroadmap.cli", "nevroadmap.gui", "nevroadmap.render", "nevroadmap.core"]
+    forbidden = {tuple(c["source_modules"]): set(c["forbidden_modules"]) for c in contracts if c["type"] == "forbidden"}
+    assert {"PySide6", "pyqtgraph"} <= forbidden[("nevroadmap.core",)]
+    assert {"nevroadmap.gui", "nevroadmap.cli"} <= forbidden[("nevroadmap.render",)]
 
 
 def test_importing_core_and_cli_loads_no_qt():

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from nevroadmap.core.claims import (
-    ARTICLE_VOICE, MetricKey, claim_rows, claims_in_said_order, comparison, comparison_cells, drift, find_metric,
-    format_slip, independent_sources, metric_keys, rows_for_metric,
+    ARTICLE_VOICE, MetricKey, claim_rows, comparison, comparison_cells, find_metric, metric_keys, rows_for_metric,
 )
+from nevroadmap.core.provenance import claims_in_said_order, drift, format_slip, independent_sources
 from nevroadmap.core.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,12 +180,12 @@ def test_list_names_each_metric():
 
 
 def test_tooltips_tell_who_claims_and_when(bundled):
-    from nevroadmap.core.claims import who_says
+    from nevroadmap.core.provenance import who_says
 
     assert who_says(bundled, "global-nev-penetration-2030") == "Zhu Huarong (Changan), 2025-09-28; the article"
     assert who_says(bundled, "most-battery-density-safety") == "Miao Hong (MOST), 2025-09-28"
     pytest.importorskip("PySide6")
-    from nevroadmap.render.timeline import milestone_tooltip
+    from nevroadmap.render.tooltips import milestone_tooltip
 
     i = [m.id for m in bundled.milestones].index("china-nev-penetration-70-2030")
     assert "Claimed by Wang Xiaoqiu (SAIC), 2025-09-28" in milestone_tooltip(bundled, i)

@@ -17,7 +17,8 @@ def _export(*args):
 
 def test_svg_has_the_metric_band_with_both_2030_forecasts(tmp_path):
     out = tmp_path / "pane.svg"
-    r = _export("-o", str(out), "--metric", "NEV penetration rate")
+    # tall enough that the lanes under the band keep their labels
+    r = _export("-o", str(out), "--metric", "NEV penetration rate", "--height", "1600")
     assert r.returncode == 0, r.stderr
     svg = out.read_text(encoding="utf-8")
     for text in ("NEV penetration rate (%)", "over 70% (China)", "40% (global)", "Changan Automobile", "SAIC Group",
@@ -25,37 +26,42 @@ def test_svg_has_the_metric_band_with_both_2030_forecasts(tmp_path):
         assert f">{text}<" in svg, text
 
 
-def test_png_band_lines_up_with_the_lanes(tmp_path, qapp):
-    from PySide6.QtCore import QRectF
+@pytest.mark.parametrize("width,height,dpi", [(1600, 1000, 96), (3200, 2000, 192)])
+def test_png_band_lines_up_with_the_lanes(tmp_path, qapp, width, height, dpi):
+    """One page: the band's plot area has the lanes' left and right edges, at 1x and 2x alike."""
     from PySide6.QtGui import QImage
 
-    from nevroadmap.core.claims import MetricKey, claim_rows, rows_for_metric
-    from nevroadmap.core.layout import LayoutEngine
     from nevroadmap.core.loader import load
-    from nevroadmap.render import evidence_export as ee
-    from nevroadmap.render.export import ExportOptions
+    from nevroadmap.render.export import ExportRequest, _Page, render_image
 
     rm = load()
-    lay = LayoutEngine(rm).layout("technology")
-    opts = ExportOptions(width=1600, height=1000)
-    top = ExportOptions(width=1600, height=1000 - round(1000 * ee.BAND_SHARE))
-    left, right, trange = ee._plot_edges(ee._PageWithDrift(rm, lay, top))
-    rows = rows_for_metric(claim_rows(rm), MetricKey("NEV penetration rate", "%"))
-    band = ee._Band(rows, MetricKey("NEV penetration rate", "%"), "light", 1600, 300, left, right, trange)
-    img = QImage(1600, 300, QImage.Format.Format_ARGB32)
-    from PySide6.QtGui import QPainter
-
-    p = QPainter(img)
-    band.paint(p, QRectF(0, 0, 1600, 300))
-    p.end()
-    # the band's year axis line starts where the lanes' plot area starts
-    y = 300 - 40
-    xs = [x for x in range(1600) if img.pixelColor(x, y).lightness() < 235]
-    assert xs and abs(xs[0] - left) <= 3
+    req = ExportRequest(width=width, height=height, dpi=dpi, metric="energy density")
+    page = _Page(rm, req)
+    scene, lanes = page.build_scene()
+    a, b = lanes.getViewBox().sceneBoundingRect(), page.band_plot.getViewBox().sceneBoundingRect()
+    assert (b.left(), b.right()) == pytest.approx((a.left(), a.right()), abs=0.5)
+    assert b.top() > a.bottom() and page.band_rect.bottom() <= page.legend_rect.top()
+    axis_y = page.band_plot.getAxis("bottom").sceneBoundingRect().top()
+    scene.clear()
+    # in the picture: the band's year axis line starts where the lanes' plot area starts
+    img = render_image(rm, req)
+    k = page.geometry.scale
+    y = int((axis_y + 0.5) * k)
+    xs = [x for x in range(width) if img.pixelColor(x, y).lightness() < 235]
+    assert xs and abs(xs[0] - a.left() * k) <= 3 * k
     out = tmp_path / "pane.png"
-    r = _export("-o", str(out), "--metric", "energy density", "--width", "1600", "--height", "1000")
+    r = _export("-o", str(out), "--metric", "energy density", "--width", str(width), "--height", str(height),
+                "--dpi", str(dpi))
     assert r.returncode == 0, r.stderr
-    assert QImage(str(out)).size().width() == 1600
+    assert QImage(str(out)).size().width() == width
+
+
+def test_no_metric_no_band(qapp):
+    from nevroadmap.core.loader import load
+    from nevroadmap.render.export import ExportRequest, _Page
+
+    page = _Page(load(), ExportRequest())
+    assert page.band is None and page.band_rect is None and page.notes_rect is None
 
 
 def test_example_export_draws_the_drift(tmp_path):

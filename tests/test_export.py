@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6 import QtGui
 
-from nevroadmap.core.layout import LayoutEngine
 from nevroadmap.core.loader import load
-from nevroadmap.render.export import ExportError, ExportOptions, export_roadmap
+from nevroadmap.render.export import ExportError, ExportRequest, export_roadmap
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -52,18 +51,16 @@ def svg_texts(path: Path) -> list[str]:
 
 def test_png_has_requested_size(qapp, data, tmp_path):
     rm = load(data)
-    lay = LayoutEngine(rm).layout("technology")
     out = tmp_path / "big.png"
-    export_roadmap(rm, lay, out, ExportOptions(width=3840, height=2160))
+    export_roadmap(rm, out, ExportRequest(width=3840, height=2160))
     img = QtGui.QImage(str(out))
     assert (img.width(), img.height()) == (3840, 2160)
 
 
 def test_svg_keeps_lane_names_title_and_labels_as_text(qapp, data, tmp_path):
     rm = load(data)
-    lay = LayoutEngine(rm).layout("technology")
     out = tmp_path / "chart.svg"
-    export_roadmap(rm, lay, out, ExportOptions(title="Fictional <roadmap> & co"))
+    export_roadmap(rm, out, ExportRequest(title="Fictional <roadmap> & co"))
     texts = svg_texts(out)
     assert "Fictional <roadmap> & co" in texts  # escaped in XML, intact as text
     assert "Fictional anode tech" in texts and "Fictional chip tech" in texts
@@ -74,9 +71,8 @@ def test_svg_keeps_lane_names_title_and_labels_as_text(qapp, data, tmp_path):
 
 def test_pdf_has_header_title_and_selectable_text(qapp, data, tmp_path):
     rm = load(data)
-    lay = LayoutEngine(rm).layout("technology")
     out = tmp_path / "chart.pdf"
-    export_roadmap(rm, lay, out, ExportOptions(title="Fictional PDF title", width=1600, height=900, dpi=150))
+    export_roadmap(rm, out, ExportRequest(title="Fictional PDF title", width=1600, height=900, dpi=150))
     raw = out.read_bytes()
     assert raw.startswith(b"%PDF")
     m = re.search(rb"/Title \((.*?)\)\s*\n", raw, re.S)
@@ -88,47 +84,40 @@ def test_pdf_has_header_title_and_selectable_text(qapp, data, tmp_path):
 
 
 @pytest.mark.parametrize("opts,message", [
-    (ExportOptions(format="gif"), "unknown image format"),
-    (ExportOptions(width=20001), "out of range"),
-    (ExportOptions(height=8), "out of range"),
+    (ExportRequest(format="gif"), "unknown image format"),
+    (ExportRequest(width=20001), "out of range"),
+    (ExportRequest(height=8), "out of range"),
 ])
 def test_bad_requests_raise_and_keep_the_existing_file(qapp, data, tmp_path, opts, message):
     rm = load(data)
-    lay = LayoutEngine(rm).layout("technology")
     out = tmp_path / "keep.png"
     out.write_bytes(b"precious")
     with pytest.raises(ExportError, match=message):
-        export_roadmap(rm, lay, out, opts)
+        export_roadmap(rm, out, opts)
     assert out.read_bytes() == b"precious"
 
 
 def test_missing_folder_and_unknown_suffix(qapp, data, tmp_path):
     rm = load(data)
-    lay = LayoutEngine(rm).layout("technology")
     with pytest.raises(ExportError, match="does not exist"):
-        export_roadmap(rm, lay, tmp_path / "nope" / "x.png")
+        export_roadmap(rm, tmp_path / "nope" / "x.png")
     with pytest.raises(ExportError, match="unknown image format"):
-        export_roadmap(rm, lay, tmp_path / "x.jpeg")
+        export_roadmap(rm, tmp_path / "x.jpeg")
     assert list(tmp_path.iterdir()) == [data]
 
 
 def test_failed_write_leaves_existing_file_intact(qapp, data, tmp_path, monkeypatch):
-    from nevroadmap.render import export as ex
-
     rm = load(data)
-    lay = LayoutEngine(rm).layout("technology")
     out = tmp_path / "keep.svg"
     out.write_text("old", encoding="utf-8")
 
-    class FullDisk(ex.QtCore.QSaveFile):
-        def commit(self):  # what a full disk looks like to QSaveFile
-            self.cancelWriting()
-            super().commit()
-            return False
+    def full_disk(fd, data):  # what a full disk looks like: half the bytes, then ENOSPC
+        os.write(fd, data[: len(data) // 2])
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ex.QtCore, "QSaveFile", FullDisk)
+    monkeypatch.setattr("nevroadmap.render.output._write_all", full_disk)
     with pytest.raises(ExportError, match="cannot write"):
-        export_roadmap(rm, lay, out, ExportOptions())
+        export_roadmap(rm, out, ExportRequest())
     assert out.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.svg", "two.yaml"]
 
@@ -188,7 +177,6 @@ def test_interrupted_export_leaves_the_old_file_and_no_temp_file(qapp, data, tmp
     from nevroadmap.render import export as ex
 
     rm = load(data)
-    lay = LayoutEngine(rm).layout("technology")
     out = tmp_path / "keep.png"
     out.write_bytes(b"old picture")
 
@@ -198,28 +186,26 @@ def test_interrupted_export_leaves_the_old_file_and_no_temp_file(qapp, data, tmp
     if where == "render":
         monkeypatch.setattr(ex, "encode_png", boom)
     else:
-        class Interrupted(ex.QtCore.QSaveFile):
-            def write(self, data):
-                super().write(data[: len(data) // 2])  # half the bytes reach the temporary file
-                boom()
+        def interrupted(fd, data):
+            os.write(fd, data[: len(data) // 2])  # half the bytes reach the temporary file
+            boom()
 
-        monkeypatch.setattr(ex.QtCore, "QSaveFile", Interrupted)
+        monkeypatch.setattr("nevroadmap.render.output._write_all", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        export_roadmap(rm, lay, out, ExportOptions())
+        export_roadmap(rm, out, ExportRequest())
     import gc
 
-    gc.collect()  # the abandoned QSaveFile removes its temporary file when it goes away
+    gc.collect()
     assert out.read_bytes() == b"old picture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.png", "two.yaml"]
 
 
 def test_unwritable_destination_is_a_clear_error(qapp, data, tmp_path):
     rm = load(data)
-    lay = LayoutEngine(rm).layout("technology")
     blocker = tmp_path / "report.txt"
     blocker.write_text("a file, not a folder", encoding="utf-8")
     with pytest.raises(ExportError) as err:
-        export_roadmap(rm, lay, blocker / "x.png")
+        export_roadmap(rm, blocker / "x.png")
     assert "report.txt" in str(err.value)
     if os.geteuid() != 0:  # root writes anywhere, so a read-only folder only stops others
         ro = tmp_path / "ro"
@@ -227,7 +213,7 @@ def test_unwritable_destination_is_a_clear_error(qapp, data, tmp_path):
         ro.chmod(0o500)
         try:
             with pytest.raises(ExportError, match="cannot write|not writable"):
-                export_roadmap(rm, lay, ro / "x.png")
+                export_roadmap(rm, ro / "x.png")
         finally:
             ro.chmod(0o700)
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
@@ -235,9 +221,8 @@ def test_unwritable_destination_is_a_clear_error(qapp, data, tmp_path):
 
 def test_markup_in_data_and_title_stays_literal_text_in_svg(qapp, tmp_path):
     rm = load(FIXTURES / "gui_roadmap.yaml")
-    lay = LayoutEngine(rm).layout("technology")
     out = tmp_path / "markup.svg"
-    export_roadmap(rm, lay, out, ExportOptions(width=2400, height=1600, title="<b>Board</b> & <script>x()</script>"))
+    export_roadmap(rm, out, ExportRequest(width=2400, height=1600, title="<b>Board</b> & <script>x()</script>"))
     root = ET.parse(out).getroot()
     texts = [t for el in root.iter() if el.tag.endswith("text") for t in [("".join(el.itertext())).strip()] if t]
     assert "<b>Board</b> & <script>x()</script>" in texts
@@ -249,9 +234,8 @@ def test_markup_in_data_and_title_stays_literal_text_in_svg(qapp, tmp_path):
 @pytest.mark.parametrize("dpi", [96, 150, 300])
 def test_pdf_dpi_sets_the_page_size_not_the_drawing(qapp, data, tmp_path, dpi):
     rm = load(data)
-    lay = LayoutEngine(rm).layout("technology")
     out = tmp_path / f"p{dpi}.pdf"
-    export_roadmap(rm, lay, out, ExportOptions(width=1920, height=1080, dpi=dpi))
+    export_roadmap(rm, out, ExportRequest(width=1920, height=1080, dpi=dpi))
     box = re.search(rb"MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", out.read_bytes())
     assert box, "no page box"
     w_pt, h_pt = float(box.group(1)), float(box.group(2))

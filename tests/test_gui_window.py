@@ -425,8 +425,9 @@ def test_export_dialog_writes_png_and_remembers_choices(qtbot, window, env):
     img = QImage(str(out))
     assert (img.width(), img.height()) == (800, 500)
     assert "Exported" in window.message_label.text()
-    opts = dlg.options()
-    assert opts.filter_text == "Companies: Imaginary Cells (invented)" and opts.time_range is None
+    req = dlg.request()
+    assert req.filter_text == "Companies: Imaginary Cells (invented)" and req.time_range is None
+    assert req.mask is not None and int(req.mask.sum()) == 2
     # the next dialog starts from the last choices
     dlg2 = window.export_image_dialog()
     assert dlg2.preset.currentData() == "custom" and dlg2.width_box.value() == 800
@@ -436,7 +437,10 @@ def test_export_dialog_writes_png_and_remembers_choices(qtbot, window, env):
     dlg2.format.setCurrentIndex(dlg2.format.findData("pdf"))
     assert dlg2.path.text().endswith(".pdf")
     dlg2.preset.setCurrentIndex(dlg2.preset.findData("a4"))
-    assert (dlg2.width_box.value(), dlg2.height_box.value()) == (1754, 1240) and not dlg2.width_box.isEnabled()
+    # A4 is a logical page of 297 x 210 mm at 96 dpi; the scale draws it sharper
+    assert (dlg2.width_box.value(), dlg2.height_box.value()) == (1123, 794) and not dlg2.width_box.isEnabled()
+    dlg2.scale.setCurrentIndex(dlg2.scale.findData(2))
+    assert dlg2.choices().size() == (2246, 1588, 192)
     assert dlg2.do_export()
     assert (env / "slide.pdf").read_bytes()[:5] == b"%PDF-"
 

@@ -48,7 +48,7 @@ def test_valid_file_exit_0_and_one_line_summary():
     r = validate_cli(FIXTURES / "fictional.yaml")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines() == [
-        "OK: 1 organizations, 1 technologies, 1 milestones, 1 claims, 0 people, 1 sources"]
+        "OK: 1 organizations, 1 technologies, 1 milestones, 1 claims, 0 people, 1 source"]
     assert r.stderr == ""
 
 

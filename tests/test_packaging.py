@@ -19,7 +19,7 @@ def test_wheel_carries_data_and_resources(tmp_path):
     for name in data:
         assert f"nevroadmap/_bundled/data/{name}" in names
     assert any(n.startswith("nevroadmap/_bundled/resources/") for n in names)
-    assert "nevroadmap/core/loader.py" in names
+    assert "nevroadmap/core/loader/__init__.py" in names
     entry = [n for n in names if n.endswith("entry_points.txt")]
     assert entry and "nevroadmap = nevroadmap.cli:main" in zipfile.ZipFile(wheel).read(entry[0]).decode()
 

@@ -148,7 +148,7 @@ def _check_layout(lay, roadmap, mask):
     else:
         assert set(lay.item.tolist()) == kept
         for i, j in zip(lay.item.tolist(), lay.lane.tolist()):
-            orgs = roadmap.milestone_actors[i] or (layout_mod.NO_ORG_KEY,)
+            orgs = roadmap.milestone_organizations[i] or (layout_mod.NO_ORG_KEY,)
             assert per_lane_keys[j] in orgs
     reach = lay.extent_end
     for r in range(lay.n_rows):
@@ -225,6 +225,31 @@ def test_greedy_rows_is_first_fit():
                 last_end.append(e)
             else:
                 last_end[r] = e
+
+
+def test_greedy_rows_chains_and_arrays():
+    """Intervals that follow one another (touching at the gap) share one row; numpy input works too."""
+    gap = layout_mod.GAP_YEARS
+    starts = [2020.0 + 2 * k for k in range(10)]
+    ends = [s + 2 - gap for s in starts]
+    assert _greedy_rows(np.asarray(starts), np.asarray(ends)).tolist() == [0] * 10
+    ends[4] += 0.5  # one interval reaches into the next: that one moves up, the rest stay in row 0
+    assert _greedy_rows(starts, ends).tolist() == [0] * 5 + [1] + [0] * 4
+    assert _greedy_rows([], []).tolist() == []
+
+
+@pytest.mark.parametrize("group_by", ["technology", "company"])
+def test_lanes_hold_exactly_their_milestones(roadmap, group_by):
+    """Every lane holds the milestones of its technology / organization (or of none), each once, in order."""
+    defs, members, _ = LayoutEngine(roadmap)._lane_defs(group_by)
+    want: dict[str, list[int]] = {}
+    for i, m in enumerate(roadmap.milestones):
+        keys = [m.technology] if group_by == "technology" else list(roadmap.organizations_of(m)) or [layout_mod.NO_ORG_KEY]
+        for k in dict.fromkeys(keys):
+            want.setdefault(k, []).append(i)
+    assert len(defs) == len(members)
+    got = {d[0]: m.tolist() for d, m in zip(defs, members)}
+    assert {k: v for k, v in got.items() if v} == want
 
 
 def test_json_fast_path_equals_full_path(data_file, monkeypatch):

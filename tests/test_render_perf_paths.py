@@ -1,7 +1,6 @@
 """The fast paint paths draw the same picture as the plain ones.
 
-* screen paints of the timeline go through a cached frame image: it must equal a
-  direct paint, and any state change (selection, theme, data, range) must show;
+* any state change (selection, theme, range) shows on screen at once;
 * bars reaching far past the view are cut just outside it before drawing;
 * forecast outlines are 1 px dashes (Qt's fast stroker) and still in the lane colour;
 * the axes cache their pixmap on screen only; exports still get vector text.
@@ -11,11 +10,13 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from nevroadmap.core.glyphs import ROW_PX
 from nevroadmap.core.layout import LayoutEngine
 from nevroadmap.core.model import Area, Milestone, Organization, Roadmap, Technology
+from nevroadmap.render.frame_plan import Geometry
 from nevroadmap.render.synthetic import synthetic_roadmap
 from nevroadmap.render.theme import get_theme, status_style
-from nevroadmap.render.timeline import ROW_PX, TimelineItem, _Geometry
+from nevroadmap.render.timeline_item import TimelineItem
 
 
 def _pixels(img: QtGui.QImage) -> np.ndarray:
@@ -33,14 +34,6 @@ def _render(w) -> np.ndarray:
     return _pixels(img)
 
 
-def _assert_same(a: np.ndarray, b: np.ndarray, what: str) -> None:
-    diff = np.abs(a - b).max(axis=2)
-    # the cached frame is drawn at an even pixel offset, so every rounded coordinate is the same; only the
-    # antialiased edges of diamonds (drawn in a frame turned by 45 degrees) may sample a little differently
-    bad = int((diff > 3).sum())
-    assert bad <= diff.size * 0.0003, f"{what}: {bad} pixels differ"
-
-
 @pytest.fixture
 def widget(qtbot):
     from nevroadmap.gui.timeline_widget import TimelineWidget
@@ -53,50 +46,24 @@ def widget(qtbot):
     w.show()
     qtbot.waitExposed(w)
     w.set_data(rm, lay)
-    w.item.frame_cache = True  # opt-in path (off by default); it must still draw the same picture
     return w
 
 
-def _direct(w) -> np.ndarray:
-    w.item.frame_cache = False
-    try:
-        w.item.update()
-        return _render(w)
-    finally:
-        w.item.frame_cache = True
-        w.item.update()
-
-
-@pytest.mark.parametrize("window", [(2015.0, 2045.0), (2024.0, 2029.0), (2027.1, 2027.6)])
-def test_cached_frame_equals_direct_paint(widget, window):
-    widget.set_visible_range(*window)
-    widget.scroll_rows(7)
-    cached = _render(widget)
-    assert widget.item._cache_key is not None, "the screen paint went through the frame cache"
-    again = _render(widget)  # second paint of the same view: the blit
-    _assert_same(cached, again, "blit of the cached frame")
-    _assert_same(cached, _direct(widget), "cached vs direct paint")
-    # the frame really has content: bars in lane colours, not just the background
-    assert len(np.unique(cached.reshape(-1, 4), axis=0)) > 20
-
-
-def test_state_changes_show_through_the_cache(widget):
+def test_state_changes_show_on_screen(widget):
     widget.set_visible_range(2024.0, 2030.0)
     before = _render(widget)
+    assert len(np.unique(before.reshape(-1, 4), axis=0)) > 20, "bars in lane colours, not just the background"
     ents = widget.item.visible_entries(QtCore.QRectF(2024.0, 0.0, 6.0, 20.0), px_per_year=150.0, row_px=ROW_PX)
     mid = widget.roadmap.milestones[int(widget.layout_data.item[ents[len(ents) // 2]])].id
     widget.set_selection(mid)
     selected = _render(widget)
     assert (np.abs(selected - before).max(axis=2) > 40).sum() > 20, "the selection ring is drawn"
-    _assert_same(selected, _direct(widget), "selection, cached vs direct")
     widget.set_theme("dark")
     dark = _render(widget)
-    _assert_same(dark, _direct(widget), "dark theme, cached vs direct")
     assert dark[:, :, :3].mean() < selected[:, :, :3].mean() - 40
     widget.pan(0.1)
     panned = _render(widget)
     assert (np.abs(panned - dark).max(axis=2) > 40).sum() > 100
-    _assert_same(panned, _direct(widget), "after a pan, cached vs direct")
 
 
 def _bar_roadmap(status: str, when: str) -> Roadmap:
@@ -113,7 +80,7 @@ def _paint_item(item: TimelineItem, t0: float, t1: float, w: int = 600, h: int =
     """Paint the view [t0, t1] x rows into a w x h area ``left`` px into a wider image (as in a window)."""
     img = QtGui.QImage(w + 2 * left, h, QtGui.QImage.Format_ARGB32_Premultiplied)
     img.fill(QtGui.QColor("white"))
-    g = _Geometry(w / (t1 - t0), left - t0 * w / (t1 - t0), ROW_PX, 0.0, 1.0)
+    g = Geometry(w / (t1 - t0), left - t0 * w / (t1 - t0), ROW_PX, 0.0, 1.0)
     p = QtGui.QPainter(img)
     item.paint_frame(p, t0, t1, 0.0, h / ROW_PX, g)
     p.end()
@@ -184,7 +151,7 @@ def test_forecast_outline_is_a_fast_one_pixel_dash_in_the_lane_colour(qapp):
 
 
 def test_axes_cache_on_screen_only(qapp, widget):
-    from nevroadmap.render.timeline import make_plot_item
+    from nevroadmap.render.plot import make_plot_item
 
     for name in ("left", "bottom"):
         assert widget.plot_item.getAxis(name).cacheMode() == QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache

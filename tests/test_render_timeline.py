@@ -6,11 +6,14 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
 
+from nevroadmap.core.glyphs import ROW_PX, STEM_PX, marker_px
 from nevroadmap.core.layout import FADE_YEARS, KIND_DEADLINE, KIND_POINT, LayoutEngine
 from nevroadmap.core.model import Area, Milestone, Organization, Roadmap, Technology
 from nevroadmap.render.axis import LEVELS, tick_label, year_ticks
+from nevroadmap.render.frame_plan import Geometry
 from nevroadmap.render.synthetic import synthetic_roadmap
-from nevroadmap.render.timeline import ROW_PX, TimelineItem, _Geometry, milestone_tooltip
+from nevroadmap.render.timeline_item import TimelineItem
+from nevroadmap.render.tooltips import milestone_tooltip
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +24,8 @@ def synth():
 
 def brute_visible(item, lay, t0, t1, y0, y1, px_per_year, row_px=ROW_PX):
     """Naive definition: every entry of a visible row whose drawn extent meets [t0, t1]."""
-    m = item.marker_px(row_px) / px_per_year
-    stem = 16.0 / px_per_year
+    m = marker_px(row_px) / px_per_year
+    stem = STEM_PX / px_per_year
     lo = lay.x0 - np.where(lay.kind == KIND_POINT, m, np.where(lay.kind == KIND_DEADLINE, stem, 0.0))
     hi = np.maximum(lay.x0, lay.x1) + np.where(lay.open_end, FADE_YEARS, 0.0) + np.where(lay.kind == KIND_POINT, m, 0.0)
     rows_ok = (lay.row >= math.floor(y0)) & (lay.row <= math.ceil(y1) - 1)
@@ -51,11 +54,11 @@ def test_aggregation_merges_only_runs_closer_than_a_pixel(qapp, synth):
     rm, _ = synth
     lay = LayoutEngine(rm).layout("technology")  # no label room: dense rows
     item = TimelineItem(rm, lay)
-    g = _Geometry(500 / 30.0, -2010 * 500 / 30.0, ROW_PX, 0.0, 1.0)  # 30 years over 500 px
+    g = Geometry(500 / 30.0, -2010 * 500 / 30.0, ROW_PX, 0.0, 1.0)  # 30 years over 500 px
     f = item.plan(2010, 2040, 0, 40, g, want_labels=False)
     assert f.g_count.sum() == len(f.entries)
     assert (f.g_count > 1).any() and (f.g_count == 1).any()
-    lo, hi = item._extents(f.entries, g)
+    lo, hi = item.planner.extents(f.entries, g)
     plo, phi = g.x(lo), g.x(hi)
     for k in range(len(f.g_row)):
         a = f.g_first[k]
@@ -69,7 +72,7 @@ def test_aggregation_merges_only_runs_closer_than_a_pixel(qapp, synth):
         if k + 1 < len(f.g_row) and f.g_row[k + 1] == f.g_row[k]:
             assert plo[b] > phi[a:b].max() + 1.0
     # zoomed out far enough, the number of groups is bounded by pixels, not items
-    g2 = _Geometry(200 / 30.0, -2010 * 200 / 30.0, ROW_PX, 0.0, 1.0)
+    g2 = Geometry(200 / 30.0, -2010 * 200 / 30.0, ROW_PX, 0.0, 1.0)
     f2 = item.plan(2010, 2040, 0, lay.n_rows, g2, want_labels=False)
     rows = len(np.unique(f2.g_row))
     assert len(f2.g_row) <= rows * 200
@@ -79,13 +82,13 @@ def test_aggregation_merges_only_runs_closer_than_a_pixel(qapp, synth):
 def test_labels_fit_and_never_overlap(qapp, synth):
     rm, lay = synth
     item = TimelineItem(rm, lay)
-    g = _Geometry(1600 / 6.0, -2024 * 1600 / 6.0, ROW_PX, 0.0, 1.0)
+    g = Geometry(1600 / 6.0, -2024 * 1600 / 6.0, ROW_PX, 0.0, 1.0)
     f = item.plan(2024, 2030, 0, 40, g)
     assert len(f.labels) > 20
     by_row = {}
     for ent, x, _yb, text, _inside, w in f.labels:
         by_row.setdefault(int(lay.row[ent]), []).append((x, x + w, text))
-    font = item._label_font(g)
+    font = item.painter.label_font(g)
     fm = QtGui.QFontMetricsF(font)
     for spans in by_row.values():
         spans.sort()
@@ -148,13 +151,12 @@ def _one_bar_roadmap(status="achieved", when="2025-2027"):
 
 
 def test_bar_pixel_has_lane_colour_and_hidden_item_is_not_drawn(qapp):
-    from nevroadmap.render.export import ExportOptions, render_image
+    from nevroadmap.render.export import ExportRequest, render_image
 
     rm = _one_bar_roadmap()
-    lay = LayoutEngine(rm).layout("technology")
-    opts = ExportOptions(width=800, height=400, show_title=False, show_legend=False, show_attribution=False,
+    opts = ExportRequest(width=800, height=400, show_title=False, show_legend=False, show_attribution=False,
                          time_range=(2024.0, 2030.0))
-    img = render_image(rm, lay, opts)
+    img = render_image(rm, opts)
     # find the plot area: scan the middle of the image for the bar colour
     red = QtGui.QColor("#d62728")
 
@@ -173,13 +175,12 @@ def test_bar_pixel_has_lane_colour_and_hidden_item_is_not_drawn(qapp):
 
 
 def test_status_styles_differ_in_fill(qapp):
-    from nevroadmap.render.export import ExportOptions, render_image
+    from nevroadmap.render.export import ExportRequest, render_image
 
     fills = []
     for status in ("achieved", "announced", "planned", "forecast"):
         rm = _one_bar_roadmap(status, "2020-2030")
-        lay = LayoutEngine(rm).layout("technology")
-        img = render_image(rm, lay, ExportOptions(width=600, height=300, show_title=False, show_legend=False,
+        img = render_image(rm, ExportRequest(width=600, height=300, show_title=False, show_legend=False,
                                                   show_attribution=False, time_range=(2019.0, 2031.0)))
         # the bar covers the middle of the plot at the first row: sample the image centre column
         col = [QtGui.QColor(img.pixel(400, y)) for y in range(300)]

@@ -8,7 +8,7 @@ from nevroadmap.core.layout import LayoutEngine
 from nevroadmap.core.loader import load
 from nevroadmap.gui.timeline_widget import TimelineWidget
 from nevroadmap.render.synthetic import synthetic_roadmap
-from nevroadmap.render.timeline import MAX_SPAN_YEARS, MIN_SPAN_YEARS
+from nevroadmap.render.timeline_view import MAX_SPAN_YEARS, MIN_SPAN_YEARS
 
 from pathlib import Path
 
@@ -66,6 +66,17 @@ def test_rows_keep_their_height_and_scroll(widget):
 
 
 def test_keyboard_navigation(widget, qtbot):
+    # the widget handles no keys itself: its keys are the action table's timeline rows
+    from PySide6.QtWidgets import QApplication
+
+    from nevroadmap.gui.actions import build_actions
+
+    acts = build_actions(widget, {"timeline": widget})
+    assert set(acts) == {"fit", "zoom_in", "zoom_out", "pan_left", "pan_right", "scroll_up", "scroll_down",
+                         "page_up", "page_down"}
+    assert all(a.shortcutContext() == Qt.WidgetWithChildrenShortcut for a in acts.values())
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
     widget.set_visible_range(2020.0, 2030.0)
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key_Plus)

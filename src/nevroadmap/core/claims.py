@@ -13,26 +13,28 @@ panel all read.  The rules live here once:
 * :class:`MetricKey` - which figures are "the same metric" (name and unit;
   scope tells China from global apart);
 * :func:`comparison` - competing claims side by side, with disagreements;
-* :func:`drift` - how a milestone's claimed date moved over the dates said;
-* :func:`independent_sources` - how many distinct sources back a milestone.
+* :func:`pick_metric` - the metric a ``--metric`` text names.
 
-No Qt here.  User-visible words are plain English: the project has no
-``core.i18n`` helper on this branch.
+Who says so and how a forecast moved (drift, footnotes, independent sources)
+are in :mod:`nevroadmap.core.provenance`.  No Qt here; messages are marked
+with :mod:`nevroadmap.core.i18n`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from nevroadmap.core.dates import DateSpan
+from nevroadmap.core.i18n import _
 from nevroadmap.core.model import Claim, Metric, Milestone, Roadmap, Status
 
 __all__ = [
-    "ARTICLE_VOICE", "ClaimRow", "ComparisonRow", "DriftPoint", "MetricKey", "claim_rows", "claims_in_said_order",
-    "COMPARISON_COLUMNS", "as_markdown", "as_tsv", "comparison", "comparison_cells", "drift", "find_metric",
-    "format_slip", "independent_sources", "metric_keys", "source_notes", "who_says", "named_metric", "rows_for_metric", "states_figure", "target_year",
+    "ARTICLE_VOICE", "ClaimRow", "ComparisonRow", "MetricKey", "MetricNotFound", "claim_rows",
+    "COMPARISON_COLUMNS", "as_markdown", "as_tsv", "comparison", "comparison_cells", "find_metric",
+    "metric_keys", "named_metric", "pick_metric", "rows_for_metric", "states_figure",
 ]
 
 ARTICLE_VOICE = "the article, no speaker named"
@@ -184,7 +186,7 @@ class ClaimRow:
         if self.metric is None:
             return ""
         m = self.metric
-        text = str(m.model_copy(update={"scope": None}) if m.scope else m)
+        text = str(dataclasses.replace(m, scope=None) if m.scope else m)
         return text
 
     def one_line(self) -> str:
@@ -413,100 +415,31 @@ def as_markdown(table: list[dict[str, str]], columns: Iterable[str], headers: di
     return "\n".join(lines) + "\n"
 
 
-# -- forecasts over time ------------------------------------------------------------
-def claims_in_said_order(roadmap: Roadmap, milestone_id: str) -> list[Claim]:
-    """The claims behind a milestone in the order they were said (undated last, in data order)."""
-    pos = {c.id: i for i, c in enumerate(roadmap.claims)}
-    return sorted(roadmap.claims_for(milestone_id),
-                  key=lambda c: (c.said.x0 if c.said is not None else math.inf, pos.get(c.id, 0)))
+class MetricNotFound(ValueError):
+    """A ``--metric`` text that names no metric, or several; the message says which exist."""
 
 
-@dataclass(frozen=True, slots=True)
-class DriftPoint:
-    claim: Claim
-    said: DateSpan
-    when: DateSpan  # the date this claim gave
-    slip: float  # years later (+) or earlier (-) than the first claimed date
+def pick_metric(roadmap: Roadmap, rows: Iterable[ClaimRow], text: str) -> tuple[MetricKey, list[ClaimRow]]:
+    """The metric ``text`` names and its rows among ``rows``; MetricNotFound when it names none or several.
 
-
-def target_year(span: DateSpan) -> float:
-    """Where a claimed date sits for measuring slips: the end of the period named."""
-    return span.x1
-
-
-def drift(roadmap: Roadmap, milestone: Milestone) -> list[DriftPoint]:
-    """The dates claimed for a milestone, in the order said; empty when it never moved.
-
-    Only dated claims count; the milestone's own date is the last word.
-    """
-    points: list[tuple[Claim, DateSpan, DateSpan]] = []
-    for c in claims_in_said_order(roadmap, milestone.id):
-        if c.said is None:
-            continue
-        points.append((c, c.said, c.when if c.when is not None else milestone.when))
-    if len({str(w) for _, _, w in points}) < 2:
-        return []
-    first = target_year(points[0][2])
-    return [DriftPoint(c, s, w, target_year(w) - first) for c, s, w in points]
-
-
-def format_slip(years: float) -> str:
-    """"+2 y", "-1 y", "+6 mo", "0"."""
-    if abs(years) < 1 / 24:
-        return "0"
-    sign = "+" if years > 0 else "\u2212"
-    a = abs(years)
-    if a < 1:
-        return f"{sign}{round(a * 12)} mo"
-    return f"{sign}{a:.0f} y" if abs(a - round(a)) < 0.05 else f"{sign}{a:.1f} y"
-
-
-def who_says(roadmap: Roadmap, milestone_id: str, limit: int = 3) -> str:
-    """Who claims a milestone and when, in one line: "Zhu Huarong (Changan), 2025-09-28; the article"."""
-    people = roadmap.person_by_id
-    bits: list[str] = []
-    for c in claims_in_said_order(roadmap, milestone_id):
-        org = roadmap.claim_organization(c)
-        o = roadmap.organization_by_id.get(org) if org else None
-        org_name = (o.short_name or o.name) if o is not None else org
-        if c.speaker:
-            p = people.get(c.speaker)
-            who = (p.name if p else c.speaker) + (f" ({org_name})" if org_name else "")
-        else:
-            who = org_name or "the article"
-        text = who + (f", {c.said}" if c.said else "")
-        if text not in bits:
-            bits.append(text)
-    more = len(bits) - limit
-    return "; ".join(bits[:limit]) + (f"; and {more} more" if more > 0 else "")
-
-
-def source_notes(roadmap: Roadmap, milestone_ids: Iterable[str]) -> list[tuple[int, str, str]]:
-    """Numbered source footnotes for the claims behind ``milestone_ids``: (number, source id, text).
-
-    Numbered in the order first cited; the text names publisher, title, date and address.
-    """
-    seen: dict[str, int] = {}
-    for mid in milestone_ids:
-        for c in roadmap.claims_for(mid):
-            seen.setdefault(c.source, len(seen) + 1)
-    out = []
-    for sid, n in seen.items():
-        src = roadmap.source_by_id.get(sid)
-        if src is None:
-            out.append((n, sid, sid))
-            continue
-        bits = [f"{src.publisher}: {src.title}" if src.publisher else src.title]
-        if src.published:
-            bits.append(f"published {src.published}")
-        elif src.event_date:
-            bits.append(f"event {src.event_date}")
-        if src.url:
-            bits.append(src.url)
-        out.append((n, sid, ", ".join(bits)))
-    return out
-
-
-def independent_sources(roadmap: Roadmap, milestone_id: str) -> int:
-    """How many distinct sources the claims behind a milestone cite."""
-    return len({c.source for c in roadmap.claims_for(milestone_id)})
+    A name takes every scope of the metric ("NEV penetration rate"); a full label
+    ("NEV penetration rate (%) - China") one scope.  Names are looked up in the whole roadmap,
+    so a metric the filter hides is still known (and has no rows)."""
+    every = claim_rows(roadmap)
+    keys = find_metric(every, text)
+    if not keys:
+        known = "; ".join(k.label() for k, _n in metric_keys(every))
+        raise MetricNotFound(_("no metric matches {text!r}; the data holds: {known}").format(text=text, known=known))
+    names = {k.all_scopes() for k in keys}
+    if len(names) > 1:
+        raise MetricNotFound(_("{text!r} matches several metrics: {names}").format(
+            text=text, names="; ".join(sorted(k.label() for k in names))))
+    picked: list[ClaimRow] = []
+    seen: set[int] = set()
+    rows = list(rows)
+    for k in keys:
+        for r in rows_for_metric(rows, k):
+            if id(r) not in seen:
+                seen.add(id(r))
+                picked.append(r)
+    return (keys[0] if len(keys) == 1 else keys[0].all_scopes()), picked

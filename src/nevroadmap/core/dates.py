@@ -239,7 +239,7 @@ _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-\u2013\u2014]\s*(\d{4})$")
 _RANGE_SEP = re.compile(r"\s+(?:to|until|[-\u2013\u2014])\s+|\s*[\u2013\u2014]\s*", re.I)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # the one cache of date texts: big trackers repeat a few thousand
 def parse_when(text: str) -> DateSpan:
     """Parse roadmap date text; raise :class:`DateSyntaxError` naming the text."""
     if not isinstance(text, str):

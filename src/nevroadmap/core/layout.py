@@ -15,11 +15,13 @@ are simply packed again, which gives the tightest picture.
 from __future__ import annotations
 
 import heapq
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 
+from nevroadmap.core.glyphs import PACK_DEADLINE_LEFT_CHARS, PACK_LABEL_LEAD_CHARS, PACK_POINT_LEFT_CHARS
 from nevroadmap.core.model import STATUS_ORDER, Roadmap
 from nevroadmap.core.query import span_columns
 
@@ -135,30 +137,39 @@ class LayoutEngine:
         area_color = {a.id: a.color or palette[i % len(palette)] for i, a in enumerate(rm.areas)}
         if group_by == "technology":
             area_order = {a.id: i for i, a in enumerate(rm.areas)}
-            techs = sorted(enumerate(rm.technologies), key=lambda it: (area_order.get(it[1].area, 1 << 30), it[0]))
-            by_tech: dict[str, list[int]] = {}
-            for i, m in enumerate(rm.milestones):
-                by_tech.setdefault(m.technology, []).append(i)
-            defs, members = [], []
-            for _, t in techs:
+            techs = [t for _, t in sorted(enumerate(rm.technologies),
+                                          key=lambda it: (area_order.get(it[1].area, 1 << 30), it[0]))]
+            pos = {t.id: j for j, t in enumerate(techs)}
+            n = len(rm.milestones)
+            code = np.fromiter((pos.get(m.technology, -1) for m in rm.milestones), np.int64, n)
+            members = _split_by_code(code, np.arange(n, dtype=np.int64), len(techs))
+            defs = []
+            for t in techs:
                 area = rm.area_by_id.get(t.area)
                 defs.append((t.id, t.name, area.name if area else t.area, area_color.get(t.area, palette[0])))
-                members.append(np.asarray(by_tech.get(t.id, []), np.int64))
             return defs, members, [np.full(len(x), j, np.int64) for j, x in enumerate(members)]
-        by_org: dict[str, list[int]] = {}
-        for i, orgs in enumerate(rm.milestone_actors):  # who acts, not who reports (issue 10)
-            for o in orgs or (NO_ORG_KEY,):
-                by_org.setdefault(o, []).append(i)
         orgs = sorted(rm.organizations, key=lambda o: o.name.lower())
+        pos = {o.id: j for j, o in enumerate(orgs)}
+        no_org = len(orgs)
+        # (milestone, organization) pairs, in milestone order; a milestone without one goes to "no organization"
+        per = rm.milestone_organizations
+        counts = np.fromiter(map(len, per), np.int64, len(per))
+        flat = list(chain.from_iterable(per))
+        lookup = {NO_ORG_KEY: no_org, **pos}.get
+        code = np.fromiter((lookup(o, -1) for o in flat), np.int64, len(flat))
+        mil = np.repeat(np.arange(len(per), dtype=np.int64), counts)
+        lonely = np.flatnonzero(counts == 0)
+        code = np.concatenate((code, np.full(len(lonely), no_org, np.int64)))
+        mil = np.concatenate((mil, lonely))
+        order = np.lexsort((mil, code))
+        members = _split_by_code(code[order], mil[order], no_org + 1, presorted=True)
         kinds = [o.kind.value for o in orgs]
         kind_palette = {k: palette[i % len(palette)] for i, k in enumerate(dict.fromkeys(sorted(kinds)))}
-        defs, members = [], []
-        for o in orgs:
-            defs.append((o.id, o.name, o.kind.value.replace("_", " "), kind_palette[o.kind.value]))
-            members.append(np.asarray(by_org.get(o.id, []), np.int64))
-        if NO_ORG_KEY in by_org:
+        defs = [(o.id, o.name, o.kind.value.replace("_", " "), kind_palette[o.kind.value]) for o in orgs]
+        if len(members[no_org]):
             defs.append((NO_ORG_KEY, "(no organization)", "other", "#8a8f98"))
-            members.append(np.asarray(by_org[NO_ORG_KEY], np.int64))
+        else:
+            members.pop()
         return defs, members, [np.full(len(x), j, np.int64) for j, x in enumerate(members)]
 
     # -- packing -------------------------------------------------------------
@@ -167,7 +178,7 @@ class LayoutEngine:
         end = end + np.where(self.open_end[items], FADE_YEARS, 0.0)
         if self.label_years_per_char > 0:
             # points and deadlines keep room for their label on the right
-            label = self.x0[items] + 0.35 * self.label_years_per_char * 3 + self.title_len[items] * self.label_years_per_char
+            label = self.x0[items] + (PACK_LABEL_LEAD_CHARS + self.title_len[items]) * self.label_years_per_char
             end = np.where(self.kind[items] != KIND_RANGE, np.maximum(end, label), end)
         return end
 
@@ -176,29 +187,36 @@ class LayoutEngine:
         if self.label_years_per_char <= 0:
             return np.zeros(len(items))
         kind = self.kind[items]
-        # one label character is ~6.8 px: a stem is ~16 px, half a diamond ~6 px
-        return np.where(kind == KIND_DEADLINE, 2.5, np.where(kind == KIND_POINT, 1.0, 0.0)) * self.label_years_per_char
+        chars = np.where(kind == KIND_DEADLINE, PACK_DEADLINE_LEFT_CHARS, np.where(kind == KIND_POINT, PACK_POINT_LEFT_CHARS, 0.0))
+        return chars * self.label_years_per_char
 
     def _pack(self, group_by: GroupBy, items_per_lane: list[np.ndarray]) -> LaneLayout:
         defs, _, _ = self._lane_defs_cached(group_by)
+        sizes = np.fromiter(map(len, items_per_lane), np.int64, len(items_per_lane))
+        if not sizes.sum():
+            return self._assemble(group_by, (), 0, {k: [] for k in ("item", "lane", "row", "reach")})
+        items = np.concatenate(items_per_lane).astype(np.int64, copy=False)
+        lane_of = np.repeat(np.arange(len(sizes)), sizes)
+        # every lane sorted by (start, reach) at once: ties keep the lane's own order, as one sort per lane did
+        reach = self._reach(items)
+        starts = self.x0[items] - self._left(items)
+        order = np.lexsort((reach, starts, lane_of))
+        items, reach, starts = items[order], reach[order], starts[order]
+        bounds = np.concatenate(([0], np.cumsum(sizes))).tolist()
+        rows = np.empty(len(items), np.int64)
+        lane_pos = np.zeros(len(sizes), np.int64)
         lanes: list[Lane] = []
-        cols: dict[str, list[np.ndarray]] = {k: [] for k in ("item", "lane", "row", "reach")}
         row0 = 0
-        for j, ((key, label, group, color), items) in enumerate(zip(defs, items_per_lane)):
-            if not len(items):
-                continue
-            reach = self._reach(items)
-            starts = self.x0[items] - self._left(items)
-            order = np.lexsort((reach, starts))
-            items, reach, starts = items[order], reach[order], starts[order]
-            rows = _greedy_rows(starts.tolist(), reach.tolist())
-            nrows = int(rows.max()) + 1
+        for j in np.flatnonzero(sizes).tolist():
+            a, b = bounds[j], bounds[j + 1]
+            r = _greedy_rows(starts[a:b], reach[a:b])
+            nrows = int(r.max()) + 1
+            rows[a:b] = r + row0
+            key, label, group, color = defs[j]
+            lane_pos[j] = len(lanes)
             lanes.append(Lane(key, label, group, color, row0, nrows))
-            cols["item"].append(items)
-            cols["lane"].append(np.full(len(items), len(lanes) - 1, np.int64))
-            cols["row"].append(rows + row0)
-            cols["reach"].append(reach)
             row0 += nrows
+        cols = {"item": [items], "lane": [lane_pos[lane_of]], "row": [rows], "reach": [reach]}
         return self._assemble(group_by, tuple(lanes), row0, cols)
 
     def _assemble(self, group_by: GroupBy, lanes: tuple[Lane, ...], n_rows: int, cols: dict) -> LaneLayout:
@@ -245,31 +263,50 @@ class LayoutEngine:
         return _squeeze(self.full(group_by), mask)
 
 
-def _greedy_rows(starts: list[float], ends: list[float]) -> np.ndarray:
+def _greedy_rows(starts, ends) -> np.ndarray:
     """First-fit rows for intervals sorted by start: the lowest row free at each start.
 
     A row is free for an interval starting at ``s`` when its last end plus the
     gap is <= ``s``; starts only grow, so a row once free stays free until it
-    is used.  Two heaps (busy rows by end, free rows by number) make this
-    O(n log n); scanning every free row per item was quadratic on lanes with
-    thousands of rows.
+    is used.  Two heaps (busy rows by end plus gap, free rows by number) make
+    this O(n log n); scanning every free row per item was quadratic on lanes
+    with thousands of rows.  A lane whose intervals follow one another needs
+    one row and no loop.
     """
-    rows = np.empty(len(starts), np.int64)
-    busy: list[tuple[float, int]] = []  # (end, row)
+    starts = np.asarray(starts, np.float64)
+    ends = np.asarray(ends, np.float64)
+    n = len(starts)
+    if n <= 1 or bool(np.all(ends[:-1] + GAP_YEARS <= starts[1:])):
+        return np.zeros(n, np.int64)  # each interval starts after the one before ended: one row
+    out: list[int] = []
+    add = out.append
+    busy: list[tuple[float, int]] = []  # (end + gap, row): the row is free from that start on
     free: list[int] = []  # rows free at the current start
-    heappush, heappop = heapq.heappush, heapq.heappop
+    heappush, heappop, heapreplace = heapq.heappush, heapq.heappop, heapq.heapreplace
     nrows = 0
-    gap = GAP_YEARS
-    for i, (s, e) in enumerate(zip(starts, ends)):
-        while busy and busy[0][0] + gap <= s:
-            heappush(free, heappop(busy)[1])
-        if free:
+    for s, ready in zip(starts.tolist(), (ends + GAP_YEARS).tolist()):
+        if busy and busy[0][0] <= s:
+            r = heappop(busy)[1]
+            while busy and busy[0][0] <= s:
+                heappush(free, heappop(busy)[1])
+            if free and free[0] < r:
+                r = heapreplace(free, r)  # a lower row was free already: take it, keep this one free
+        elif free:
             r = heappop(free)
         else:
             r, nrows = nrows, nrows + 1
-        rows[i] = r
-        heappush(busy, (e, r))
-    return rows
+        add(r)
+        heappush(busy, (ready, r))
+    return np.asarray(out, np.int64)
+
+
+def _split_by_code(code: np.ndarray, values: np.ndarray, n_codes: int, presorted: bool = False) -> list[np.ndarray]:
+    """``values`` grouped by ``code`` (0 .. n_codes-1; others dropped), each group in its original order."""
+    if not presorted:
+        order = np.argsort(code, kind="stable")
+        code, values = code[order], values[order]
+    bounds = np.searchsorted(code, np.arange(n_codes + 1), side="left").tolist()
+    return [values[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
 
 
 def _squeeze(full: LaneLayout, mask: np.ndarray) -> LaneLayout:

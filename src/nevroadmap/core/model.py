@@ -1,21 +1,19 @@
 """The roadmap data model: organizations, people, technologies, sources,
 milestones and the attributed claims behind them.
 
-Everything is a frozen pydantic model; records refer to each other by id, and
+Records are frozen dataclasses validated by pydantic; records refer to each other by id, and
 :mod:`nevroadmap.core.loader` checks those references.  No Qt here.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 from enum import Enum
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, TypeAdapter
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 from pydantic.dataclasses import dataclass as _pydantic_dataclass
-from pydantic.fields import FieldInfo
 
 from nevroadmap.core.dates import DateSpan, parse_when
 
@@ -25,18 +23,9 @@ __all__ = [
 ]
 
 
-_SPANS: dict[str, DateSpan] = {}  # date text -> span: big trackers repeat a few thousand texts
-
-
 def _to_span(value: Any) -> DateSpan:
-    if type(value) is str:  # the hot path: one dict lookup per date field
-        span = _SPANS.get(value)
-        if span is None:
-            span = parse_when(value)  # DateSyntaxError is a ValueError: pydantic reports it
-            if len(_SPANS) > 200_000:
-                _SPANS.clear()
-            _SPANS[value] = span
-        return span
+    if type(value) is str:  # the hot path: parse_when caches the texts it has read
+        return parse_when(value)  # DateSyntaxError is a ValueError: pydantic reports it
     if isinstance(value, DateSpan):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -57,35 +46,15 @@ Name = Annotated[str, Field(min_length=1, max_length=500)]
 class _Record:
     """Base of the data records.
 
-    Records are frozen pydantic *dataclasses* with ``__slots__`` rather than
-    ``BaseModel`` subclasses: a 100,000-milestone tracker holds ~300,000 of
-    them, and a BaseModel instance carries a ``__dict__`` and its own
-    fields-set (about 1 KB together) where a slotted dataclass needs ~100
-    bytes; validation is faster too.  Validation rules are the same.  The few
-    BaseModel methods callers may expect are provided below.
+    Records are frozen, slotted, keyword-only dataclasses, validated by pydantic
+    (the loader validates whole sections through a ``TypeAdapter``; building one
+    directly validates its fields too).  They are not ``BaseModel`` subclasses: a
+    100,000-milestone tracker holds ~300,000 of them, and a BaseModel instance
+    carries a ``__dict__`` and its own fields-set (about 1 KB together) where a
+    slotted dataclass needs ~100 bytes.
     """
 
     __slots__ = ()
-    model_fields: ClassVar[dict[str, FieldInfo]] = {}
-
-    @classmethod
-    def model_validate(cls, obj: Any) -> Any:
-        return _record_adapter(cls).validate_python(obj)
-
-    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
-        return _record_adapter(type(self)).dump_python(self, **kwargs)
-
-    def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
-        return dataclasses.replace(self, **(update or {})) if update else self
-
-
-_RECORD_ADAPTERS: dict[type, TypeAdapter] = {}
-
-
-def _record_adapter(cls: type) -> TypeAdapter:
-    if cls not in _RECORD_ADAPTERS:
-        _RECORD_ADAPTERS[cls] = TypeAdapter(cls)
-    return _RECORD_ADAPTERS[cls]
 
 
 _R = TypeVar("_R")
@@ -93,10 +62,8 @@ _R = TypeVar("_R")
 
 def _record(cls: type[_R]) -> type[_R]:
     """Make ``cls`` a frozen, slotted, keyword-only pydantic dataclass record."""
-    out = _pydantic_dataclass(frozen=True, slots=True, kw_only=True,
-                              config=ConfigDict(extra="forbid", str_strip_whitespace=True))(cls)
-    out.model_fields = dict(out.__pydantic_fields__)  # type: ignore[attr-defined]
-    return out
+    return _pydantic_dataclass(frozen=True, slots=True, kw_only=True,
+                               config=ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True))(cls)
 
 
 class OrgKind(str, Enum):
@@ -249,7 +216,7 @@ SECTIONS: dict[str, type[_Record]] = {
 class Roadmap(BaseModel):
     """A whole dataset.  Build it with :func:`nevroadmap.core.loader.load`."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     sources: tuple[Source, ...] = ()
     organizations: tuple[Organization, ...] = ()
@@ -286,6 +253,11 @@ class Roadmap(BaseModel):
         return {m.id: m for m in self.milestones}
 
     @cached_property
+    def milestone_index(self) -> dict[str, int]:
+        """Milestone id -> its index in :attr:`milestones` (the one id-to-index map)."""
+        return {m.id: i for i, m in enumerate(self.milestones)}
+
+    @cached_property
     def claims_by_milestone(self) -> dict[str, tuple[Claim, ...]]:
         out: dict[str, list[Claim]] = {}
         for c in self.claims:
@@ -296,58 +268,69 @@ class Roadmap(BaseModel):
     def claims_for(self, milestone_id: str) -> tuple[Claim, ...]:
         return self.claims_by_milestone.get(milestone_id, ())
 
+    # -- who a claim speaks for: the one rule, used by every view ------------
     def claim_organization(self, claim: Claim) -> str | None:
         """The organization a claim speaks for: its own, else its speaker's."""
         if claim.organization:
             return claim.organization
-        if claim.speaker and claim.speaker in self.person_by_id:
-            return self.person_by_id[claim.speaker].organization
-        return None
+        person = self.person_by_id.get(claim.speaker) if claim.speaker else None
+        return person.organization if person is not None else None
+
+    def claim_affiliations(self, claim: Claim) -> tuple[str, ...]:
+        """Organizations a claim concerns: the one it speaks for
+        (:meth:`claim_organization`), then its speaker's employer if that differs."""
+        org = self.claim_organization(claim)
+        person = self.person_by_id.get(claim.speaker) if claim.speaker else None
+        employer = person.organization if person is not None else None
+        return tuple(o for o in dict.fromkeys((org, employer)) if o)
+
+    @cached_property
+    def claims_by_organization(self) -> dict[str, tuple[Claim, ...]]:
+        """Claims per organization of their :meth:`claim_affiliations`, in claim order."""
+        out: dict[str, list[Claim]] = {}
+        for c in self.claims:
+            for org in self.claim_affiliations(c):
+                out.setdefault(org, []).append(c)
+        return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
     def milestone_organizations(self) -> tuple[tuple[str, ...], ...]:
-        """:meth:`organizations_of` of every milestone, in milestone order.
+        """:meth:`organizations_of` of every milestone, in milestone order (the filter index and
+        the company lanes need it for all of them)."""
+        return tuple(m.organizations if len(set(m.organizations)) == len(m.organizations)
+                     else tuple(dict.fromkeys(m.organizations)) for m in self.milestones)
 
-        One pass over the claims instead of one lookup chain per milestone:
-        the filter index and the company lanes need it for all of them.
+    def organizations_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """The organizations of a milestone: the ones that act in it (its own ``organizations``).
+
+        Who *reported* it is on its claims (:meth:`claim_organization`): industry-wide
+        progress that a ministry reported is not the ministry's own achievement, so it
+        neither fills the ministry's company lane nor matches a filter on the ministry.
         """
-        people = self.person_by_id
+        return tuple(dict.fromkeys(milestone.organizations))
+
+    def reporters_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """Organizations that claim a milestone without acting in it, in claim order."""
+        own = set(milestone.organizations)
+        orgs = (self.claim_organization(c) for c in self.claims_for(milestone.id))
+        return tuple(o for o in dict.fromkeys(orgs) if o and o not in own)
+
+    @cached_property
+    def milestone_parties(self) -> tuple[tuple[str, ...], ...]:
+        """:meth:`parties_of` of every milestone, in milestone order (the company filter and search)."""
         extra: dict[str, list[str]] = {}
         for c in self.claims:
-            org = c.organization
-            if not org and c.speaker:
-                p = people.get(c.speaker)
-                org = p.organization if p is not None else None
+            org = self.claim_organization(c)
             if org:
                 for mid in c.supports:
                     extra.setdefault(mid, []).append(org)
-        out = []
-        for m in self.milestones:
-            more = extra.get(m.id)
-            if more is None:
-                out.append(m.organizations if len(set(m.organizations)) == len(m.organizations)
-                           else tuple(dict.fromkeys(m.organizations)))
-            else:
-                out.append(tuple(dict.fromkeys((*m.organizations, *more))))
-        return tuple(out)
+        return tuple(own if m.id not in extra else tuple(dict.fromkeys((*own, *extra[m.id])))
+                     for m, own in zip(self.milestones, self.milestone_organizations))
 
-    @cached_property
-    def milestone_actors(self) -> tuple[tuple[str, ...], ...]:
-        """The organizations that act in each milestone (its own), in milestone order.
-
-        Company lanes use these: a claim's organization says who *reports* a
-        milestone (a ministry listing industry progress), not who achieved it.
-        """
-        return tuple(tuple(dict.fromkeys(m.organizations)) for m in self.milestones)
-
-    def organizations_of(self, milestone: Milestone) -> tuple[str, ...]:
-        """Organizations a milestone concerns: its own, then those that claim it."""
-        seen = dict.fromkeys(milestone.organizations)
-        for c in self.claims_for(milestone.id):
-            org = self.claim_organization(c)
-            if org:
-                seen.setdefault(org, None)
-        return tuple(seen)
+    def parties_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """Every organization a milestone concerns: the ones that act (:meth:`organizations_of`),
+        then the ones that report it (:meth:`reporters_of`).  A filter on a company finds both."""
+        return (*self.organizations_of(milestone), *self.reporters_of(milestone))
 
     def org_name(self, org_id: str) -> str:
         o = self.organization_by_id.get(org_id)

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
-from nevroadmap.core.claims import ARTICLE_VOICE, claims_in_said_order, drift, format_slip, independent_sources
+from nevroadmap.core.claims import ARTICLE_VOICE
+from nevroadmap.core.provenance import claims_in_said_order, drift, format_slip, independent_sources
 from nevroadmap.core.dates import DateSpan
 from nevroadmap.core.model import Claim, Milestone, Organization, Roadmap, Source, Status
 
@@ -224,9 +225,8 @@ def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool =
         _row("When", f"<b>{esc(m.when)}</b> — {esc(explain_when(m.when))}", colors),
         _row("Status", esc(STATUS_TEXT.get(m.status, m.status.value)), colors),
         _row("Metrics", "<br>".join((esc(x.name) + ": " if x.name else "") + esc(x) for x in m.metrics), colors),
-        _row(_t("Organizations"), _org_links(roadmap, dict.fromkeys(m.organizations)), colors),
-        _row(_t("Reported by"), _org_links(roadmap, [o for o in dict.fromkeys(
-            roadmap.claim_organization(c) for c in roadmap.claims_for(m.id)) if o and o not in m.organizations]), colors),
+        _row(_t("Organizations"), _org_links(roadmap, roadmap.organizations_of(m)), colors),
+        _row(_t("Reported by"), _org_links(roadmap, roadmap.reporters_of(m)), colors),
         _row("Tags", esc(", ".join(m.tags)) if m.tags else "", colors),
     ]
     out.append('<table cellspacing="2">' + "".join(rows) + "</table>")
@@ -280,7 +280,7 @@ def organization_html(roadmap: Roadmap, org: Organization, colors: Colors, is_sh
         out.append(f"<p>{esc(org.description)}</p>")
 
     if milestone_ids is None:
-        mine = [m for m in roadmap.milestones if org.id in roadmap.organizations_of(m)]
+        mine = [m for m, orgs in zip(roadmap.milestones, roadmap.milestone_parties) if org.id in orgs]
     else:
         mine = [roadmap.milestone_by_id[i] for i in milestone_ids if i in roadmap.milestone_by_id]
     out.append(f"<h3>Milestones on the roadmap ({len(mine)})</h3>")
@@ -303,11 +303,7 @@ def organization_html(roadmap: Roadmap, org: Organization, colors: Colors, is_sh
     claims_by_speaker: dict[str, list[Claim]] = {}
     org_claims: list[Claim] = []
     if claims is None:
-        def concerns(c: Claim) -> bool:
-            p = roadmap.person_by_id.get(c.speaker) if c.speaker else None
-            return roadmap.claim_organization(c) == org.id or (p is not None and p.organization == org.id)
-
-        claims = [c for c in roadmap.claims if concerns(c)]
+        claims = roadmap.claims_by_organization.get(org.id, ())  # the core rule: who a claim speaks for
     for c in claims:
         if c.speaker and c.speaker in roadmap.person_by_id and roadmap.person_by_id[c.speaker].organization == org.id:
             claims_by_speaker.setdefault(c.speaker, []).append(c)

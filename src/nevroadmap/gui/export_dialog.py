@@ -1,52 +1,66 @@
-"""File > Export Image…: choose format, size, range and decorations, then call the
-same exporter as ``nevroadmap export`` (:func:`nevroadmap.render.export.export_roadmap`).
+"""File > Export Image…: collect the choices (format, page, scale, range,
+decorations) into an :class:`~nevroadmap.render.export.ExportRequest` and call
+the one exporter that ``nevroadmap export`` and Copy Image use too.
 
-The last choices are remembered in the settings.  Errors (a folder that does
-not exist, a file that cannot be written) are shown in the dialog, which
-stays open so the user can fix them.
+A page preset is a logical page (a slide, A4, A3, in CSS pixels); the scale
+(1x, 2x, 3x) draws the same page sharper, so text stays readable at every
+size: 4K is the 1920 x 1080 slide at 2x.  A small preview shows the page as it
+will be written.  The last choices are remembered in the settings.  Errors (a
+folder that does not exist, a link instead of a file) are shown in the dialog,
+which stays open so the user can fix them; an existing file is replaced only
+after the user says so.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, QSettings, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QApplication, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from nevroadmap.core.claims import claim_rows
+from nevroadmap.gui.metrics_dock import metric_choices
 from nevroadmap.gui.state import AppState
-from nevroadmap.core.layout import LaneLayout, LayoutEngine
 from nevroadmap.render.export import (
-    DEFAULT_TITLE, FORMATS, MAX_SIDE, MIN_SIDE, ExportError, ExportOptions, export_roadmap, label_years_per_char,
+    DEFAULT_TITLE, FORMATS, MAX_SIDE, MIN_SIDE, ExportError, ExportRequest, export_roadmap, pack_page,
 )
 from nevroadmap.render.export import render_image as _render_page
+from nevroadmap.render.page import CSS_DPI
 
-__all__ = ["ExportDialog", "SizePreset", "SIZE_PRESETS", "options_from_settings", "render_image", "export_layout"]
+__all__ = ["ExportDialog", "SizePreset", "SIZE_PRESETS", "SCALES", "ExportChoices", "request_from_choices",
+           "render_image", "format_year", "format_range"]
 
 
 @dataclass(frozen=True)
 class SizePreset:
     key: str
     label: str
-    width: int
+    width: int  # logical page, CSS pixels (1/96 inch)
     height: int
-    dpi: int = 96
 
 
-# A4 and A3 landscape at 150 dpi: the PDF page is then exactly 297 x 210 mm (420 x 297 mm)
+def _tr(text: str) -> str:
+    return QApplication.translate("ExportDialog", text)
+
+
+# A4 / A3 landscape at 96 logical dpi: the PDF page is then exactly 297 x 210 mm (420 x 297 mm) at every scale
 SIZE_PRESETS = (
-    SizePreset("fhd", "1920 × 1080 (Full HD slide)", 1920, 1080),
-    SizePreset("4k", "3840 × 2160 (4K)", 3840, 2160, 192),
-    SizePreset("a4", "A4 landscape (for PDF)", 1754, 1240, 150),
-    SizePreset("a3", "A3 landscape (for PDF)", 2480, 1754, 150),
-    SizePreset("custom", "Custom size", 0, 0),
+    SizePreset("fhd", QT_TRANSLATE_NOOP("ExportDialog", "Slide 16:9, 1920 × 1080 (at 2x: 4K)"), 1920, 1080),
+    SizePreset("a4", QT_TRANSLATE_NOOP("ExportDialog", "A4 landscape"), 1123, 794),
+    SizePreset("a3", QT_TRANSLATE_NOOP("ExportDialog", "A3 landscape"), 1587, 1123),
+    SizePreset("custom", QT_TRANSLATE_NOOP("ExportDialog", "Custom size"), 0, 0),
 )
+SCALES = (1, 2, 3)
 _PRESET = {p.key: p for p in SIZE_PRESETS}
 _KEY = "export/"
+PREVIEW_SIZE = (360, 220)
 
 
 def _bool(v, default: bool) -> bool:
@@ -64,19 +78,34 @@ def _int(v, default: int) -> int:
         return default
 
 
+def format_year(t: float, locale: QLocale | None = None) -> str:
+    """A decimal year as a month, in the user's language ("Mar 2024")."""
+    year = int(math.floor(t))
+    start = date(year, 1, 1)
+    days = (date(year + 1, 1, 1) - start).days
+    d = start + timedelta(days=min(days - 1, max(0, int((t - year) * days))))
+    return (locale or QLocale()).toString(QDate(d.year, d.month, d.day), "MMM yyyy")
+
+
+def format_range(t0: float, t1: float, locale: QLocale | None = None) -> str:
+    return f"{format_year(t0, locale)} – {format_year(t1, locale)}"
+
+
 @dataclass
 class ExportChoices:
     """What the dialog remembers between uses."""
 
     format: str = "png"
     preset: str = "fhd"
-    width: int = 1920
+    width: int = 1920  # custom logical size
     height: int = 1080
+    scale: int = 1
     visible_only: bool = True
     show_title: bool = True
     title: str = ""
     show_legend: bool = True
     show_attribution: bool = True
+    footnotes: bool = False  # numbered sources below the picture
     folder: str = ""
     name: str = "nevroadmap"  # file name without suffix
 
@@ -85,16 +114,21 @@ class ExportChoices:
         d = cls()
         fmt = str(s.value(_KEY + "format", d.format))
         preset = str(s.value(_KEY + "preset", d.preset))
+        scale = _int(s.value(_KEY + "scale"), d.scale)
+        if preset == "4k":  # remembered from an older version: 4K is the slide at 2x
+            preset, scale = "fhd", 2
         return cls(
             format=fmt if fmt in FORMATS else d.format,
             preset=preset if preset in _PRESET else d.preset,
             width=min(max(_int(s.value(_KEY + "width"), d.width), MIN_SIDE), MAX_SIDE),
             height=min(max(_int(s.value(_KEY + "height"), d.height), MIN_SIDE), MAX_SIDE),
+            scale=scale if scale in SCALES else d.scale,
             visible_only=_bool(s.value(_KEY + "visible_only"), d.visible_only),
             show_title=_bool(s.value(_KEY + "show_title"), d.show_title),
             title=str(s.value(_KEY + "title", "") or ""),
             show_legend=_bool(s.value(_KEY + "show_legend"), d.show_legend),
             show_attribution=_bool(s.value(_KEY + "show_attribution"), d.show_attribution),
+            footnotes=_bool(s.value(_KEY + "footnotes"), d.footnotes),
             folder=str(s.value(_KEY + "folder", "") or ""),
             name=str(s.value(_KEY + "name", "") or "") or d.name,
         )
@@ -103,87 +137,99 @@ class ExportChoices:
         for k, v in self.__dict__.items():
             s.setValue(_KEY + k, v)
 
-    def size(self) -> tuple[int, int, int]:
+    def page(self) -> tuple[int, int]:
+        """The logical page (CSS pixels)."""
         p = _PRESET.get(self.preset)
         if p is None or p.key == "custom":
-            return self.width, self.height, 96
-        return p.width, p.height, p.dpi
+            return self.width, self.height
+        return p.width, p.height
+
+    def size(self) -> tuple[int, int, float]:
+        """Output pixels and density: the logical page times the scale."""
+        w, h = self.page()
+        return w * self.scale, h * self.scale, CSS_DPI * self.scale
 
 
-def options_from_settings(state: AppState, settings: QSettings, visible_range: tuple[float, float] | None,
-                          theme: str, choices: ExportChoices | None = None) -> ExportOptions:
-    c = choices or ExportChoices.load(settings)
-    w, h, dpi = c.size()
-    return ExportOptions(
-        format=c.format, width=w, height=h, dpi=dpi, theme=theme,
-        title=c.title.strip() or None, show_title=c.show_title, show_legend=c.show_legend,
-        show_attribution=c.show_attribution,
-        time_range=tuple(visible_range) if (c.visible_only and visible_range) else None,
-        group_by=state.group_by, filter_text=state.filter.describe(state.roadmap),
+def request_from_choices(state: AppState, choices: ExportChoices, visible_range: tuple[float, float] | None,
+                         theme: str, metric: str | None = None) -> ExportRequest:
+    """The export request for the app's roadmap, filter and grouping and the dialog's choices;
+    ``metric``: the metric whose band goes under the lanes (a label, as the metrics pane names it)."""
+    w, h, dpi = choices.size()
+    mask = state.mask
+    return ExportRequest(
+        format=choices.format, width=w, height=h, dpi=dpi, theme=theme,
+        title=choices.title.strip() or None, show_title=choices.show_title, show_legend=choices.show_legend,
+        show_attribution=choices.show_attribution,
+        time_range=tuple(visible_range) if (choices.visible_only and visible_range) else None,
+        group_by=state.group_by, mask=None if mask.all() else mask, filter_text=state.filter.describe(state.roadmap),
+        metric=metric or None, footnotes=choices.footnotes,
     )
 
 
-def export_layout(state: AppState, opts: ExportOptions) -> LaneLayout:
-    """The shown milestones packed for the page: label room depends on the page's
-    width and time span (as ``nevroadmap export`` does it)."""
-    lo, hi = opts.time_range if opts.time_range is not None else state.layout.x_range
-    scale = min(max(min(opts.width / 1920, opts.height / 1080), 0.7), 12.0)
-    engine = LayoutEngine(state.roadmap, label_years_per_char(hi - lo, opts.width / scale * 0.78))
-    mask = state.mask
-    return engine.layout(state.group_by, None if mask.all() else mask)
-
-
 def render_image(state: AppState, settings: QSettings, visible_range: tuple[float, float] | None,
-                 theme: str) -> QImage:
+                 theme: str, metric: str | None = None) -> QImage:
     """The picture Edit > Copy Image puts on the clipboard: the remembered export
-    choices at slide size (the visible time range)."""
+    choices for the visible time range, on a slide (paper pages are for files), with
+    ``metric``'s band (the metrics pane's, when it is shown) as the export would draw it."""
     c = ExportChoices.load(settings)
     c.visible_only = True
-    opts = options_from_settings(state, settings, visible_range, theme, c)
-    if c.preset != "custom" and c.preset != "fhd":  # paper and 4K sizes are too big for a paste
-        opts.width, opts.height, opts.dpi = 1920, 1080, 96
-    return _render_page(state.roadmap, export_layout(state, opts), opts)
+    if c.preset != "custom":
+        c.preset = "fhd"
+    return _render_page(state.roadmap, request_from_choices(state, c, visible_range, theme, metric),
+                        reuse=state.layout)
 
 
 class ExportDialog(QDialog):
     def __init__(self, state: AppState, settings: QSettings, visible_range: tuple[float, float] | None,
-                 theme: str = "light", parent: QWidget | None = None) -> None:
+                 theme: str = "light", parent: QWidget | None = None, metric: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export Image")
+        self.setWindowTitle(self.tr("Export Image"))
         self.state = state
         self.settings = settings
         self.visible_range = visible_range
         self.theme = theme
         self.exported_path: Path | None = None
+        self.overwrite_box: QMessageBox | None = None
         c = ExportChoices.load(settings)
 
         form = QFormLayout()
         self.format = QComboBox(self)
-        for f, label in (("png", "PNG image"), ("svg", "SVG drawing"), ("pdf", "PDF document")):
+        for f, label in (("png", self.tr("PNG image")), ("svg", self.tr("SVG drawing")), ("pdf", self.tr("PDF document"))):
             self.format.addItem(label, f)
         self.format.setCurrentIndex(max(self.format.findData(c.format), 0))
-        form.addRow("Format", self.format)
+        form.addRow(self.tr("Format"), self.format)
 
         self.preset = QComboBox(self)
         for p in SIZE_PRESETS:
-            self.preset.addItem(p.label, p.key)
+            self.preset.addItem(_tr(p.label), p.key)
         self.preset.setCurrentIndex(max(self.preset.findData(c.preset), 0))
         self.width_box = QSpinBox(self)
         self.height_box = QSpinBox(self)
         for sb, v in ((self.width_box, c.width), (self.height_box, c.height)):
             sb.setRange(MIN_SIDE, MAX_SIDE)
-            sb.setSuffix(" px")
+            sb.setSuffix(self.tr(" px"))
             sb.setValue(v)
         size_row = QHBoxLayout()
         size_row.addWidget(self.preset, 1)
         size_row.addWidget(self.width_box)
         size_row.addWidget(QLabel("×", self))
         size_row.addWidget(self.height_box)
-        form.addRow("Size", size_row)
+        form.addRow(self.tr("Page"), size_row)
 
-        self.range_visible = QRadioButton(self._visible_label(), self)
-        self.range_all = QRadioButton("Whole roadmap", self)
+        self.scale = QComboBox(self)
+        for k in SCALES:
+            self.scale.addItem(self.tr("%1x").replace("%1", str(k)), k)
+        self.scale.setCurrentIndex(max(self.scale.findData(c.scale), 0))
+        self.pixels = QLabel(self)
+        self.pixels.setObjectName("exportPixels")
+        scale_row = QHBoxLayout()
+        scale_row.addWidget(self.scale)
+        scale_row.addWidget(self.pixels, 1)
+        form.addRow(self.tr("Scale"), scale_row)
+
+        self.range_visible = QRadioButton(self)
+        self.range_all = QRadioButton(self)
         group = QButtonGroup(self)
         group.addButton(self.range_visible)
         group.addButton(self.range_all)
@@ -192,39 +238,62 @@ class ExportDialog(QDialog):
         rbox = QVBoxLayout()
         rbox.addWidget(self.range_visible)
         rbox.addWidget(self.range_all)
-        form.addRow("Time range", rbox)
+        form.addRow(self.tr("Time range"), rbox)
 
-        self.show_title = QCheckBox("Title", self)
+        self.show_title = QCheckBox(self.tr("Title"), self)
         self.show_title.setChecked(c.show_title)
         self.title = QLineEdit(c.title, self)
         self.title.setPlaceholderText(DEFAULT_TITLE)
         trow = QHBoxLayout()
         trow.addWidget(self.show_title)
         trow.addWidget(self.title, 1)
-        form.addRow("Show", trow)
-        self.show_legend = QCheckBox("Legend", self)
+        form.addRow(self.tr("Show"), trow)
+        self.show_legend = QCheckBox(self.tr("Legend"), self)
         self.show_legend.setChecked(c.show_legend)
-        self.show_attribution = QCheckBox("Source attribution", self)
+        self.show_attribution = QCheckBox(self.tr("Source attribution"), self)
         self.show_attribution.setChecked(c.show_attribution)
         srow = QHBoxLayout()
         srow.addWidget(self.show_legend)
         srow.addWidget(self.show_attribution)
+        self.footnotes = QCheckBox(self.tr("Source footnotes"), self)
+        self.footnotes.setToolTip(self.tr("Number the sources behind the shown milestones below the picture"))
+        self.footnotes.setChecked(c.footnotes)
+        srow.addWidget(self.footnotes)
         srow.addStretch(1)
         form.addRow("", srow)
+        # the metrics pane under the lanes: by default the one the window shows
+        self.metric_box = QComboBox(self)
+        self.metric_box.setObjectName("exportMetric")
+        self.metric_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.metric_box.setMinimumContentsLength(24)
+        self.metric_box.addItem(self.tr("None"), None)
+        for key, _n in metric_choices(claim_rows(state.roadmap)):
+            self.metric_box.addItem(key.label(), key.label())
+        self.metric_box.setCurrentIndex(max(self.metric_box.findData(metric), 0) if metric else 0)
+        form.addRow(self.tr("Metrics pane"), self.metric_box)
         self.theme_box = QComboBox(self)
-        self.theme_box.addItem("Light", "light")
-        self.theme_box.addItem("Dark", "dark")
+        self.theme_box.addItem(self.tr("Light"), "light")
+        self.theme_box.addItem(self.tr("Dark"), "dark")
         self.theme_box.setCurrentIndex(max(self.theme_box.findData(theme), 0))
-        form.addRow("Colours", self.theme_box)
+        form.addRow(self.tr("Colours"), self.theme_box)
 
         folder = c.folder if c.folder and Path(c.folder).is_dir() else str(Path.home())
         self.path = QLineEdit(str(Path(folder) / f"{c.name}.{c.format}"), self)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
         prow = QHBoxLayout()
         prow.addWidget(self.path, 1)
         prow.addWidget(browse)
-        form.addRow("File", prow)
+        form.addRow(self.tr("File"), prow)
+
+        self.preview = QLabel(self)
+        self.preview.setObjectName("exportPreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(*PREVIEW_SIZE)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(120)
+        self._preview_timer.timeout.connect(self.update_preview)
 
         self.error = QLabel(self)
         self.error.setObjectName("exportError")
@@ -234,13 +303,14 @@ class ExportDialog(QDialog):
         self.error.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         buttons.accepted.connect(self.do_export)
         buttons.rejected.connect(self.reject)
 
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.preview)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
 
@@ -248,15 +318,16 @@ class ExportDialog(QDialog):
         self.preset.currentIndexChanged.connect(self._on_preset)
         self.show_title.toggled.connect(self.title.setEnabled)
         self.title.setEnabled(c.show_title)
+        for sig in (self.preset.currentIndexChanged, self.scale.currentIndexChanged, self.width_box.valueChanged,
+                    self.height_box.valueChanged, self.range_visible.toggled, self.show_title.toggled,
+                    self.title.textChanged, self.show_legend.toggled, self.show_attribution.toggled,
+                    self.footnotes.toggled, self.metric_box.currentIndexChanged, self.theme_box.currentIndexChanged):
+            sig.connect(self._changed)
         self._on_preset()
-        self.resize(560, self.sizeHint().height())
+        self.update_preview()
+        self.resize(600, self.sizeHint().height())
 
-    def _visible_label(self) -> str:
-        if not self.visible_range:
-            return "Visible time range"
-        t0, t1 = self.visible_range
-        return f"Visible time range ({t0:.1f} – {t1:.1f})"
-
+    # -- choices -------------------------------------------------------------------------
     def _on_format(self) -> None:
         fmt = self.format.currentData()
         p = Path(self.path.text().strip() or "nevroadmap.png")
@@ -271,9 +342,15 @@ class ExportDialog(QDialog):
             self.width_box.setValue(p.width)
             self.height_box.setValue(p.height)
 
+    def _changed(self, *_args) -> None:
+        w, h, dpi = self.choices().size()
+        self.pixels.setText(self.tr("%1 × %2 px, %3 dpi").replace("%1", str(w)).replace("%2", str(h))
+                            .replace("%3", str(round(dpi))))
+        self._preview_timer.start()
+
     def _browse(self) -> None:
         fmt = self.format.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, "Export image as", self.path.text(),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export image as"), self.path.text(),
                                               f"{fmt.upper()} (*.{fmt})")
         if path:
             if Path(path).suffix.lower() != "." + fmt:
@@ -284,37 +361,69 @@ class ExportDialog(QDialog):
         path = Path(self.path.text().strip())
         return ExportChoices(
             format=self.format.currentData(), preset=self.preset.currentData(),
-            width=self.width_box.value(), height=self.height_box.value(),
+            width=self.width_box.value(), height=self.height_box.value(), scale=self.scale.currentData(),
             visible_only=self.range_visible.isChecked(), show_title=self.show_title.isChecked(),
             title=self.title.text(), show_legend=self.show_legend.isChecked(),
-            show_attribution=self.show_attribution.isChecked(), folder=str(path.parent) if path.name else "",
+            show_attribution=self.show_attribution.isChecked(), footnotes=self.footnotes.isChecked(),
+            folder=str(path.parent) if path.name else "",
             name=path.stem or "nevroadmap",
         )
 
-    def options(self) -> ExportOptions:
-        return options_from_settings(self.state, self.settings, self.visible_range,
-                                     self.theme_box.currentData(), self.choices())
+    def request(self) -> ExportRequest:
+        return request_from_choices(self.state, self.choices(), self.visible_range, self.theme_box.currentData(),
+                                    self.metric_box.currentData())
 
+    # -- preview -------------------------------------------------------------------------
+    def update_preview(self) -> None:
+        """Draw the page as it will be written, small; show both time ranges as dates."""
+        self._preview_timer.stop()
+        req = self.request()
+        self.range_visible.setText(self.tr("Visible time range (%1)").replace("%1", format_range(*self.visible_range))
+                                   if self.visible_range else self.tr("Visible time range"))
+        try:
+            whole = pack_page(self.state.roadmap, req.replace(time_range=None), self.state.layout)[1]
+            self.range_all.setText(self.tr("Whole roadmap (%1)").replace("%1", format_range(*whole)))
+            img = _render_page(self.state.roadmap, req, max_size=PREVIEW_SIZE, reuse=self.state.layout)
+        except ExportError as exc:
+            self.preview.setText(str(exc))
+            return
+        self.preview.setPixmap(QPixmap.fromImage(img))
+
+    # -- export --------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+
+    def confirm_overwrite(self, path: Path) -> bool:
+        """Ask before replacing ``path``; the box is kept in ``overwrite_box`` while it is open."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace file?"),
+                          self.tr("%1 already exists. Replace it?").replace("%1", path.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.overwrite_box = box
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            self.overwrite_box = None
+            box.deleteLater()
 
     def do_export(self) -> bool:
         """Write the file; on success remember the choices and close."""
         text = self.path.text().strip()
         if not text:
-            self.show_error("Choose a file name.")
+            self.show_error(self.tr("Choose a file name."))
             return False
         path = Path(text).expanduser()
         fmt = self.format.currentData()
         if path.suffix.lower() != "." + fmt:
             path = path.with_name(path.name + "." + fmt)
+        if path.is_file() and not path.is_symlink() and not self.confirm_overwrite(path):
+            return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            opts = self.options()
-            export_roadmap(self.state.roadmap, export_layout(self.state, opts), path, opts)
+            export_roadmap(self.state.roadmap, path, self.request(), reuse=self.state.layout)
         except ExportError as exc:
-            self.show_error(f"Could not export: {exc}")
+            self.show_error(self.tr("Could not export: %1").replace("%1", str(exc)))
             return False
         finally:
             QApplication.restoreOverrideCursor()

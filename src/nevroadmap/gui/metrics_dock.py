@@ -12,7 +12,7 @@ import html
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from nevroadmap.core.claims import ClaimRow, MetricKey, claim_rows, metric_keys, rows_for_metric
 from nevroadmap.gui.state import AppState
@@ -52,7 +52,9 @@ class MetricsDockWidget(QWidget):
 
         self.picker = QComboBox(self)
         self.picker.setObjectName("metricPicker")
-        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # long metric names must not widen the window (small screens): the list shows them whole
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(8)
         self.picker.currentIndexChanged.connect(self._on_pick)
         self.compare_button = QPushButton(self.tr("Compare claims…"), self)
         self.compare_button.setObjectName("compareButton")
@@ -60,6 +62,7 @@ class MetricsDockWidget(QWidget):
         self.compare_button.clicked.connect(lambda: self.key is not None and self.sigCompareRequested.emit(self.key))
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         top = QHBoxLayout()
         top.setContentsMargins(6, 2, 6, 2)
         top.addWidget(QLabel(self.tr("Metric:"), self))

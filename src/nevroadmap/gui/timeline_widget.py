@@ -1,8 +1,10 @@
 """The zoomable timeline widget: a plot of lanes and milestones plus a row scrollbar.
 
-Time zooms (wheel, +/-) and pans (drag, Left/Right); rows keep a fixed
-height and scroll (Shift+wheel, drag, Up/Down/PageUp/PageDown, the
-scrollbar).  The drawing itself lives in :mod:`nevroadmap.render.timeline`.
+Time zooms (wheel, the zoom actions) and pans (drag, the pan actions); rows
+keep a fixed height and scroll (Shift+wheel, drag, the scroll actions, the
+scrollbar).  The widget handles no keys itself: the keys (+, -, F, Home,
+arrows, Page Up/Down) are actions of :mod:`nevroadmap.gui.actions` added to
+this widget, so they act only while it has the focus.  The drawing itself lives in :mod:`nevroadmap.render.timeline_item`.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QPointF, Qt, Signal
 
+from nevroadmap.core.glyphs import ROW_PX
 from nevroadmap.core.layout import NO_ORG_KEY, LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render.legend import LegendItem, groups_of
+from nevroadmap.render.plot import build_plot, make_plot_item, set_plot_theme
 from nevroadmap.render.theme import get_theme
-from nevroadmap.render.timeline import (
-    MAX_SPAN_YEARS, ROW_PX, TimelineItem, TimelineViewBox, build_plot, clamp_window, make_plot_item, set_plot_theme,
-)
+from nevroadmap.render.timeline_item import TimelineItem
+from nevroadmap.render.timeline_view import MAX_SPAN_YEARS, TimelineViewBox, clamp_window
 
 __all__ = ["TimelineWidget"]
 
@@ -240,30 +243,16 @@ class TimelineWidget(QtWidgets.QWidget):
     def scroll_rows(self, rows: float) -> None:
         self.viewbox.scroll_rows(rows)
 
+    def scroll_page(self, pages: float) -> None:
+        """Scroll by whole screens of lanes (one row of overlap)."""
+        self.viewbox.scroll_rows(pages * max(self.viewbox.visible_rows() - 1, 1))
+
     def visible_range(self) -> tuple[float, float]:
         return self.viewbox.time_range()
 
     def set_visible_range(self, t0: float, t1: float) -> None:
         self._has_range = True
         self.viewbox.set_time_range(*clamp_window(t0, t1))
-
-    def keyPressEvent(self, ev) -> None:  # noqa: N802
-        k = ev.key()
-        page = max(self.viewbox.visible_rows() - 1, 1)
-        actions = {
-            Qt.Key_Plus: lambda: self.zoom(1.5), Qt.Key_Equal: lambda: self.zoom(1.5),
-            Qt.Key_Minus: lambda: self.zoom(1 / 1.5), Qt.Key_Underscore: lambda: self.zoom(1 / 1.5),
-            Qt.Key_Left: lambda: self.pan(-0.2), Qt.Key_Right: lambda: self.pan(0.2),
-            Qt.Key_Up: lambda: self.scroll_rows(-1), Qt.Key_Down: lambda: self.scroll_rows(1),
-            Qt.Key_PageUp: lambda: self.scroll_rows(-page), Qt.Key_PageDown: lambda: self.scroll_rows(page),
-            Qt.Key_F: self.fit_all, Qt.Key_Home: self.fit_all,
-        }
-        fn = actions.get(k)
-        if fn is None:
-            super().keyPressEvent(ev)
-            return
-        fn()
-        ev.accept()
 
     # -- slots ----------------------------------------------------------------------------
     def _on_x_range(self, _vb, rng) -> None:

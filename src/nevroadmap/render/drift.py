@@ -16,10 +16,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from nevroadmap.core.claims import drift, format_slip, target_year
+from nevroadmap.core.provenance import drift, format_slip, target_year
 from nevroadmap.core.layout import LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render.theme import Theme, get_theme
+from nevroadmap.render.timeline_item import pixel_ratio
 
 __all__ = ["DriftItem", "DriftTrack", "drift_tracks"]
 
@@ -87,46 +88,48 @@ class DriftItem(pg.GraphicsObject):
         p.save()
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        k = pixel_ratio(self, tr)  # an export scaled up: sizes in pixels scale with it
         color = QtGui.QColor(self.theme.foreground)
         ghost = QtGui.QColor(color)
         ghost.setAlphaF(0.55)
         dashed = QtGui.QPen(ghost, 1.5, QtCore.Qt.PenStyle.DashLine)
-        font = self.theme.font(self.theme.small_px)
+        dashed.setWidthF(1.5 * k)
+        font = self.theme.font(self.theme.small_px * k)
         p.setFont(font)
         fm = QtGui.QFontMetricsF(font)
-        r = 4.0
-        pad = 2.0
+        r = 4.0 * k
+        pad = 2.0 * k
         for t in self.tracks:
             cur = tr.map(QtCore.QPointF(t.current, t.row))
             first = min([x for x, _ in t.ghosts] + [t.current])
             last = max([x for x, _ in t.ghosts] + [t.current])
             a, b = tr.map(QtCore.QPointF(first, t.row)), tr.map(QtCore.QPointF(last, t.row))
-            y = cur.y() - r - 3  # just above the bar, so the bar stays readable
+            y = cur.y() - r - 3 * k  # just above the bar, so the bar stays readable
             p.setPen(dashed)
             p.drawLine(QtCore.QPointF(a.x(), y), QtCore.QPointF(b.x(), y))
             for x, said in t.ghosts:
                 g = tr.map(QtCore.QPointF(x, t.row))
                 # the year it was said, right of its ghost, on a patch of background over the line
                 w = fm.horizontalAdvance(said)
-                box = QtCore.QRectF(g.x() + r + 1, y - fm.ascent() / 2 - 1, w + 2 * pad, fm.ascent() + 2)
+                box = QtCore.QRectF(g.x() + r + k, y - fm.ascent() / 2 - 1, w + 2 * pad, fm.ascent() + 2)
                 p.fillRect(box, QtGui.QColor(self.theme.background))
                 p.setPen(QtGui.QPen(QtGui.QColor(self.theme.muted)))
                 p.drawText(QtCore.QPointF(box.x() + pad, y + fm.ascent() / 2 - 1), said)
-                p.setPen(QtGui.QPen(ghost, 1.5))
+                p.setPen(QtGui.QPen(ghost, 1.5 * k))
                 p.setBrush(QtGui.QColor(self.theme.background))
                 p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(g.x(), y - r), QtCore.QPointF(g.x() + r, y),
                                                QtCore.QPointF(g.x(), y + r), QtCore.QPointF(g.x() - r, y)]))
             # the current date: a solid arrowhead onto it, and the slip
             p.setBrush(color)
-            p.setPen(QtGui.QPen(color, 1.5))
+            p.setPen(QtGui.QPen(color, 1.5 * k))
             d = 1.0 if t.current >= first else -1.0
-            p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(cur.x(), y), QtCore.QPointF(cur.x() - d * 8, y - 4),
-                                           QtCore.QPointF(cur.x() - d * 8, y + 4)]))
+            p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(cur.x(), y), QtCore.QPointF(cur.x() - d * 8 * k, y - 4 * k),
+                                           QtCore.QPointF(cur.x() - d * 8 * k, y + 4 * k)]))
             f2 = QtGui.QFont(font)
             f2.setBold(True)
             p.setFont(f2)
             fm2 = QtGui.QFontMetricsF(f2)
-            box = QtCore.QRectF(cur.x() + 3, y - fm2.ascent() / 2 - 1, fm2.horizontalAdvance(t.slip) + 2 * pad,
+            box = QtCore.QRectF(cur.x() + 3 * k, y - fm2.ascent() / 2 - 1, fm2.horizontalAdvance(t.slip) + 2 * pad,
                                 fm2.ascent() + 2)
             p.fillRect(box, QtGui.QColor(self.theme.background))
             p.drawText(QtCore.QPointF(box.x() + pad, y + fm2.ascent() / 2 - 1), t.slip)

@@ -1,16 +1,22 @@
-"""Export the timeline as PNG, SVG or PDF: one function for the app and the CLI.
+"""Export the timeline as PNG, SVG or PDF: ONE function for the dialog, Copy Image and the CLI.
 
-No widgets, no dialogs.  The plot (the same items the app shows) lives in an
-off-screen graphics scene; title, filter line, legend and attribution are
-painted around it.  Output is built in memory and written with ``QSaveFile``,
-so a failed export never leaves a partial file nor damages an existing one.
+:func:`export_roadmap` takes the roadmap and an :class:`ExportRequest` (filter
+mask, grouping, time range, size, pixel density, theme, decorations), packs
+its own lane layout with label room for the page (:mod:`nevroadmap.render.page`),
+and writes the file.  :func:`render_image` draws the same page into an image
+(clipboard, preview).  No widgets, no dialogs.
+
+The page is laid out once in layout pixels and painted through one painter
+scale, so a higher pixel density is the same picture, sharper.  Output is built
+in memory and written to a temporary file in the target folder that is then
+renamed over the target: a failed export never leaves a partial file, and an
+export never writes through a symbolic link or into a device or FIFO.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import struct
-import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,91 +25,91 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nevroadmap.core.layout import LaneLayout
+from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.layout import FADE_YEARS, KIND_RANGE, LaneLayout, LayoutEngine
 from nevroadmap.core.model import Roadmap
+from nevroadmap.render import evidence_page
+from nevroadmap.render.axis import LaneLabelAxis
+from nevroadmap.render.drift import DriftItem
 from nevroadmap.render.legend import groups_of, legend_entries, legend_height, paint_legend
+from nevroadmap.render.output import ExportError, check_output_path, encode_png, write_atomic
+from nevroadmap.render.page import (
+    LABEL_CHAR_PX, MARGIN, MAX_PIXELS, PageGeometry, label_years_per_char, page_geometry,
+)
 from nevroadmap.render.theme import Theme, get_theme
-from nevroadmap.render.timeline import build_plot, make_plot_item
+from nevroadmap.render.plot import build_plot, make_plot_item
 
-__all__ = ["ExportOptions", "ExportError", "export_roadmap", "check_request", "label_years_per_char", "FORMATS", "MIN_SIDE", "MAX_SIDE", "DEFAULT_TITLE"]
+__all__ = [
+    "ExportRequest", "ExportError", "export_roadmap", "render_image", "check_request", "check_output_path",
+    "pack_page", "whole_range", "FORMATS", "MIN_SIDE", "MAX_SIDE", "DEFAULT_TITLE", "label_years_per_char",
+]
 
 FORMATS = ("png", "svg", "pdf")
 MIN_SIDE, MAX_SIDE = 16, 20000
+MIN_DPI, MAX_DPI = 10, 2400
 DEFAULT_TITLE = "New-energy vehicle technology roadmap"
 MAX_ROW_PX = 34.0  # few rows grow up to this, so a filtered export fills its page better
+REPACK_LIMIT = 20_000  # up to this many shown milestones the layout is packed for the exact plot width
 
 
-class ExportError(Exception):
-    """An export that cannot be done; the message says why, in one line."""
+@dataclass(frozen=True, eq=False)
+class ExportRequest:
+    """Everything an export depends on besides the roadmap (and the output file)."""
 
-
-@dataclass
-class ExportOptions:
     format: str | None = None  # png, svg or pdf; None: from the file suffix
-    width: int = 1920
+    width: int = 1920  # output pixels (for PDF: with dpi, the page size)
     height: int = 1080
-    dpi: int = 96
+    dpi: float = 96  # pixel density: 192 draws the 96-dpi picture at 2x
     theme: str = "light"
-    title: str | None = None
+    title: str | None = None  # None: the default title
     show_title: bool = True
     show_legend: bool = True
     show_attribution: bool = True
-    time_range: tuple[float, float] | None = None  # None: the whole roadmap
+    time_range: tuple[float | None, float | None] | None = None  # None: the whole (shown) roadmap; a side may be open
     group_by: str = "technology"
+    mask: np.ndarray | None = None  # milestones shown (None: all)
     filter_text: str = ""  # describes the filters that are on
+    metric: str | None = None  # a metric's name or label (as `claims --metric`): its band under the lanes
+    footnotes: bool = False  # number the sources behind the shown milestones below the picture
+    drift: bool = True  # forecast drift (earlier claimed dates) on the lanes, as in the app
 
-    def resolved_format(self, path: str | os.PathLike) -> str:
-        fmt = (self.format or Path(path).suffix.lstrip(".")).lower()
+    def replace(self, **changes) -> ExportRequest:
+        return dataclasses.replace(self, **changes)
+
+    def resolved_format(self, path: str | os.PathLike | None) -> str:
+        fmt = (self.format or (Path(path).suffix.lstrip(".") if path is not None else "png")).lower()
         if fmt not in FORMATS:
-            shown = f"'.{fmt}'" if fmt else "no suffix"
-            raise ExportError(f"unknown image format ({shown}): use a .png, .svg or .pdf file name")
+            shown = f"'.{fmt}'" if fmt else _("no suffix")
+            raise ExportError(_("unknown image format ({shown}): use a .png, .svg or .pdf file name").format(shown=shown))
         return fmt
 
+    @property
+    def geometry(self) -> PageGeometry:
+        return page_geometry(self.width, self.height, self.dpi)
 
-def check_request(path: str | os.PathLike, opts: ExportOptions) -> str:
+
+def _check_size(request: ExportRequest, raster: bool) -> None:
+    for side, v in ((_("width"), request.width), (_("height"), request.height)):
+        if isinstance(v, bool) or not isinstance(v, int) or not MIN_SIDE <= v <= MAX_SIDE:
+            raise ExportError(_("{side} {v} is out of range: use {lo} to {hi} pixels").format(
+                side=side, v=v, lo=MIN_SIDE, hi=MAX_SIDE))
+    if not MIN_DPI <= float(request.dpi) <= MAX_DPI:
+        raise ExportError(_("dpi {dpi} is out of range: use {lo} to {hi}").format(dpi=request.dpi, lo=MIN_DPI, hi=MAX_DPI))
+    if raster and request.width * request.height > MAX_PIXELS:
+        raise ExportError(_("an image of {w}x{h} pixels ({mp} megapixels) is too large: at most {max} megapixels").format(
+            w=request.width, h=request.height, mp=round(request.width * request.height / 1e6), max=MAX_PIXELS // 1_000_000))
+    get_theme(request.theme)
+
+
+def check_request(path: str | os.PathLike, request: ExportRequest) -> str:
     """The output format, or ExportError when the request cannot be met (nothing is written)."""
-    path = Path(path)
-    fmt = opts.resolved_format(path)
-    for side, v in (("width", opts.width), ("height", opts.height)):
-        if not isinstance(v, int) or not MIN_SIDE <= v <= MAX_SIDE:
-            raise ExportError(f"{side} {v} is out of range: use {MIN_SIDE} to {MAX_SIDE} pixels")
-    if not 10 <= int(opts.dpi) <= 2400:
-        raise ExportError(f"dpi {opts.dpi} is out of range: use 10 to 2400")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        if path.is_dir():
-            raise ExportError(f"{path} is a folder, not a file name")
-        if not folder.is_dir():
-            raise ExportError(f"folder {folder} does not exist")
-        if not os.access(folder, os.W_OK):
-            raise ExportError(f"folder {folder} is not writable")
-        if path.exists() and not os.access(path, os.W_OK):
-            raise ExportError(f"{path} is not writable")
-    except OSError as exc:  # a name too long for the file system, an unreadable folder ...
-        raise ExportError(f"cannot write to {path}: {exc.strerror or exc}") from None
-    get_theme(opts.theme)
+    fmt = request.resolved_format(path)
+    _check_size(request, raster=fmt == "png")
+    check_output_path(path)
     return fmt
 
 
-def label_years_per_char(span_years: float, width_px: float, char_px: float = 6.8) -> float:
-    """Years one label character takes when ``span_years`` are drawn ``width_px`` wide (for LayoutEngine)."""
-    return max(span_years, 0.1) / max(width_px, 1.0) * char_px
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    f = QtCore.QSaveFile(str(path))
-    if not f.open(QtCore.QIODevice.WriteOnly):
-        raise ExportError(f"cannot write {path}: {f.errorString()}")
-    written = f.write(data)
-    if written != len(data):
-        msg = f.errorString()
-        f.cancelWriting()
-        f.commit()
-        raise ExportError(f"cannot write {path}: {msg or 'short write (disk full?)'}")
-    if not f.commit():
-        raise ExportError(f"cannot write {path}: {f.errorString() or 'commit failed (disk full?)'}")
-
-
+# -- the page -----------------------------------------------------------------------------
 def attribution_text(roadmap: Roadmap, layout: LaneLayout, limit: int = 3) -> str:
     """"Source: …" naming the sources behind the shown milestones."""
     ms = roadmap.milestones
@@ -126,30 +132,8 @@ def attribution_text(roadmap: Roadmap, layout: LaneLayout, limit: int = 3) -> st
     parts = list(names)
     text = "; ".join(parts[:limit])
     if len(parts) > limit:
-        text += f"; and {len(parts) - limit} more"
-    return (f"Source: {text} — NEV Roadmap" if text else "NEV Roadmap")
-
-
-def encode_png(img: QtGui.QImage, dpi: int = 96) -> bytes:
-    """An opaque image as PNG bytes: 8-bit RGB, no row filter, fast zlib (several times faster than QImage.save)."""
-    img = img.convertToFormat(QtGui.QImage.Format_RGB888)
-    w, h, bpl = img.width(), img.height(), img.bytesPerLine()
-    rows = np.frombuffer(img.constBits(), np.uint8, count=bpl * h).reshape(h, bpl)[:, : w * 3]
-    raw = np.empty((h, w * 3 + 1), np.uint8)
-    raw[:, 0] = 0  # filter type "none" for every row
-    raw[:, 1:] = rows
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    ppm = int(round(dpi / 0.0254))
-    return b"".join((
-        b"\x89PNG\r\n\x1a\n",
-        chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
-        chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)),
-        chunk(b"IDAT", zlib.compress(raw.tobytes(), 2)),
-        chunk(b"IEND", b""),
-    ))
+        text += _("; and {n} more").format(n=len(parts) - limit)
+    return _("Source: {sources} — NEV Roadmap").format(sources=text) if text else "NEV Roadmap"
 
 
 def _ensure_app() -> None:
@@ -157,52 +141,175 @@ def _ensure_app() -> None:
         pg.mkQApp()
 
 
-class _Page:
-    """The export page in logical pixels; ``scale`` maps it to output pixels."""
+def _recording_dpi() -> int:
+    """The resolution pyqtgraph's axes record their QPicture at.
 
-    def __init__(self, roadmap: Roadmap, layout: LaneLayout, opts: ExportOptions) -> None:
-        w, h = opts.width, opts.height
-        self.scale = min(max(min(w / 1920, h / 1080), 0.7), 12.0)
-        self.w, self.h = w / self.scale, h / self.scale
-        self.theme: Theme = get_theme(opts.theme)
-        self.roadmap, self.layout, self.opts = roadmap, layout, opts
+    A picture played on a device of another logical dpi rescales its text
+    (font sizes and positions, not lines): the axis labels came out 2x large
+    and off their ticks on a 192-dpi image.  Every export device is therefore
+    drawn at this resolution; the density is the painter's scale alone."""
+    return QtGui.QPicture().logicalDpiX()
+
+
+def lane_axis_width(lanes, theme: Theme, inner_w: float) -> float:
+    """Width of the lane-name column for ``lanes`` on a page ``inner_w`` wide (layout px)."""
+    fm = QtGui.QFontMetricsF(theme.font(theme.lane_px))
+    longest = max((fm.horizontalAdvance(ln.label) for ln in lanes), default=60.0)
+    cap = min(300.0, inner_w * 0.3)
+    return float(int(min(cap, LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + longest)))
+
+
+def _extent(x0: np.ndarray, x1: np.ndarray, open_end: np.ndarray) -> tuple[float, float]:
+    """(first date, last drawn end) of entries, without labels."""
+    if not len(x0):
+        return 2020.0, 2035.0
+    hi = np.maximum(x0, x1) + np.where(open_end, FADE_YEARS, 0.0)
+    return float(x0.min()), float(hi.max())
+
+
+def _pad(lo: float, hi: float) -> tuple[float, float]:
+    pad = max((hi - lo) * 0.02, 0.3)
+    return lo - pad, hi + pad
+
+
+def whole_range(engine: LayoutEngine, mask: np.ndarray | None, plot_px: float) -> tuple[float, float]:
+    """The time span that shows every shown milestone, with room for the labels of the last ones."""
+    idx = np.flatnonzero(mask) if mask is not None else np.arange(len(engine.x0))
+    if not len(idx):
+        return 2020.0, 2035.0
+    t0, t1 = _pad(*_extent(engine.x0[idx], engine.x1[idx], engine.open_end[idx]))
+    # a point or deadline keeps its label on the right: widen the span until the label fits before the edge
+    lab = idx[engine.kind[idx] != KIND_RANGE]
+    if len(lab) and plot_px > 0:
+        label_px = np.minimum((engine.title_len[lab] + 2.0) * LABEL_CHAR_PX, plot_px * 0.4)
+        need = t0 + (engine.x0[lab] - t0) * plot_px / (plot_px - label_px)
+        t1 = max(t1, min(float(need.max()), t1 + (t1 - t0) * 0.5))
+    return t0, t1
+
+
+def _resolve_range(request: ExportRequest, whole, extent) -> tuple[float, float]:
+    """The page's time span: the request's, an open side filled from the data, or ``whole()``."""
+    if request.time_range is None:
+        return whole()
+    t0, t1 = request.time_range
+    if t0 is not None and t1 is not None:
+        return float(t0), float(t1)
+    lo, hi = extent()
+    # an open side comes from the data, but never crosses the side that was given
+    t0 = float(t0) if t0 is not None else min(lo - 0.3, float(t1) - 5.0)
+    t1 = float(t1) if t1 is not None else max(hi + 0.3, t0 + 5.0)
+    return t0, t1
+
+
+def _reusable(layout: LaneLayout | None, request: ExportRequest, n: int) -> bool:
+    """Whether the caller's layout holds exactly the shown milestones, too many to label."""
+    if layout is None or layout.group_by != request.group_by or len(layout.item) <= REPACK_LIMIT:
+        return False
+    shown = np.zeros(n, bool)
+    shown[layout.item] = True
+    return bool(np.array_equal(shown, request.mask if request.mask is not None else np.ones(n, bool)))
+
+
+def pack_page(roadmap: Roadmap, request: ExportRequest,
+              reuse: LaneLayout | None = None) -> tuple[LaneLayout, tuple[float, float]]:
+    """The lane layout for the page of ``request`` (label room from the page's plot width) and its time span.
+
+    ``reuse``: a layout of the shown milestones the caller already has (the app's).  It is
+    used as it is when it holds more than REPACK_LIMIT milestones: rows that many are too
+    thin for labels, so label room would not change the picture, only cost a packing."""
+    geo = request.geometry
+    theme = get_theme(request.theme)
+    mask = request.mask
+    if mask is not None and bool(np.all(mask)):
+        mask = None
+        request = request.replace(mask=None)
+    if _reusable(reuse, request, len(roadmap.milestones)):
+        ext = lambda: _extent(reuse.x0, reuse.x1, reuse.open_end)  # noqa: E731
+        return reuse, _resolve_range(request, lambda: _pad(*ext()), ext)
+    engine = LayoutEngine(roadmap)
+
+    def ext() -> tuple[float, float]:
+        idx = np.flatnonzero(mask) if mask is not None else slice(None)
+        return _extent(engine.x0[idx], engine.x1[idx], engine.open_end[idx])
+
+    inner = geo.inner_w
+    # first guess of the plot width: the widest lane-name column the page allows
+    plot_px = inner - min(300.0, inner * 0.3)
+    t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, plot_px), ext)
+    engine.label_years_per_char = label_years_per_char(t1 - t0, plot_px)
+    layout = engine.layout(request.group_by, mask)
+    exact = inner - lane_axis_width(layout.lanes, theme, inner)
+    if abs(exact - plot_px) > 0.02 * plot_px and len(layout.item) <= REPACK_LIMIT:
+        t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, exact), ext)
+        engine = LayoutEngine(roadmap, label_years_per_char(t1 - t0, exact))
+        layout = engine.layout(request.group_by, mask)
+    return layout, (t0, t1)
+
+
+class _Page:
+    """The export page in layout pixels (see :mod:`nevroadmap.render.page`)."""
+
+    def __init__(self, roadmap: Roadmap, request: ExportRequest, reuse: LaneLayout | None = None) -> None:
+        self.geometry = geo = request.geometry
+        self.layout, self.time_range = pack_page(roadmap, request, reuse)
+        layout = self.layout
+        self.w, self.h = geo.layout_w, geo.layout_h
+        self.theme: Theme = get_theme(request.theme)
+        self.roadmap, self.request = roadmap, request
         th = self.theme
-        margin = 24.0
+        margin = MARGIN
         y = margin * 0.8
         self.title_rect = self.sub_rect = self.legend_rect = self.attr_rect = None
-        self.title = (opts.title if opts.title is not None else DEFAULT_TITLE).strip()
+        self.title = (request.title if request.title is not None else DEFAULT_TITLE).strip()
         fm_title = QtGui.QFontMetricsF(th.font(th.title_px, bold=True))
         fm_sub = QtGui.QFontMetricsF(th.font(th.subtitle_px))
         fm_small = QtGui.QFontMetricsF(th.font(th.small_px))
-        inner_w = self.w - 2 * margin
-        if opts.show_title and self.title:
+        inner_w = geo.inner_w
+        if request.show_title and self.title:
             self.title_rect = QtCore.QRectF(margin, y, inner_w, fm_title.height())
             y += fm_title.height() + 2
         n = len(np.unique(layout.item)) if len(layout.item) else 0
-        bits = [opts.filter_text.strip()] if opts.filter_text.strip() else []
-        bits.append(f"{n} milestone{'s' * (n != 1)}, grouped by {layout.group_by}, as of {date.today().isoformat()}")
+        bits = [request.filter_text.strip()] if request.filter_text.strip() else []
+        bits.append(ngettext("{n} milestone, grouped by {group}, as of {date}",
+                             "{n} milestones, grouped by {group}, as of {date}", n).format(
+            n=n, group=layout.group_by, date=date.today().isoformat()))
         self.subtitle = "  ·  ".join(bits)
-        if opts.show_title:
+        if request.show_title:
             self.sub_rect = QtCore.QRectF(margin, y, inner_w, fm_sub.height())
             y += fm_sub.height()
         y += 10
         bottom = self.h - margin * 0.6
         self.attribution = attribution_text(roadmap, layout)
-        if opts.show_attribution:
+        if request.show_attribution:
             bottom -= fm_small.height()
             self.attr_rect = QtCore.QRectF(margin, bottom, inner_w, fm_small.height())
             bottom -= 6
+        # issue 10: numbered sources above the attribution, a metric's band under the lanes
+        self.notes = evidence_page.footnotes(roadmap, layout) if request.footnotes else evidence_page.Footnotes()
+        self.notes_rect = self.band_rect = None
+        if self.notes.lines:
+            notes_h = evidence_page.footnotes_height(len(self.notes.lines), th)
+            bottom -= notes_h
+            self.notes_rect = QtCore.QRectF(margin, bottom, inner_w, notes_h)
+            bottom -= 6
+        self.band = evidence_page.metric_band(roadmap, layout, request.metric) if request.metric else None
+        band_h = evidence_page.band_height(self.h) if self.band is not None else 0.0
         self.legend_entries = legend_entries(groups_of(layout))
-        legend_h = legend_height(self.legend_entries, inner_w, th) if opts.show_legend else 0.0
-        # the plot: rows at most MAX_ROW_PX tall; the legend follows it
+        legend_h = legend_height(self.legend_entries, inner_w, th) if request.show_legend else 0.0
+        # the plot: rows at most MAX_ROW_PX tall; the band and the legend follow it
         axes_h = 2 * (th.axis_px + 14)
-        room = max(bottom - legend_h - 8 - y, 40.0)
+        room = max(bottom - legend_h - 8 - band_h - y, 40.0)
         rows = max(layout.n_rows, 1)
         row_px = min(MAX_ROW_PX, (room - axes_h) / rows)
         plot_h = min(room, axes_h + row_px * rows)
         self.plot_rect = QtCore.QRectF(margin, y, inner_w, plot_h)
-        if opts.show_legend:
-            self.legend_rect = QtCore.QRectF(margin, y + plot_h + 10, inner_w, legend_h)
+        y += plot_h
+        if self.band is not None:
+            band_h = evidence_page.band_height(self.h, room - plot_h)
+            self.band_rect = QtCore.QRectF(margin, y + 6, inner_w, band_h)
+            y += band_h + 6
+        if request.show_legend:
+            self.legend_rect = QtCore.QRectF(margin, y + 10, inner_w, legend_h)
 
     def build_scene(self) -> tuple[pg.GraphicsScene, pg.PlotItem]:
         th = self.theme
@@ -213,31 +320,31 @@ class _Page:
         item.setFlag(item.GraphicsItemFlag.ItemIsSelectable, False)
         vb = plot.getViewBox()
         vb.setLimits(xMin=None, xMax=None, minXRange=None, maxXRange=None)
-        axis = plot.getAxis("left")
-        axis.setWidth(int(axis.preferred_width(max_px=min(300.0, self.plot_rect.width() * 0.3))))
+        plot.getAxis("left").setWidth(int(lane_axis_width(self.layout.lanes, th, self.geometry.inner_w)))
         plot.setGeometry(self.plot_rect)
         plot.layout.activate()
-        t0, t1 = self.opts.time_range or self._whole_range()
-        vb.setXRange(t0, t1, padding=0)
+        vb.setXRange(*self.time_range, padding=0)
         vb.set_rows(self.layout.n_rows)
+        if self.request.drift:
+            drift = DriftItem(th)
+            drift.set_data(self.roadmap, self.layout)
+            plot.addItem(drift)
+        self.band_plot = None
+        if self.band is not None:
+            self.band_plot = evidence_page.add_band_plot(scene, plot, self.band, self.band_rect, self.time_range, th,
+                                                         self.notes.numbers)
         return scene, plot
 
-    def _whole_range(self) -> tuple[float, float]:
-        if not len(self.layout.item):
-            return 2020.0, 2035.0
-        lo, hi = self.layout.x_range
-        pad = max((hi - lo) * 0.02, 0.3)
-        return lo - pad, hi + pad
-
-    def paint(self, p: QtGui.QPainter, target: QtCore.QRectF) -> None:
+    def paint(self, p: QtGui.QPainter, scale: float) -> None:
+        """Draw the page with ``p`` at ``scale`` device pixels per layout pixel."""
         th = self.theme
-        p.fillRect(target, QtGui.QColor(th.background))
+        p.save()
+        p.scale(scale, scale)
+        page = QtCore.QRectF(0, 0, self.w, self.h)
+        p.fillRect(page, QtGui.QColor(th.background))
         scene, plot = self.build_scene()
         p.setRenderHint(QtGui.QPainter.TextAntialiasing, True)
-        scene.render(p, target, QtCore.QRectF(0, 0, self.w, self.h))
-        p.save()
-        p.translate(target.topLeft())
-        p.scale(target.width() / self.w, target.height() / self.h)
+        scene.render(p, page, page)
         p.setRenderHint(QtGui.QPainter.Antialiasing, True)
         if self.title_rect is not None:
             self._text(p, self.title_rect, self.title, th.font(th.title_px, bold=True), th.foreground)
@@ -247,9 +354,13 @@ class _Page:
             paint_legend(p, self.legend_rect, self.legend_entries, th)
         if self.attr_rect is not None:
             self._text(p, self.attr_rect, self.attribution, th.font(th.small_px), th.muted)
+        if self.band_plot is not None:
+            evidence_page.paint_band_labels(p, self.band_rect, self.band, self.band_plot, th)
+        if self.notes_rect is not None:
+            evidence_page.paint_footnotes(p, self.notes_rect, self.notes, th)
         if not len(self.layout.item):
             r = self.plot_rect
-            self._text(p, QtCore.QRectF(r.left(), r.center().y() - 20, r.width(), 40), "No milestones match the filter",
+            self._text(p, QtCore.QRectF(r.left(), r.center().y() - 20, r.width(), 40), _("No milestones match the filter"),
                        th.font(th.subtitle_px), th.muted, QtCore.Qt.AlignCenter)
         p.restore()
         scene.clear()
@@ -266,37 +377,58 @@ class _Page:
         p.drawText(QtCore.QPointF(x, rect.top() + (rect.height() + fm.ascent() - fm.descent()) / 2), text)
 
 
-def render_image(roadmap: Roadmap, layout: LaneLayout, options: ExportOptions) -> QtGui.QImage:
-    """The export as an image in memory (PNG path without the file)."""
-    _ensure_app()
-    page = _Page(roadmap, layout, options)
-    img = QtGui.QImage(options.width, options.height, QtGui.QImage.Format_ARGB32_Premultiplied)
-    dpm = int(round(options.dpi / 0.0254))
-    img.setDotsPerMeterX(dpm)
-    img.setDotsPerMeterY(dpm)
+def _paint_image(page: _Page, w: int, h: int, scale: float, dpi: float) -> QtGui.QImage:
+    img = QtGui.QImage(w, h, QtGui.QImage.Format_ARGB32_Premultiplied)
+    if img.isNull():
+        raise ExportError(_("not enough memory for an image of {w}x{h} pixels").format(w=w, h=h))
+    rec = int(round(_recording_dpi() / 0.0254))
+    img.setDotsPerMeterX(rec)  # draw at the axes' recording resolution (see _recording_dpi)
+    img.setDotsPerMeterY(rec)
     p = QtGui.QPainter(img)
     try:
-        page.paint(p, QtCore.QRectF(0, 0, options.width, options.height))
+        page.paint(p, scale)
     finally:
         p.end()
+    dpm = int(round(dpi / 0.0254))
+    img.setDotsPerMeterX(dpm)
+    img.setDotsPerMeterY(dpm)
     return img
 
 
-def export_roadmap(roadmap: Roadmap, layout: LaneLayout, path: str | os.PathLike, options: ExportOptions | None = None) -> None:
-    """Write ``layout`` of ``roadmap`` to ``path`` (PNG, SVG or PDF); raise ExportError on any problem."""
-    options = options or ExportOptions()
-    path = Path(path)
-    fmt = check_request(path, options)
+def render_image(roadmap: Roadmap, request: ExportRequest, max_size: tuple[int, int] | None = None,
+                 reuse: LaneLayout | None = None) -> QtGui.QImage:
+    """The export as an image in memory (clipboard); with ``max_size``, the same picture drawn smaller
+    (preview).  ``reuse``: see :func:`pack_page`."""
+    _check_size(request, raster=max_size is None)
     _ensure_app()
-    w, h = options.width, options.height
-    buf = QtCore.QBuffer()
-    buf.open(QtCore.QIODevice.WriteOnly)
+    page = _Page(roadmap, request, reuse)
+    geo = page.geometry
+    w, h, scale = request.width, request.height, geo.scale
+    if max_size is not None:
+        k = min(max_size[0] / w, max_size[1] / h, 1.0)
+        w, h, scale = max(1, round(w * k)), max(1, round(h * k)), scale * k
+    return _paint_image(page, w, h, scale, request.dpi)
+
+
+def export_roadmap(roadmap: Roadmap, path: str | os.PathLike, request: ExportRequest | None = None,
+                   reuse: LaneLayout | None = None) -> None:
+    """Write the page of ``request`` for ``roadmap`` to ``path`` (PNG, SVG or PDF); raise ExportError on any problem.
+
+    ``reuse``: a layout of the shown milestones the caller already has (see :func:`pack_page`)."""
+    request = request or ExportRequest()
+    path = Path(path)
+    fmt = check_request(path, request)
+    _ensure_app()
+    w, h = request.width, request.height
+    page = _Page(roadmap, request, reuse)
+    scale = page.geometry.scale
     if fmt == "png":
-        img = render_image(roadmap, layout, options)
-        buf.write(encode_png(img, options.dpi))
+        data = encode_png(_paint_image(page, w, h, scale, request.dpi), request.dpi)
     else:
-        page = _Page(roadmap, layout, options)
+        buf = QtCore.QBuffer()
+        buf.open(QtCore.QIODevice.WriteOnly)
         title = page.title or DEFAULT_TITLE
+        rec = _recording_dpi()
         if fmt == "svg":
             from PySide6.QtSvg import QSvgGenerator
 
@@ -304,30 +436,26 @@ def export_roadmap(roadmap: Roadmap, layout: LaneLayout, path: str | os.PathLike
             dev.setOutputDevice(buf)
             dev.setSize(QtCore.QSize(w, h))
             dev.setViewBox(QtCore.QRect(0, 0, w, h))
-            dev.setResolution(96)  # as for PDF: another resolution rescales fonts and skews the axis
+            dev.setResolution(rec)
             dev.setTitle(title)
             dev.setDescription(page.attribution)
-            target = QtCore.QRectF(0, 0, w, h)
         else:
             dev = QtGui.QPdfWriter(buf)
-            # dpi sets the physical page size only; drawing happens at the fixed 96 dpi
-            # that the fonts and the timeline's pixel geometry are laid out for (a higher
-            # device resolution skewed the time mapping of the bars against the axis)
-            dev.setResolution(96)
-            size_pt = QtCore.QSizeF(w * 72.0 / options.dpi, h * 72.0 / options.dpi)
+            dev.setResolution(rec)  # dpi sets the physical page size; drawing is at the axes' resolution
+            size_pt = QtCore.QSizeF(w * 72.0 / request.dpi, h * 72.0 / request.dpi)
             dev.setPageSize(QtGui.QPageSize(size_pt, QtGui.QPageSize.Point, "", QtGui.QPageSize.ExactMatch))
             dev.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))
             dev.setTitle(title)
             dev.setCreator("NEV Roadmap")
-            target = None
         p = QtGui.QPainter()
         if not p.begin(dev):
-            raise ExportError(f"cannot start drawing the {fmt.upper()} for {path}")
+            raise ExportError(_("cannot start drawing the {fmt} for {path}").format(fmt=fmt.upper(), path=path))
         try:
-            if target is None:
-                target = QtCore.QRectF(0, 0, p.device().width(), p.device().height())
-            page.paint(p, target)
+            if fmt == "pdf":
+                scale = p.device().width() / page.w
+            page.paint(p, scale)
         finally:
             p.end()
-    buf.close()
-    _write_atomic(path, bytes(buf.data()))
+        buf.close()
+        data = bytes(buf.data())
+    write_atomic(path, data)

@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication
 from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow, MetricKey
 from nevroadmap.render.axis import YearAxis
 from nevroadmap.render.theme import Theme, get_theme
+from nevroadmap.render.timeline_item import pixel_ratio
 
 __all__ = ["ClaimMarksItem", "MetricsPlot", "ORG_COLORS", "organization_colors"]
 
@@ -153,10 +154,10 @@ class ClaimMarksItem(pg.GraphicsObject):
         p.save()
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-        ratio = 1.0
+        ratio = pixel_ratio(self, tr)  # an export scaled up: sizes in pixels scale with it
         dev = p.device()
         if dev is not None and hasattr(dev, "devicePixelRatioF"):
-            ratio = max(dev.devicePixelRatioF(), 1.0)
+            ratio = max(dev.devicePixelRatioF(), ratio)
         bg = QtGui.QColor(self.theme.background)
         vb = self.getViewBox()
         order = range(len(self.rows))

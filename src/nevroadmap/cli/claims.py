@@ -4,31 +4,20 @@
 scope; ``"NEV penetration rate (%) - China"`` one); the usual filters narrow
 the milestones first.  The comparison columns (speaker, title, organization,
 said, claimed, for, scope, source) are the ones the app's comparison view
-shows, from one rule in :mod:`nevroadmap.core.claims`.  Messages are plain
-English (no ``core.i18n`` helper on this branch).
+shows, from one rule in :mod:`nevroadmap.core.claims`.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
 import sys
 
-__all__ = ["add_parser", "cmd_claims", "metric_rows"]
+from nevroadmap.cli.common import fail, load_filtered
+from nevroadmap.core.i18n import ngettext
 
-
-def add_parser(sub, add_filter_options) -> argparse.ArgumentParser:
-    c = sub.add_parser("claims", help="list the claims with their values, units, bounds, scope, speaker and source")
-    c.add_argument("path", nargs="?", help="data file or folder (default: bundled dataset)")
-    c.add_argument("--metric", default=None, metavar="M",
-                   help='a metric by name, e.g. "energy density" or "NEV penetration rate (%%) - China"')
-    c.add_argument("--all-claims", action="store_true",
-                   help="also list claims that give a date but no figure (without --metric)")
-    add_filter_options(c)
-    c.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    return c
+__all__ = ["cmd_claims"]
 
 
 def _record(c) -> dict:
@@ -84,37 +73,8 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
-def metric_rows(roadmap, rows, text: str, command: str):
-    """(key, rows of that metric) for ``--metric TEXT``, or exit code 2 with a message saying why not.
-
-    A name takes every scope of the metric; a full label ("... (%) - China") one scope.
-    """
-    from nevroadmap.core.claims import claim_rows, find_metric, metric_keys, rows_for_metric
-
-    every = claim_rows(roadmap)
-    keys = find_metric(every, text)
-    names = {k.all_scopes() for k in keys}
-    if not keys:
-        known = "; ".join(k.label() for k, _ in metric_keys(every))
-        print(f"nevroadmap {command}: no metric matches {text!r}; the data holds: {known}", file=sys.stderr)
-        return 2
-    if len(names) > 1:
-        print(f"nevroadmap {command}: {text!r} matches several metrics: "
-              f"{'; '.join(sorted(k.label() for k in names))}", file=sys.stderr)
-        return 2
-    picked: list = []
-    seen: set[int] = set()
-    for k in keys:
-        for r in rows_for_metric(rows, k):
-            if id(r) not in seen:
-                seen.add(id(r))
-                picked.append(r)
-    key = keys[0] if len(keys) == 1 else keys[0].all_scopes()
-    return key, picked
-
-
-def cmd_claims(args, load_filtered) -> int:
-    from nevroadmap.core.claims import claim_rows, comparison
+def cmd_claims(args) -> int:
+    from nevroadmap.core.claims import MetricNotFound, claim_rows, comparison, pick_metric
     from nevroadmap.core.query import apply_filter
 
     loaded = load_filtered(args, "claims")
@@ -123,10 +83,10 @@ def cmd_claims(args, load_filtered) -> int:
     roadmap, f = loaded
     rows = claim_rows(roadmap, apply_filter(roadmap, f), with_dates=args.all_claims and not args.metric)
     if args.metric:
-        picked = metric_rows(roadmap, rows, args.metric, "claims")
-        if isinstance(picked, int):
-            return picked
-        rows = picked[1]
+        try:
+            rows = pick_metric(roadmap, rows, args.metric)[1]
+        except MetricNotFound as exc:
+            return fail("claims", str(exc), 2)
     out = [_record(c) for c in comparison(rows)]
     if args.format == "json":
         print(json.dumps(out, ensure_ascii=False, indent=2))
@@ -138,5 +98,5 @@ def cmd_claims(args, load_filtered) -> int:
         sys.stdout.write(buf.getvalue())
     else:
         print(_table(out))
-        print(f"{len(out)} claimed figure{'s' * (len(out) != 1)}", file=sys.stderr)
+        print(ngettext("{n} claimed figure", "{n} claimed figures", len(out)).format(n=len(out)), file=sys.stderr)
     return 0

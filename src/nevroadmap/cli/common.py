@@ -1,0 +1,70 @@
+"""The load-and-filter step shared by ``list`` and ``export``."""
+
+from __future__ import annotations
+
+import sys
+
+from nevroadmap.core.i18n import _, ngettext
+
+__all__ = ["load_roadmap", "filter_from_args", "load_filtered", "fail"]
+
+
+def fail(command: str, message: str, code: int) -> int:
+    """Print ``nevroadmap COMMAND: message`` on stderr and return the exit code."""
+    print(f"nevroadmap {command}: {message}", file=sys.stderr)
+    return code
+
+
+def load_roadmap(path: str | None):
+    """The dataset at ``path`` (None: bundled), or None after printing every problem."""
+    from nevroadmap.core.loader import RoadmapError, load
+
+    try:
+        return load(path)
+    except RoadmapError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        n = len(exc.problems)
+        print(ngettext("{n} problem found; nothing loaded", "{n} problems found; nothing loaded", n).format(n=n),
+              file=sys.stderr)
+        return None
+
+
+def filter_from_args(roadmap, args) -> "RoadmapFilter":  # noqa: F821
+    """Build the shared filter from CLI options; raise UnknownNameError for unknown names."""
+    from nevroadmap.core.query import RoadmapFilter, resolve_organizations, resolve_statuses, resolve_technologies
+
+    return RoadmapFilter(
+        organizations=resolve_organizations(roadmap, args.company),
+        technologies=resolve_technologies(roadmap, args.technology),
+        statuses=resolve_statuses(args.status),
+        year_from=args.year_from,
+        year_to=args.year_to,
+        text=args.search,
+    )
+
+
+def _filter_error(exc: Exception) -> str:
+    """One line for a filter that cannot be built (pydantic wraps the validator's words)."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        return "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors(include_url=False))
+    return str(exc)
+
+
+def load_filtered(args, command: str):
+    """The dataset and the filter the options ask for, or the exit code when they cannot be had.
+
+    Data problems exit 1, a bad filter exits 2.
+    """
+    from nevroadmap.core.query import UnknownNameError
+
+    roadmap = load_roadmap(args.path)
+    if roadmap is None:
+        return 1
+    try:
+        return roadmap, filter_from_args(roadmap, args)
+    except (UnknownNameError, ValueError) as exc:  # unknown names, --from after --to
+        return fail(command, _filter_error(exc), 2)
+

@@ -1,0 +1,42 @@
+"""Load a roadmap from a YAML/JSON/TOML file or a folder of them.
+
+The loader never executes anything from a file: YAML is parsed with the safe
+parser into plain nodes (tags that would construct objects and aliases are
+refused), JSON and TOML with the standard library.  Every problem found is
+collected as a :class:`Problem` with its file and line, and one
+:class:`RoadmapError` holding them all is raised at the end.  Loading changes
+nothing process-wide (the garbage collector is left as it is).
+
+Rooms: :mod:`.files` (which files, reading them), :mod:`.problems` (what is
+wrong and its wording), :mod:`.document` with :mod:`.yaml_source`,
+:mod:`.json_source`, :mod:`.toml_source` (parsing with line maps),
+:mod:`.validate` (pydantic), :mod:`.references` (the one table of references),
+:mod:`.checked` (the full path) and :mod:`.json_fast` (the fast path).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nevroadmap.core.loader.checked import load_checked as _load_checked
+from nevroadmap.core.loader.files import DATA_SUFFIXES, MAX_FILE_BYTES, MAX_VALUES, data_files
+from nevroadmap.core.loader.json_fast import load_json_fast as _load_json_fast
+from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, RoadmapError
+from nevroadmap.core.model import Roadmap
+from nevroadmap.core.resources import bundled_data_path, bundled_resources_path
+
+__all__ = ["Problem", "RoadmapError", "load", "bundled_data_path", "bundled_resources_path",
+           "DATA_SUFFIXES", "MAX_FILE_BYTES", "MAX_VALUES", "MAX_PROBLEMS"]
+
+
+def load(path: str | os.PathLike | None = None) -> Roadmap:
+    """Load and check a dataset; raise :class:`RoadmapError` listing every problem."""
+    root = Path(path) if path is not None else bundled_data_path()
+    files = data_files(root)
+    roadmap = None
+    if all(f.suffix.lower() == ".json" for f in files):
+        roadmap = _load_json_fast(root, files)
+    if roadmap is None:
+        roadmap = _load_checked(root, files)
+    return roadmap

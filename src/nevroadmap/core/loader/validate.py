@@ -1,0 +1,125 @@
+"""Validating a section's records through pydantic, and wording what it finds.
+
+Records are validated by a :class:`~pydantic.TypeAdapter` built the first time
+a section needs it; each pydantic error becomes one :class:`Problem` with the
+line of the field it is about.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import cache
+from typing import Any, get_args
+
+from pydantic import TypeAdapter, ValidationError
+
+from nevroadmap.core.loader.document import Document
+from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, record_noun, suggest
+from nevroadmap.core.model import SECTIONS
+
+__all__ = ["validate_section", "section_adapter", "record_adapter"]
+
+
+@cache
+def section_adapter(section: str) -> TypeAdapter:
+    """Validates a list of the records of ``section`` (built on first use)."""
+    return TypeAdapter(list[SECTIONS[section]])
+
+
+@cache
+def record_adapter(cls: type) -> TypeAdapter:
+    """Validates one record of type ``cls`` (built on first use)."""
+    return TypeAdapter(cls)
+
+
+def _fields(cls: Any) -> dict[str, Any]:
+    return getattr(cls, "__pydantic_fields__", None) or {}
+
+
+def _is_record(cls: Any) -> bool:
+    return isinstance(cls, type) and bool(_fields(cls))
+
+
+def _describe(err: dict, model: type) -> str:
+    loc = [str(x) for x in err["loc"] if not isinstance(x, int)]
+    name = ".".join(loc) if loc else ""
+    kind = err["type"]
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # models / dataclass records
+        parent_fields = _fields_at(model, err["loc"][:-1])
+        return f"unknown field {name.split('.')[-1]!r}{suggest(err['loc'][-1], parent_fields)}; valid fields: {', '.join(parent_fields)}"
+    if kind == "missing":
+        return f"missing required field {name!r}"
+    msg = err["msg"]
+    if kind == "value_error" and msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    if kind == "enum":
+        got = err.get("input")
+        return f"{name}: {str(got)[:80]!r} is not one of {err.get('ctx', {}).get('expected', '')}{suggest(got, [e.value for e in _enum_at(model, err['loc'])])}"
+    return f"{name}: {msg}" if name else msg
+
+
+def _fields_at(model: type, loc: tuple) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = _fields(current).get(part)
+        if info is None:
+            break
+        ann = info.annotation
+        nested = [a for a in (get_args(ann) or (ann,)) if isinstance(a, type) and _is_record(a)]
+        for a in get_args(ann):
+            nested += [b for b in get_args(a) if isinstance(b, type) and _is_record(b)]
+        if nested:
+            current = nested[0]
+    return list(_fields(current))
+
+
+def _enum_at(model: type, loc: tuple) -> list:
+    info = _fields(model).get(loc[0]) if loc else None
+    ann = info.annotation if info else None
+    return list(ann) if isinstance(ann, type) and issubclass(ann, Enum) else []
+
+
+_CHUNK = 20_000
+
+
+def validate_section(doc: Document, section: str, items: Any, problems: list[Problem], base: int = 0) -> list:
+    model = SECTIONS[section]
+    if not isinstance(items, list):
+        problems.append(Problem(doc.file, doc.line_of((section,)), f"{section!r} must be a list of records"))
+        return []
+    if len(items) > _CHUNK:  # bounded memory for pydantic's errors on junk
+        good = []
+        for k in range(0, len(items), _CHUNK):
+            if len(problems) >= MAX_PROBLEMS:
+                break
+            part = validate_section(doc, section, items[k:k + _CHUNK], problems, k)
+            good += part
+        return good
+    try:
+        return section_adapter(section).validate_python(items)
+    except ValidationError as exc:
+        bad: set[int] = set()
+        for err in exc.errors(include_url=False):
+            loc = err["loc"]
+            index = loc[0] if loc and isinstance(loc[0], int) else None
+            inner = tuple(loc[1:]) if index is not None else tuple(loc)
+            if index is not None:
+                bad.add(index)
+            path = (section, base + index) + inner if index is not None else (section,)
+            err = dict(err, loc=inner)
+            if not inner and err["type"] in ("model_type", "dataclass_type", "dict_type"):
+                message = f"each entry of {section!r} must be a mapping of fields"
+            else:
+                message = _describe(err, model)
+            rid = items[index].get("id") if index is not None and isinstance(items[index], dict) else None
+            where = f"{record_noun(section)} {rid!r}: " if isinstance(rid, str) else ""
+            problems.append(Problem(doc.file, doc.line_of(path), where + message))
+        good = []
+        one = record_adapter(model).validate_python
+        for i, item in enumerate(items):
+            if i in bad:
+                continue
+            good.append(one(item))
+        return good

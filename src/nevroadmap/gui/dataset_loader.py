@@ -1,0 +1,138 @@
+"""Loading a dataset off the GUI thread, in an object of its own with its own signals.
+
+:class:`DatasetLoader` reads a data file or folder (``None``: the bundled
+dataset) and prepares it for the window (filter index, lane packings) on
+one worker thread.  The newest request wins: a request made while another
+runs supersedes it (its result, good or bad, is dropped), and requests that
+have not started yet are cancelled.  :meth:`shutdown` waits for the running
+job, so no thread outlives the window.
+
+Signals (all delivered on the GUI thread):
+
+* ``sigStarted(path)`` - a load began (path is ``None`` for the bundled data)
+* ``sigProgress(path, stage)`` - ``"reading"`` or ``"preparing"``
+* ``sigLoaded(path, prepared)`` - the dataset is ready (a :class:`Prepared`)
+* ``sigFailed(path, problems)`` - the data has problems (``file:line: message`` each)
+* ``sigCrashed(path, exc)`` - an unexpected error (a bug): the window reports it
+* ``sigBusy(bool)`` - a load is running / all loads are done
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from nevroadmap.core.loader import RoadmapError
+from nevroadmap.gui.state import AppState, Prepared, prepare
+
+__all__ = ["DatasetLoader"]
+
+
+class DatasetLoader(QObject):
+    sigStarted = Signal(object)  # path | None
+    sigProgress = Signal(object, str)  # path, stage: "reading" | "preparing"
+    sigLoaded = Signal(object, object)  # path, Prepared
+    sigFailed = Signal(object, list)  # path, [problem text]
+    sigCrashed = Signal(object, object)  # path, exception
+    sigBusy = Signal(bool)
+    # from the worker thread to this object's (GUI) thread
+    _sigDone = Signal(int, object, object, object)  # job, path, Prepared | None, exception | None
+    _sigStage = Signal(int, object, str)
+
+    def __init__(self, state: AppState, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._job = 0
+        self._running: int | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._futures: list[Future] = []
+        self._sigDone.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._sigStage.connect(self._on_stage, Qt.ConnectionType.QueuedConnection)
+
+    # -- asking ------------------------------------------------------------------
+    @property
+    def current_job(self) -> int:
+        """The number of the newest request (the only one whose result is delivered)."""
+        return self._job
+
+    def is_busy(self) -> bool:
+        return self._running is not None
+
+    def load(self, path: str | os.PathLike | None, *, background: bool = True) -> int:
+        """Start loading ``path``; returns the job number.  Without ``background`` it runs here and now."""
+        path = None if path is None else os.fspath(path)
+        self._job += 1
+        job = self._job
+        for fut in self._futures:  # not started yet: never will be
+            fut.cancel()
+        self._futures = [f for f in self._futures if not f.done()]
+        was_busy = self.is_busy()
+        self._running = job
+        self.sigStarted.emit(path)
+        if not was_busy:
+            self.sigBusy.emit(True)
+        args = (job, path, self.state.group_by, self.state.label_years_per_char)
+        if background:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nevroadmap-load")
+            self._futures.append(self._pool.submit(self._work, *args, queued=True))
+        else:
+            self._finish(*self._work(*args, queued=False))
+        return job
+
+    def shutdown(self) -> None:
+        """Drop every request and wait for the running one (call when the window closes)."""
+        self._job += 1  # whatever still arrives is stale
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._futures = []
+        if self._running is not None:
+            self._running = None
+            self.sigBusy.emit(False)
+
+    # -- the worker ----------------------------------------------------------------
+    def _work(self, job: int, path: str | None, group_by: str, label_years_per_char: float, *, queued: bool):
+        def stage(name: str) -> None:
+            if queued:
+                self._sigStage.emit(job, path, name)
+            else:
+                self._on_stage(job, path, name)
+
+        try:
+            from nevroadmap.core.loader import load
+
+            stage("reading")
+            roadmap = load(path)
+            stage("preparing")
+            result = (job, path, prepare(roadmap, group_by, label_years_per_char), None)
+        except BaseException as exc:  # handed to the GUI thread: shown there, never lost
+            result = (job, path, None, exc)
+        if queued:
+            self._sigDone.emit(*result)
+        return result
+
+    # -- back on the GUI thread -------------------------------------------------------
+    @Slot(int, object, str)
+    def _on_stage(self, job: int, path, stage: str) -> None:
+        if job == self._job:
+            self.sigProgress.emit(path, stage)
+
+    @Slot(int, object, object, object)
+    def _on_done(self, job: int, path, prepared, exc) -> None:
+        self._finish(job, path, prepared, exc)
+
+    def _finish(self, job: int, path: str | None, prepared: Prepared | None, exc: BaseException | None) -> None:
+        if job != self._job:  # a newer request replaced this one
+            return
+        self._running = None
+        if prepared is not None:
+            self.sigLoaded.emit(path, prepared)
+        elif isinstance(exc, RoadmapError):
+            self.sigFailed.emit(path, [str(p) for p in exc.problems])
+        else:
+            self.sigCrashed.emit(path, exc)
+        if self._running is None:  # a handler may have asked for the next load already
+            self.sigBusy.emit(False)

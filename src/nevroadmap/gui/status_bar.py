@@ -1,0 +1,77 @@
+"""The main window's status bar: the counts, a transient message and the loading indicator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+__all__ = ["StatusBar"]
+
+
+class StatusBar(QStatusBar):
+    """Counts on the left; a message and, while a dataset loads, a busy bar on the right.
+
+    ``busy_widget`` (the timeline) shows a busy cursor while loading; the
+    rest of the window keeps its normal cursor and stays usable.
+    """
+
+    def __init__(self, parent: QWidget | None = None, busy_widget: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.busy_widget = busy_widget
+        self.counts = QLabel(self)
+        self.counts.setObjectName("statusCounts")
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.addWidget(self.counts, 1)
+        # transient messages get their own label: QStatusBar.showMessage would paint over the counts
+        self.message = QLabel(self)
+        self.message.setObjectName("statusMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.message.clear)
+        self.addPermanentWidget(self.message)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("loadProgress")
+        self.progress.setRange(0, 0)  # busy indicator: a load has no measurable steps
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.addPermanentWidget(self.progress)
+        self._busy_text = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.progress.setAccessibleName(self.tr("Loading"))
+
+    def set_counts(self, text: str) -> None:
+        self.counts.setText(text)
+        self.counts.setToolTip(text)
+
+    def flash(self, text: str, msecs: int = 4000) -> None:
+        """A transient message (0: until replaced)."""
+        self.message.setText(text)
+        if text and msecs:
+            self._timer.start(msecs)
+        else:
+            self._timer.stop()
+
+    def show_busy(self, text: str) -> None:
+        """The loading message and the busy bar and cursor (call again to change the message)."""
+        self._busy_text = text
+        self.flash(text, 0)
+        if not self.progress.isVisible():
+            self.progress.show()
+            if self.busy_widget is not None:
+                self.busy_widget.setCursor(Qt.CursorShape.BusyCursor)
+
+    def is_busy(self) -> bool:
+        return not self.progress.isHidden()
+
+    def clear_busy(self) -> None:
+        """Busy bar and cursor off; the loading message goes unless another message replaced it."""
+        self.progress.hide()
+        if self.busy_widget is not None:
+            self.busy_widget.unsetCursor()
+        if self._busy_text and self.message.text() == self._busy_text:
+            self.flash("", 0)
+        self._busy_text = ""

@@ -1,0 +1,72 @@
+"""Page geometry of an export, written once: pixel density, text zoom, margins, plot width.
+
+An export of ``width`` x ``height`` output pixels at ``dpi`` is drawn as a
+*logical* page in CSS pixels (1/96 inch) scaled by ``scale``:
+
+* ``density = dpi / 96``: a picture at twice the density is the same picture,
+  sharper (``3840x2160 @ 192 dpi`` is ``1920x1080 @ 96 dpi`` drawn at 2x).
+* ``zoom``: a logical page larger than a Full HD slide scales its text up with
+  it, so that text keeps the size it has on a slide relative to the page
+  (``3840x2160 @ 96 dpi`` is the same picture as ``@ 192 dpi``); a smaller one
+  shrinks text a little, down to ``MIN_ZOOM``.
+
+The whole page is laid out once, at ``layout_w`` x ``layout_h``, and painted
+through one painter scale; nothing else depends on the density.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "CSS_DPI", "REFERENCE_SIZE", "MIN_ZOOM", "MAX_SCALE", "MARGIN", "LABEL_CHAR_PX", "MAX_PIXELS",
+    "PageGeometry", "page_geometry", "label_years_per_char",
+]
+
+CSS_DPI = 96.0
+REFERENCE_SIZE = (1920.0, 1080.0)  # a slide: text sizes of the theme are made for it
+MIN_ZOOM = 0.7  # small pages shrink text at most this much
+MAX_SCALE = 12.0
+MARGIN = 24.0  # page margin, layout pixels
+LABEL_CHAR_PX = 6.8  # mean advance of one milestone-label character, layout pixels
+MAX_PIXELS = 120_000_000  # largest raster (4 bytes a pixel: ~480 MB); a bigger one is refused up front
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    width: int  # output pixels
+    height: int
+    dpi: float
+    density: float  # device pixels per CSS pixel (dpi / 96)
+    zoom: float  # text zoom of the logical page
+
+    @property
+    def scale(self) -> float:
+        """Output pixels per layout pixel."""
+        return self.density * self.zoom
+
+    @property
+    def layout_w(self) -> float:
+        return self.width / self.scale
+
+    @property
+    def layout_h(self) -> float:
+        return self.height / self.scale
+
+    @property
+    def inner_w(self) -> float:
+        return self.layout_w - 2 * MARGIN
+
+
+def page_geometry(width: int, height: int, dpi: float = CSS_DPI) -> PageGeometry:
+    """The geometry of a ``width`` x ``height`` pixel page at ``dpi``."""
+    density = max(float(dpi), 1.0) / CSS_DPI
+    lw, lh = width / density, height / density
+    zoom = max(min(lw / REFERENCE_SIZE[0], lh / REFERENCE_SIZE[1]), MIN_ZOOM)
+    zoom = min(zoom, MAX_SCALE / density) if density < MAX_SCALE else 1.0
+    return PageGeometry(int(width), int(height), float(dpi), density, zoom)
+
+
+def label_years_per_char(span_years: float, plot_px: float, char_px: float = LABEL_CHAR_PX) -> float:
+    """Years one label character takes when ``span_years`` are drawn ``plot_px`` wide (for LayoutEngine)."""
+    return max(span_years, 0.1) / max(plot_px, 1.0) * char_px

@@ -1,0 +1,22 @@
+"""Process-wide settings the program decides once, at start-up, on the main
+thread.  Only entry points (``nevroadmap.cli.main``) call this; the core and
+the GUI's loading never change process state.
+"""
+
+from __future__ import annotations
+
+import gc
+
+__all__ = ["tune_gc_for_big_datasets"]
+
+# A 100,000-milestone tracker builds ~10**6 records, none of them in cycles.  With
+# the default thresholds (700, 10, 10) the cyclic collector rescans them over and
+# over while they are built: load() of the benchmark file takes ~1.75 s instead of
+# ~1.35 s, and indexing afterwards ~0.43 s instead of ~0.27 s.  Larger thresholds
+# keep collections rare; reference counting still frees everything as before.
+GC_THRESHOLDS = (100_000, 50, 100)
+
+
+def tune_gc_for_big_datasets() -> None:
+    """Make the cyclic garbage collector run rarely (see :data:`GC_THRESHOLDS`)."""
+    gc.set_threshold(*GC_THRESHOLDS)
