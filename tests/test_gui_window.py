@@ -310,7 +310,7 @@ def test_open_file_dialog_and_reload(qtbot, window, monkeypatch):
         window.act_open.trigger()
     assert shown(window) == {"m1"}
     assert window.windowTitle() == "NEV Roadmap — fictional.yaml"
-    assert window.status_text() == "1 of 1 milestones shown"
+    assert window.status_text() == "1 of 1 milestone shown"  # English plural forms from the catalogue
     with qtbot.waitSignal(window.sigLoadFinished, timeout=10000) as blocker:
         window.act_reload.trigger()
     assert blocker.args == [True] and shown(window) == {"m1"}

@@ -12,7 +12,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from nevroadmap.cli.language import setup_language, take_lang_option
 from nevroadmap.cli.parser import SUBCOMMANDS, build_parser
+from nevroadmap.core.i18n import _
+from nevroadmap.core.language import LANGUAGES
 
 __all__ = ["main", "build_parser"]
 
@@ -36,18 +39,23 @@ def _run(args) -> int:
         return cmd_export(args)
     from nevroadmap.gui.app import run_app
 
-    return run_app(args.path)
+    return run_app(args.path, lang=args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    lang, argv, bad_lang = take_lang_option(argv)  # first: the help texts are built in the language
+    lang = setup_language(None if bad_lang else lang)
     parser = build_parser()
+    if bad_lang is not None:
+        parser.error(_("--lang needs one of: {choices}").format(choices=", ".join(LANGUAGES)))
     # "nevroadmap PATH" opens the app on PATH
     if argv and not argv[0].startswith("-") and argv[0] not in SUBCOMMANDS:
         argv = ["gui", *argv]
     if not argv:
         argv = ["gui"]
     args = parser.parse_args(argv)
+    args.lang = lang
     from nevroadmap.runtime import tune_gc_for_big_datasets
 
     tune_gc_for_big_datasets()  # once, on the main thread, before any dataset is loaded

@@ -16,11 +16,14 @@ def fail(command: str, message: str, code: int) -> int:
 
 
 def load_roadmap(path: str | None):
-    """The dataset at ``path`` (None: bundled), or None after printing every problem."""
+    """The dataset at ``path`` (None: bundled), or None after printing every problem.
+
+    Warnings (what an import left out) are printed too; the dataset is still returned.
+    """
     from nevroadmap.core.loader import RoadmapError, load
 
     try:
-        return load(path)
+        roadmap = load(path)
     except RoadmapError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
@@ -28,6 +31,9 @@ def load_roadmap(path: str | None):
         print(ngettext("{n} problem found; nothing loaded", "{n} problems found; nothing loaded", n).format(n=n),
               file=sys.stderr)
         return None
+    for warning in roadmap.warnings:  # what an import left out ("file:line: message"); the rest is loaded
+        print(warning, file=sys.stderr)
+    return roadmap
 
 
 def filter_from_args(roadmap, args) -> "RoadmapFilter":  # noqa: F821

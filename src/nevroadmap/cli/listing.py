@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 
 from nevroadmap.cli.common import load_filtered
 from nevroadmap.core.i18n import ngettext
+from nevroadmap.core.textwidth import fit
 
 __all__ = ["cmd_list", "milestone_rows"]
 
@@ -56,12 +55,9 @@ def _table(rows: list[dict]) -> str:
             v = ",".join(c["id"] for c in v)
         return str(v)
 
-    def fit(s: str, w: int) -> str:
-        return s if len(s) <= w else s[: w - 1] + "…"
-
     out = ["  ".join(k.upper().ljust(w) for k, w in cols).rstrip()]
-    for r in rows:
-        out.append("  ".join(fit(cell(r, k), w).ljust(w) for k, w in cols).rstrip())
+    for r in rows:  # columns by display width: Chinese characters take two
+        out.append("  ".join(fit(cell(r, k), w) for k, w in cols).rstrip())
     return "\n".join(out)
 
 
@@ -72,17 +68,14 @@ def cmd_list(args) -> int:
     if isinstance(loaded, int):
         return loaded
     roadmap, f = loaded
-    rows = milestone_rows(roadmap, apply_filter(roadmap, f))
+    shown = apply_filter(roadmap, f)
+    rows = milestone_rows(roadmap, shown)
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["id", "title", "technology", "organizations", "when", "status", "metrics", "claims"])
-        for r in rows:
-            w.writerow([r["id"], r["title"], r["technology"], ";".join(r["organizations"]), r["when"],
-                        r["status"], ";".join(r["metrics"]), ";".join(c["id"] for c in r["claims"])])
-        sys.stdout.write(buf.getvalue())
+    elif args.format == "csv":  # our milestones layout (README "CSV in and out"): reads back as the same roadmap
+        from nevroadmap.core.formats.csv_table import write_csv
+
+        sys.stdout.write(write_csv(roadmap, shown))
     else:
         print(_table(rows))
         total = len(roadmap.milestones)

@@ -16,9 +16,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from pydantic.dataclasses import dataclass as _pydantic_dataclass
 
 from nevroadmap.core.dates import DateSpan, parse_when
+from nevroadmap.core.i18n import join, language, ngettext
 
 __all__ = [
-    "Area", "Claim", "DateSpan", "Metric", "Milestone", "OrgKind", "Organization", "Person",
+    "Area", "Claim", "DateSpan", "Era", "Metric", "Milestone", "OrgKind", "Organization", "Person",
     "Roadmap", "Source", "Status", "Technology", "When", "SECTIONS",
 ]
 
@@ -201,6 +202,15 @@ class Claim(_Record):
     metrics: tuple[Metric, ...] = ()
 
 
+@_record
+class Era(_Record):
+    """A named period drawn as a shaded band behind the timeline (TimelineJS eras)."""
+
+    id: Id
+    name: Name
+    when: When
+
+
 # section name in a data file -> record type
 SECTIONS: dict[str, type[_Record]] = {
     "sources": Source,
@@ -210,6 +220,7 @@ SECTIONS: dict[str, type[_Record]] = {
     "technologies": Technology,
     "milestones": Milestone,
     "claims": Claim,
+    "eras": Era,
 }
 
 
@@ -225,7 +236,12 @@ class Roadmap(BaseModel):
     technologies: tuple[Technology, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     claims: tuple[Claim, ...] = ()
+    eras: tuple[Era, ...] = ()
     origin: str = ""  # where it was loaded from, for titles and messages
+    name: str = ""  # the dataset's own name (an imported timeline's title), if it has one
+    # problems in imported files that left something out but did not stop loading
+    # ("file:line: message", e.g. a TimelineJS event whose date cannot be read)
+    warnings: tuple[str, ...] = ()
 
     # -- indexes (computed once, the model is frozen) ----------------------
     @cached_property
@@ -336,6 +352,18 @@ class Roadmap(BaseModel):
         o = self.organization_by_id.get(org_id)
         return o.name if o else org_id
 
+    def org_label(self, org_id: str) -> str:
+        """An organization as the interface names it: with its native name where the data has one
+        (``BYD (比亚迪)``; in Chinese the native name first: ``比亚迪 (BYD)``)."""
+        o = self.organization_by_id.get(org_id)
+        if o is None:
+            return org_id
+        if not o.native_name or o.native_name == o.name:
+            return o.name
+        if language().startswith("zh"):
+            return f"{o.native_name} ({o.name})"
+        return f"{o.name} ({o.native_name})"
+
     def tech_name(self, tech_id: str) -> str:
         t = self.technology_by_id.get(tech_id)
         return t.name if t else tech_id
@@ -345,5 +373,8 @@ class Roadmap(BaseModel):
 
     def summary(self) -> str:
         c = self.counts()
-        return (f"{c['organizations']} organizations, {c['technologies']} technologies, "
-                f"{c['milestones']} milestones, {c['claims']} claims")
+        return join((
+            ngettext("{n} organization", "{n} organizations", c["organizations"]).format(n=c["organizations"]),
+            ngettext("{n} technology", "{n} technologies", c["technologies"]).format(n=c["technologies"]),
+            ngettext("{n} milestone", "{n} milestones", c["milestones"]).format(n=c["milestones"]),
+            ngettext("{n} claim", "{n} claims", c["claims"]).format(n=c["claims"])))

@@ -16,6 +16,8 @@ from functools import cached_property
 import numpy as np
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from nevroadmap.core.names import status_name
+from nevroadmap.core.i18n import _
 from nevroadmap.core.model import STATUS_ORDER, DateSpan, Milestone, Roadmap, Status
 
 __all__ = [
@@ -62,17 +64,20 @@ class RoadmapFilter(BaseModel):
         """A short line naming the filters that are on, or '' when none."""
         parts = []
         if self.organizations:
-            parts.append("Companies: " + ", ".join(sorted(roadmap.org_name(o) for o in self.organizations)))
+            parts.append(_("Companies: {names}").format(
+                names=", ".join(sorted(roadmap.org_label(o) for o in self.organizations))))
         if self.technologies:
-            parts.append("Technologies: " + ", ".join(sorted(roadmap.tech_name(t) for t in self.technologies)))
+            parts.append(_("Technologies: {names}").format(
+                names=", ".join(sorted(roadmap.tech_name(t) for t in self.technologies))))
         if self.statuses:
-            parts.append("Status: " + ", ".join(s.value for s in STATUS_ORDER if s in self.statuses))
+            parts.append(_("Status: {names}").format(
+                names=", ".join(status_name(s.value) for s in STATUS_ORDER if s in self.statuses)))
         if self.year_from is not None or self.year_to is not None:
             lo = self.year_from if self.year_from is not None else "…"
             hi = self.year_to if self.year_to is not None else "…"
-            parts.append(f"Years: {lo}–{hi}")
+            parts.append(_("Years: {lo}–{hi}").format(lo=lo, hi=hi))
         if self.text:
-            parts.append(f"Search: “{self.text}”")
+            parts.append(_("Search: “{text}”").format(text=self.text))
         return "; ".join(parts)
 
 

@@ -31,6 +31,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
+from nevroadmap.core.language import NATIVE_NAMES
+
 __all__ = [
     "ActionSpec", "ACTIONS", "MENUS", "TOOLBAR_GROUPS", "HELP_GROUPS", "ZOOM_STEP", "PAN_STEP", "CONTEXT",
     "spec", "typable", "build_actions", "retranslate", "build_menus", "build_toolbar", "shortcut_rows",
@@ -80,6 +82,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("actions", "&View")),
     ("view/navigate", QT_TRANSLATE_NOOP("actions", "&Navigate")),
+    ("view/language", QT_TRANSLATE_NOOP("actions", "&Language")),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help")),
 )
 # toolbar groups in order: (id, label shown before the group or "")
@@ -186,6 +189,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                icon_text=QT_TRANSLATE_NOOP("actions", "Dark"),
                shortcuts=("Ctrl+Shift+D",), icon="theme", menu="view", section=3, toolbar="end", help="view",
                checkable=True),
+    # each language is named in its own language (not translated)
+    ActionSpec("lang_en", NATIVE_NAMES["en"], "set_language", menu="view/language", section=3,
+               args=("en",), checkable=True, group="language"),
+    ActionSpec("lang_zh_CN", NATIVE_NAMES["zh_CN"], "set_language", menu="view/language", section=3,
+               args=("zh_CN",), checkable=True, group="language"),
     ActionSpec("show_filters", QT_TRANSLATE_NOOP("actions", "&Filters Panel"), None,
                tip=QT_TRANSLATE_NOOP("actions", "Show or hide the filters"),
                menu="view", section=4),

@@ -13,6 +13,10 @@ import sys
 import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
+
+
 __all__ = ["run_app", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
 
 
@@ -82,10 +86,12 @@ class ExceptionHook:
         where = self.write_log(f"--- {stamp} nevroadmap {__version__} ---\n{tb_text}\n")
         sys.stderr.write(tb_text)
         summary = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
-        message = ("NEV Roadmap ran into an unexpected error. You can keep working; "
-                   "if something looks wrong, reload the data (F5).\n\n" + summary)
+        message = QCoreApplication.translate(
+            "app", "NEV Roadmap ran into an unexpected error. You can keep working; "
+                   "if something looks wrong, reload the data (F5).") + "\n\n" + summary
         if where is not None:
-            message += f"\n\nThe details were written to {where}"
+            written = QCoreApplication.translate("app", "The details were written to %1")
+            message += "\n\n" + written.replace("%1", str(where))
         try:
             self.show(message, tb_text)
         except Exception:  # the hook itself must never raise
@@ -98,7 +104,7 @@ class ExceptionHook:
             return
         if self._box is not None and self._box.isVisible():
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error", message,
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "Unexpected error"), message,
                           QMessageBox.StandardButton.Ok, self.parent_getter())
         box.setDetailedText(details)
         self._box = box
@@ -122,9 +128,14 @@ def build_main_window(path: str | os.PathLike | None = None, theme: str | None =
     return window
 
 
-def run_app(path: str | os.PathLike | None = None) -> int:
-    """Open the app on ``path`` (a data file or folder; None: the bundled dataset)."""
+def run_app(path: str | os.PathLike | None = None, lang: str | None = None) -> int:
+    """Open the app on ``path`` (a data file or folder; None: the bundled dataset) in ``lang``
+    (None: ``$NEVROADMAP_LANG``, the language chosen in ``View > Language``, or the system's)."""
     app = make_application()
+    from nevroadmap.gui.language import apply_language, startup_language
+    from nevroadmap.gui.settings import make_settings
+
+    apply_language(startup_language(lang, make_settings()))
     window_ref: list = []
     install_excepthook(parent_getter=lambda: window_ref[0] if window_ref else None)
     window = build_main_window(path)

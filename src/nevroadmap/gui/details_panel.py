@@ -101,7 +101,7 @@ class DetailsPanel(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange:
+        if event.type() in (event.Type.PaletteChange, event.Type.LanguageChange):
             self.refresh()
 
     def text(self) -> str:
@@ -144,6 +144,6 @@ class DetailsPanel(QWidget):
         if sel is not None:
             rm = self.state.roadmap
             name = (rm.milestone_by_id[sel.id].title if sel.kind == "milestone" and sel.id in rm.milestone_by_id
-                    else rm.org_name(sel.id))
-            text = f"Show {name}"
+                    else rm.org_label(sel.id))
+            text = self.tr("Show %1").replace("%1", name)
         self.sigStatusMessage.emit(text)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nevroadmap.core.claims import claim_rows
+from nevroadmap.core.datefmt import period_label
 from nevroadmap.gui.metrics_dock import metric_choices
 from nevroadmap.gui.state import AppState
 from nevroadmap.render.export import (
@@ -84,7 +85,10 @@ def format_year(t: float, locale: QLocale | None = None) -> str:
     start = date(year, 1, 1)
     days = (date(year + 1, 1, 1) - start).days
     d = start + timedelta(days=min(days - 1, max(0, int((t - year) * days))))
-    return (locale or QLocale()).toString(QDate(d.year, d.month, d.day), "MMM yyyy")
+    loc = locale or QLocale()
+    if loc.language() == QLocale.Language.Chinese:  # "2024年3月", as on the axis
+        return period_label(d.year, "M", d.month, lang="zh_CN")
+    return loc.toString(QDate(d.year, d.month, d.day), "MMM yyyy")
 
 
 def format_range(t0: float, t1: float, locale: QLocale | None = None) -> str:

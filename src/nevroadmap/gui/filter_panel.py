@@ -10,12 +10,13 @@ state change never echoes back.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from nevroadmap.core.names import status_name
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR
 from nevroadmap.core.model import STATUS_ORDER
 from nevroadmap.gui.state import AppState
@@ -38,7 +39,6 @@ class FilterPanel(QWidget):
         # free text
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText("Search titles, claims, people… (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -49,11 +49,10 @@ class FilterPanel(QWidget):
         lay.addWidget(self.search)
 
         # companies
-        box = QGroupBox("Companies", self)
+        box = self.org_box = QGroupBox(self)
         bl = QVBoxLayout(box)
         bl.setContentsMargins(6, 6, 6, 6)
         self.org_search = QLineEdit(box)
-        self.org_search.setPlaceholderText("Find a company")
         self.org_search.setClearButtonEnabled(True)
         self.org_search.textChanged.connect(self._filter_org_list)
         self.org_list = QListWidget(box)
@@ -61,14 +60,10 @@ class FilterPanel(QWidget):
         self.org_list.setUniformItemSizes(True)
         self.org_list.itemChanged.connect(self._on_org_item)
         row = QHBoxLayout()
-        self.org_all = QPushButton("All", box)
-        self.org_all.setToolTip("Check every company listed (those matching the search above)")
-        self.org_none = QPushButton("None", box)
-        self.org_none.setToolTip("Uncheck all companies: no company restriction")
+        self.org_all = QPushButton(box)
+        self.org_none = QPushButton(box)
         self.org_all.clicked.connect(lambda: self._check_orgs(True))
         self.org_none.clicked.connect(lambda: self._check_orgs(False))
-        for b in (self.org_all, self.org_none):
-            b.setMaximumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 24)
         row.addWidget(self.org_search, 1)
         row.addWidget(self.org_all)
         row.addWidget(self.org_none)
@@ -77,7 +72,7 @@ class FilterPanel(QWidget):
         lay.addWidget(box, 3)
 
         # technologies
-        box = QGroupBox("Technologies", self)
+        box = self.tech_box = QGroupBox(self)
         bl = QVBoxLayout(box)
         bl.setContentsMargins(6, 6, 6, 6)
         self.tech_tree = QTreeWidget(box)
@@ -89,40 +84,66 @@ class FilterPanel(QWidget):
         lay.addWidget(box, 3)
 
         # status and years
-        box = QGroupBox("Status and years", self)
+        box = self.status_box = QGroupBox(self)
         grid = QGridLayout(box)
         grid.setContentsMargins(6, 6, 6, 6)
         self.status_boxes: dict = {}
         for i, st in enumerate(STATUS_ORDER):
-            cb = QCheckBox(st.value.capitalize(), box)
+            cb = QCheckBox(box)
             cb.toggled.connect(self._on_status)
             self.status_boxes[st] = cb
             grid.addWidget(cb, i // 2, i % 2)
-        self.year_from = self._year_box(box, "from: any")
-        self.year_to = self._year_box(box, "to: any")
-        self.year_from.setToolTip("First year shown (the lowest value means no limit)")
-        self.year_to.setToolTip("Last year shown (the lowest value means no limit)")
+        self.year_from = self._year_box(box)
+        self.year_to = self._year_box(box)
         years = QHBoxLayout()
-        years.addWidget(QLabel("Years", box))
+        self.years_label = QLabel(box)
+        years.addWidget(self.years_label)
         years.addWidget(self.year_from, 1)
         years.addWidget(QLabel("–", box))
         years.addWidget(self.year_to, 1)
         grid.addLayout(years, 2, 0, 1, 2)
         lay.addWidget(box, 0)
 
-        self.clear_button = QPushButton("Clear filters", self)
-        self.clear_button.setToolTip("Show every milestone again (Ctrl+Shift+L)")
+        self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(state.clear_filter)
         lay.addWidget(self.clear_button)
 
+        self.retranslate()
         state.sigRoadmapChanged.connect(self._rebuild)
         state.sigFilterChanged.connect(self.sync_from_state)
         self._rebuild()
 
-    def _year_box(self, parent: QWidget, special: str) -> QSpinBox:
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language (again after a language change)."""
+        self.search.setPlaceholderText(self.tr("Search titles, claims, people… (Ctrl+F)"))
+        self.org_box.setTitle(self.tr("Companies"))
+        self.org_search.setPlaceholderText(self.tr("Find a company"))
+        self.org_all.setText(self.tr("All"))
+        self.org_all.setToolTip(self.tr("Check every company listed (those matching the search above)"))
+        self.org_none.setText(self.tr("None"))
+        self.org_none.setToolTip(self.tr("Uncheck all companies: no company restriction"))
+        for b in (self.org_all, self.org_none):
+            b.setMaximumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 24)
+        self.tech_box.setTitle(self.tr("Technologies"))
+        self.status_box.setTitle(self.tr("Status and years"))
+        for st, cb in self.status_boxes.items():
+            cb.setText(status_name(st.value))
+        self.year_from.setSpecialValueText(self.tr("from: any"))
+        self.year_to.setSpecialValueText(self.tr("to: any"))
+        self.year_from.setToolTip(self.tr("First year shown (the lowest value means no limit)"))
+        self.year_to.setToolTip(self.tr("Last year shown (the lowest value means no limit)"))
+        self.years_label.setText(self.tr("Years"))
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.clear_button.setToolTip(self.tr("Show every milestone again (Ctrl+Shift+L)"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "clear_button"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _year_box(self, parent: QWidget) -> QSpinBox:
         sb = QSpinBox(parent)
         sb.setRange(NO_YEAR, MAX_YEAR)
-        sb.setSpecialValueText(special)
         sb.setValue(NO_YEAR)
         sb.setKeyboardTracking(False)  # apply on Enter/focus-out/arrows, not per keystroke
         sb.valueChanged.connect(self._on_years)

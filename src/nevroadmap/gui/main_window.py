@@ -34,6 +34,8 @@ from nevroadmap.gui.details_panel import DetailsPanel
 from nevroadmap.gui.filter_panel import FilterPanel
 from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts_html
 from nevroadmap.gui.icons import app_icon, icon
+from nevroadmap.gui.language import SETTINGS_KEY as LANGUAGE_KEY
+from nevroadmap.gui.language import apply_language, current_language, ensure_language
 from nevroadmap.gui.palette import THEME_NAMES, apply_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.settings import make_settings
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, state: AppState, settings: QSettings | None = None, theme: str | None = None,
                  parent: QWidget | None = None) -> None:
+        ensure_language()  # before the widget exists: installing sends every widget LanguageChange
         super().__init__(parent)
         self.state = state
         self._refit = True
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self._shortcut_guard = guard_text_fields(self, self.actions_by_id.values())
         self._retranslate()
         evidence_views.install(self)  # forecast drift on the timeline, the comparison window
+        self._check_language_action()
 
         self.loader = DatasetLoader(state, self)
         self.loader.sigStarted.connect(self._on_load_started)
@@ -151,11 +155,32 @@ class MainWindow(QMainWindow):
         self.status_bar.retranslate()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "geometry_keeper"):  # (built)
             self._retranslate()
             self._update_title()
             self._update_status()
+            self._check_language_action()
+            self.timeline.set_theme(self.theme)  # repaints the axis: its dates follow the language
         super().changeEvent(event)
+
+    # -- language ----------------------------------------------------------------
+    def set_language(self, lang: str, on: bool = True) -> None:
+        """Speak ``lang`` (``en``, ``zh_CN``) from now on and remember it (``View > Language``)."""
+        if not on or getattr(self, "_syncing_language", False):
+            return
+        if lang != current_language():
+            apply_language(lang)
+        self.settings.setValue(LANGUAGE_KEY, lang)
+        self._check_language_action()
+
+    def _check_language_action(self) -> None:
+        act = self.actions_by_id.get(f"lang_{current_language()}")
+        if act is not None and not act.isChecked():
+            self._syncing_language = True  # (not QSignalBlocker: the exclusive group listens to the signals)
+            try:
+                act.setChecked(True)
+            finally:
+                self._syncing_language = False
 
     # -- slots of the action table -------------------------------------------------
     def set_lanes(self, group_by: str, on: bool) -> None:
@@ -254,8 +279,8 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         st = self.state
-        text = self.tr("%1 of %2 milestones shown").replace("%1", f"{st.shown_count:,}").replace(
-            "%2", f"{st.total_count:,}")
+        text = self.tr("%1 of %n milestone(s) shown", "", st.total_count).replace(
+            "%1", self.locale().toString(st.shown_count))
         described = st.filter.describe(st.roadmap)
         if described:
             text += "  ·  " + self.tr("Filters: %1").replace("%1", described)
@@ -276,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def open_file_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open roadmap data"), self._last_dir(),
-                                              self.tr("Roadmap data (*.yaml *.yml *.json *.toml);;All files (*)"))
+                                              self.tr("Roadmap data (*.yaml *.yml *.json *.toml *.csv);;All files (*)"))
         if path:
             self.settings.setValue("last_dir", str(Path(path).parent))
             self.open_path(path)
@@ -363,7 +388,7 @@ class MainWindow(QMainWindow):
 
         dlg = ExportDialog(self.state, self.settings, self.timeline.visible_range(), self.theme, self,
                            metric=evidence_views.export_metric(self))
-        dlg.accepted.connect(lambda: self.flash(f"Exported {dlg.exported_path}", 6000))
+        dlg.accepted.connect(lambda: self.flash(self.tr("Exported %1").replace("%1", str(dlg.exported_path)), 6000))
         self.export_dialog = dlg
         dlg.open()  # window-modal, returns at once
         return dlg
@@ -381,7 +406,8 @@ class MainWindow(QMainWindow):
         if image is None or image.isNull():
             image = self.timeline.grab().toImage()
         QGuiApplication.clipboard().setImage(QImage(image))
-        self.flash(f"Copied a {image.width()}×{image.height()} image to the clipboard", 4000)
+        self.flash(self.tr("Copied a %1×%2 image to the clipboard").replace("%1", str(image.width()))
+                   .replace("%2", str(image.height())), 4000)
 
     # -- help --------------------------------------------------------------------
     def about_html(self) -> str:

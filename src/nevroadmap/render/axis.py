@@ -7,7 +7,6 @@ labels never crowd (``2027``, ``H2 2027``, ``Q3 2027``, ``Sep 2027``); the
 
 from __future__ import annotations
 
-import calendar
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,8 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nevroadmap.core.dates import decimal_year
+from nevroadmap.core.datefmt import period_label
+from nevroadmap.core.i18n import language
 from nevroadmap.render.theme import Theme, get_theme
 
 __all__ = ["TickLevel", "LEVELS", "year_ticks", "tick_label", "YearAxis", "LaneLabelAxis"]
@@ -35,7 +36,11 @@ LEVELS = (
     TickLevel("month", 1 / 12, 76),
 )
 _MIN_MINOR_PX = 7.0
-_MONTHS = [calendar.month_abbr[m] for m in range(13)]
+
+
+def _room(level: TickLevel) -> float:
+    """The room a label of ``level`` needs in the interface language (Chinese sub-year labels are longer)."""
+    return level.label_px * (1.35 if level.years < 1 and language().startswith("zh") else 1.0)
 
 
 def _level_values(level: TickLevel, t0: float, t1: float) -> list[float]:
@@ -58,19 +63,19 @@ def _starts(year: int, per_year: int) -> tuple[float, ...]:
 
 
 def tick_label(value: float, level: TickLevel) -> str:
-    """Label of a tick at ``value`` (the start of a period) on ``level``."""
+    """Label of a tick at ``value`` (the start of a period) on ``level``, in the interface language."""
     year = int(math.floor(value + 1e-9))
     if level.years >= 1:
-        return str(year)
+        return period_label(year)
     frac = value - year
     month = min(12, max(1, int(round(frac * 12)) + 1))
     if month == 1:
-        return str(year)
+        return period_label(year)
     if level.name == "half":
-        return f"H2 {year}"
+        return period_label(year, "H", 2)
     if level.name == "quarter":
-        return f"Q{(month - 1) // 3 + 1} {year}"
-    return f"{_MONTHS[month]} {year}"
+        return period_label(year, "Q", (month - 1) // 3 + 1)
+    return period_label(year, "M", month)
 
 
 def year_ticks(t0: float, t1: float, width_px: float, scale: float = 1.0) -> tuple[TickLevel, list[float], TickLevel | None, list[float]]:
@@ -80,7 +85,7 @@ def year_ticks(t0: float, t1: float, width_px: float, scale: float = 1.0) -> tup
     px_per_year = width_px / (t1 - t0)
     major = LEVELS[0]
     for lv in LEVELS:
-        if lv.years * px_per_year >= lv.label_px * scale:
+        if lv.years * px_per_year >= _room(lv) * scale:
             major = lv
     minor = None
     for lv in LEVELS:

@@ -25,7 +25,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.datefmt import period_label
+from nevroadmap.core.i18n import _, language, ngettext
 from nevroadmap.core.layout import FADE_YEARS, KIND_RANGE, LaneLayout, LayoutEngine
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render import evidence_page
@@ -47,7 +48,8 @@ __all__ = [
 FORMATS = ("png", "svg", "pdf")
 MIN_SIDE, MAX_SIDE = 16, 20000
 MIN_DPI, MAX_DPI = 10, 2400
-DEFAULT_TITLE = "New-energy vehicle technology roadmap"
+DEFAULT_TITLE = "New-energy vehicle technology roadmap"  # shown translated: _(DEFAULT_TITLE)
+_("New-energy vehicle technology roadmap")  # (the mark lupdate extracts; the constant stays English)
 MAX_ROW_PX = 34.0  # few rows grow up to this, so a filtered export fills its page better
 REPACK_LIMIT = 20_000  # up to this many shown milestones the layout is packed for the exact plot width
 
@@ -260,7 +262,7 @@ class _Page:
         margin = MARGIN
         y = margin * 0.8
         self.title_rect = self.sub_rect = self.legend_rect = self.attr_rect = None
-        self.title = (request.title if request.title is not None else DEFAULT_TITLE).strip()
+        self.title = (request.title if request.title is not None else _(DEFAULT_TITLE)).strip()
         fm_title = QtGui.QFontMetricsF(th.font(th.title_px, bold=True))
         fm_sub = QtGui.QFontMetricsF(th.font(th.subtitle_px))
         fm_small = QtGui.QFontMetricsF(th.font(th.small_px))
@@ -270,9 +272,15 @@ class _Page:
             y += fm_title.height() + 2
         n = len(np.unique(layout.item)) if len(layout.item) else 0
         bits = [request.filter_text.strip()] if request.filter_text.strip() else []
-        bits.append(ngettext("{n} milestone, grouped by {group}, as of {date}",
-                             "{n} milestones, grouped by {group}, as of {date}", n).format(
-            n=n, group=layout.group_by, date=date.today().isoformat()))
+        today = date.today()
+        as_of = period_label(today.year, "D", today.month, today.day) if language() != "en" else today.isoformat()
+        if layout.group_by == "company":
+            sub = ngettext("{n} milestone, grouped by company, as of {date}",
+                           "{n} milestones, grouped by company, as of {date}", n)
+        else:
+            sub = ngettext("{n} milestone, grouped by technology, as of {date}",
+                           "{n} milestones, grouped by technology, as of {date}", n)
+        bits.append(sub.format(n=n, date=as_of))
         self.subtitle = "  ·  ".join(bits)
         if request.show_title:
             self.sub_rect = QtCore.QRectF(margin, y, inner_w, fm_sub.height())

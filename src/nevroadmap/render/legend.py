@@ -9,6 +9,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from nevroadmap.core.names import status_name
+from nevroadmap.core.i18n import _
 from nevroadmap.render.theme import STATUS_LABELS, Theme, fill_fade, get_theme, status_style
 
 # shared objects: passing the Qt.NoPen enum to setPen repeatedly trips a PySide refcount bug
@@ -23,10 +25,10 @@ NEUTRAL = {"light": "#6f7c8c", "dark": "#93a1b5"}
 
 def legend_entries(groups: list[tuple[str, str]] | None = None) -> list[tuple[str, str, object]]:
     """(kind, text, arg) in display order; kind picks the swatch painter."""
-    out: list[tuple[str, str, object]] = [("status", lbl, i) for i, lbl in enumerate(STATUS_LABELS)]
-    out += [("point", "Single date", None), ("open", "Open end (2030+)", None),
-            ("approx", "Approximate (~2027)", None), ("deadline", "Deadline (by 2026)", None),
-            ("today", "Today", None)]
+    out: list[tuple[str, str, object]] = [("status", status_name(lbl.lower()), i) for i, lbl in enumerate(STATUS_LABELS)]
+    out += [("point", _("Single date"), None), ("open", _("Open end (2030+)"), None),
+            ("approx", _("Approximate (~2027)"), None), ("deadline", _("Deadline (by 2026)"), None),
+            ("today", _("Today"), None)]
     for name, color in groups or []:
         out.append(("group", name, color))
     return out

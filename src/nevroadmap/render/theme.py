@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from PySide6 import QtCore, QtGui
 
+from nevroadmap.render.fonts import family_for
+
 __all__ = ["Theme", "THEMES", "get_theme", "StatusStyle", "status_style", "mix", "STATUS_LABELS"]
 
 STATUS_LABELS = ("Achieved", "Announced", "Planned", "Forecast")  # same order as core.model.STATUS_ORDER
@@ -54,7 +56,7 @@ class Theme:
     status_mix: tuple[float, ...] = (0.0, 0.45, 0.80, 0.90)
 
     def font(self, px: float, bold: bool = False) -> QtGui.QFont:
-        f = QtGui.QFont(self.font_family)
+        f = QtGui.QFont(family_for(self.font_family))  # a family with the glyphs of the interface language
         f.setPixelSize(max(1, int(round(px))))
         f.setBold(bold)
         f.setHintingPreference(QtGui.QFont.PreferNoHinting)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
-
-from nevroadmap.core.provenance import who_says
+from nevroadmap.core.datefmt import format_when
+from nevroadmap.core.i18n import _, ngettext
 from nevroadmap.core.model import Roadmap
+from nevroadmap.core.names import status_name
+from nevroadmap.core.provenance import who_says
 
 __all__ = ["milestone_tooltip"]
 
@@ -15,17 +16,16 @@ __all__ = ["milestone_tooltip"]
 def milestone_tooltip(roadmap: Roadmap, index: int) -> str:
     """Rich-text tooltip; every piece of data text is escaped, never interpreted."""
     m = roadmap.milestones[index]
-    orgs = ", ".join(roadmap.org_name(o) for o in roadmap.organizations_of(m))
-    status = m.status.value.capitalize()
+    orgs = ", ".join(roadmap.org_label(o) for o in roadmap.organizations_of(m))
     lines = [f"<b>{html.escape(m.title)}</b>",
-             f"{html.escape(str(m.when))} · {html.escape(status)} · {html.escape(roadmap.tech_name(m.technology))}"]
+             f"{html.escape(format_when(m.when))} · {html.escape(status_name(m.status.value))} · "
+             f"{html.escape(roadmap.tech_name(m.technology))}"]
     if orgs:
         lines.append(html.escape(orgs))
     n = len(roadmap.claims_for(m.id))
     if n:
         # who claims it and when (issue 10): 'Claimed by Zhu Huarong (Changan), 2025-09-28; the article'
-        tr = QCoreApplication.translate
-        lines.append(html.escape(tr("Tooltips", "Claimed by %1").replace("%1", who_says(roadmap, m.id))))
-        lines.append(html.escape(tr("Tooltips", "%n claim(s) — click for sources", "", n)))
+        lines.append(html.escape(_("Claimed by {who}").format(who=who_says(roadmap, m.id))))
+        lines.append(html.escape(ngettext("{n} claim — click for sources", "{n} claims — click for sources", n)
+                                 .format(n=n)))
     return "<p style='white-space:pre'>" + "<br>".join(lines) + "</p>"
-

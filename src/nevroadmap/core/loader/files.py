@@ -10,7 +10,7 @@ from nevroadmap.core.loader.problems import Problem, RoadmapError
 
 __all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "MAX_VALUES", "data_files", "shown_name", "read_text"]
 
-DATA_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+DATA_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".csv")
 MAX_FILE_BYTES = 128 * 1024 * 1024
 # about twice the 100,000-milestone benchmark file: a cheap byte count stops junk such as
 # 20 MB of "[0,0,0,..." before a parser turns it into gigabytes of objects
@@ -38,8 +38,6 @@ def _find_data_files(path: Path) -> list[Path]:
         return files
     if not path.exists():
         raise RoadmapError([Problem(str(path), 0, "no such file or folder")])
-    if path.suffix.lower() not in DATA_SUFFIXES:
-        raise RoadmapError([Problem(str(path), 1, f"unknown data file type {path.suffix or '(none)'!r}; use {', '.join(DATA_SUFFIXES)}")])
     if not path.is_file():  # a pipe or device would block or never end
         raise RoadmapError([Problem(str(path), 0, "not a regular file")])
     return [path]
