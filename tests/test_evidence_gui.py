@@ -276,3 +276,31 @@ def test_a_floating_pane_keeps_a_plain_axis_and_lines_up_again_when_docked(make_
     qtbot.waitUntil(lambda: int(w.metrics_pane.plot.getAxis("left").width()) == 60)
     w.metrics_dock.setFloating(False)
     qtbot.waitUntil(lambda: _aligned(w))
+
+
+def test_export_dialog_and_copy_image_include_the_shown_pane(make_window, qtbot, monkeypatch):
+    """The dialog offers the pane and footnotes; with the pane shown its metric is the default; Copy Image too."""
+    import nevroadmap.gui.export_dialog as ed
+
+    w = make_window()
+    assert w.metrics_pane.set_metric(MetricKey("NEV penetration rate", "%", "China"))
+    dlg = w.export_image_dialog()
+    assert dlg.metric_box.currentData() == "NEV penetration rate (%) - China"
+    assert dlg.request().metric == "NEV penetration rate (%) - China" and dlg.request().footnotes is False
+    dlg.footnotes.setChecked(True)
+    assert dlg.request().footnotes is True
+    dlg.metric_box.setCurrentIndex(0)  # "None"
+    assert dlg.request().metric is None
+    dlg.reject()
+    seen = []
+    real = ed._render_page
+    monkeypatch.setattr(ed, "_render_page", lambda rm, req, **kw: seen.append(req) or real(rm, req, **kw))
+    w.copy_image()
+    assert seen and seen[-1].metric == "NEV penetration rate (%) - China"
+    w.act_show_metrics.trigger()  # hidden pane: not in the picture, not the dialog's default
+    qtbot.waitUntil(lambda: not w.metrics_dock.isVisible())
+    w.copy_image()
+    assert seen[-1].metric is None
+    dlg = w.export_image_dialog()
+    assert dlg.metric_box.currentData() is None
+    dlg.reject()

@@ -16,6 +16,7 @@ import sys
 
 from nevroadmap.cli.common import fail, load_filtered
 from nevroadmap.core.i18n import ngettext
+from nevroadmap.core.textwidth import fit  # terminal columns: CJK characters take two
 
 __all__ = ["cmd_claims"]
 
@@ -63,13 +64,10 @@ def _table(rows: list[dict]) -> str:
             return r["speaker"] or (r["voice"] if not r["organization_name"] else "")
         return "" if r[key] is None else str(r[key])
 
-    def fit(s: str, w: int) -> str:
-        return s if len(s) <= w else s[: w - 1] + "…"
-
     heads = {"organization_name": "ORGANIZATION"}
-    out = ["  ".join(heads.get(k, k.upper()).ljust(w) for k, w in cols).rstrip()]
+    out = ["  ".join(fit(heads.get(k, k.upper()), w) for k, w in cols).rstrip()]
     for r in rows:
-        out.append("  ".join(fit(cell(r, k), w).ljust(w) for k, w in cols).rstrip())
+        out.append("  ".join(fit(cell(r, k), w) for k, w in cols).rstrip())
     return "\n".join(out)
 
 
