@@ -24,7 +24,13 @@ def test_wheel_carries_data_and_resources(tmp_path):
         assert f"nevroadmap/_bundled/resources/translations/nevroadmap_{lang}.ts" in names
     assert "nevroadmap/core/loader/__init__.py" in names
     entry = [n for n in names if n.endswith("entry_points.txt")]
-    assert entry and "nevroadmap = nevroadmap.cli:main" in zipfile.ZipFile(wheel).read(entry[0]).decode()
+    entries = zipfile.ZipFile(wheel).read(entry[0]).decode()
+    assert entry and "nevroadmap = nevroadmap.cli:main" in entries
+    # the app as a GUI script (no console window on Windows), and what a desktop needs to launch it
+    assert "[gui_scripts]" in entries and "nevroadmap-gui = nevroadmap.gui.app:main" in entries.split("[gui_scripts]")[1]
+    assert "nevroadmap/_bundled/resources/nevroadmap.desktop" in names
+    for size in (16, 32, 48, 128, 256, 512):
+        assert f"nevroadmap/_bundled/resources/icons/hicolor/{size}x{size}/apps/nevroadmap.png" in names
 
 
 def test_installed_wheel_validates_bundled_data_from_any_folder(tmp_path):

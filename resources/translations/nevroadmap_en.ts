@@ -172,6 +172,13 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
+            <source>%1: %2 of %n milestone(s) shown</source>
+            <translation>
+                <numerusform>%1: %2 of %n milestone shown</numerusform>
+                <numerusform>%1: %2 of %n milestones shown</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 of %n milestone(s) shown</source>
             <translation>
                 <numerusform>%1 of %n milestone shown</numerusform>

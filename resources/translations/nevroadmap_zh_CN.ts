@@ -855,6 +855,58 @@
             <source>unknown data file type {suffix}; use {suffixes}, or a TimelineJS JSON or CSV file</source>
             <translation>未知的数据文件类型 {suffix}；请使用 {suffixes}，或 TimelineJS 的 JSON 或 CSV 文件</translation>
         </message>
+        <message>
+            <source>Automakers</source>
+            <translation>整车企业</translation>
+        </message>
+        <message>
+            <source>Battery makers</source>
+            <translation>电池企业</translation>
+        </message>
+        <message>
+            <source>Chip makers</source>
+            <translation>芯片企业</translation>
+        </message>
+        <message>
+            <source>Suppliers</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <source>Tech companies</source>
+            <translation>科技公司</translation>
+        </message>
+        <message>
+            <source>Energy companies</source>
+            <translation>能源企业</translation>
+        </message>
+        <message>
+            <source>Governments</source>
+            <translation>政府机构</translation>
+        </message>
+        <message>
+            <source>Associations</source>
+            <translation>行业协会</translation>
+        </message>
+        <message>
+            <source>Research</source>
+            <translation>研究机构</translation>
+        </message>
+        <message>
+            <source>Media</source>
+            <translation>媒体</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>(no organization)</source>
+            <translation>（无机构）</translation>
+        </message>
+        <message>
+            <source>Without an organization</source>
+            <translation>无所属机构</translation>
+        </message>
         <message numerus="yes">
             <source>{n} claimed figure</source>
             <comment>{n} claimed figures</comment>
@@ -1213,6 +1265,10 @@
             <source>Show every milestone again (Ctrl+Shift+L)</source>
             <translation>重新显示所有里程碑（Ctrl+Shift+L）</translation>
         </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1233,8 +1289,18 @@
             <translation>指标</translation>
         </message>
         <message>
+            <source>No milestone matches.</source>
+            <translation>没有匹配的里程碑。</translation>
+        </message>
+        <message>
             <source>NEV Roadmap — %1</source>
             <translation>NEV Roadmap — %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 of %n milestone(s) shown</source>
+            <translation>
+                <numerusform>%1：显示 %2 / %n 个里程碑</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%1 of %n milestone(s) shown</source>
@@ -1405,6 +1471,10 @@
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
+            <source>&amp;Theme</source>
+            <translation>主题(&amp;T)</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
@@ -1501,6 +1571,22 @@
             <translation>搜索里程碑、说法和人物</translation>
         </message>
         <message>
+            <source>Find &amp;Next</source>
+            <translation>查找下一个(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Select the next milestone that matches the search</source>
+            <translation>选择下一个与搜索匹配的里程碑</translation>
+        </message>
+        <message>
+            <source>Find Pre&amp;vious</source>
+            <translation>查找上一个(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Select the previous milestone that matches the search</source>
+            <translation>选择上一个与搜索匹配的里程碑</translation>
+        </message>
+        <message>
             <source>C&amp;lear Filters</source>
             <translation>清除筛选(&amp;L)</translation>
         </message>
@@ -1539,6 +1625,70 @@
         <message>
             <source>Zoom out</source>
             <translation>缩小</translation>
+        </message>
+        <message>
+            <source>Next Milestone in Lane</source>
+            <translation>本泳道下一个里程碑</translation>
+        </message>
+        <message>
+            <source>Select the next milestone in time in the same lane</source>
+            <translation>选择同一泳道中时间上的下一个里程碑</translation>
+        </message>
+        <message>
+            <source>Previous Milestone in Lane</source>
+            <translation>本泳道上一个里程碑</translation>
+        </message>
+        <message>
+            <source>Select the previous milestone in time in the same lane</source>
+            <translation>选择同一泳道中时间上的上一个里程碑</translation>
+        </message>
+        <message>
+            <source>Milestone Below</source>
+            <translation>下方的里程碑</translation>
+        </message>
+        <message>
+            <source>Select the milestone nearest in time in the row below</source>
+            <translation>选择下一行中时间最接近的里程碑</translation>
+        </message>
+        <message>
+            <source>Milestone Above</source>
+            <translation>上方的里程碑</translation>
+        </message>
+        <message>
+            <source>Select the milestone nearest in time in the row above</source>
+            <translation>选择上一行中时间最接近的里程碑</translation>
+        </message>
+        <message>
+            <source>Next Milestone in Time</source>
+            <translation>时间上的下一个里程碑</translation>
+        </message>
+        <message>
+            <source>Select the next milestone in time, across all lanes</source>
+            <translation>在所有泳道中选择时间上的下一个里程碑</translation>
+        </message>
+        <message>
+            <source>Previous Milestone in Time</source>
+            <translation>时间上的上一个里程碑</translation>
+        </message>
+        <message>
+            <source>Select the previous milestone in time, across all lanes</source>
+            <translation>在所有泳道中选择时间上的上一个里程碑</translation>
+        </message>
+        <message>
+            <source>Open Details</source>
+            <translation>打开详情</translation>
+        </message>
+        <message>
+            <source>Show the selected milestone in the details panel</source>
+            <translation>在详情面板中显示所选里程碑</translation>
+        </message>
+        <message>
+            <source>Clear Selection</source>
+            <translation>清除选择</translation>
+        </message>
+        <message>
+            <source>Select nothing</source>
+            <translation>不选择任何项</translation>
         </message>
         <message>
             <source>Pan Earlier</source>
@@ -1649,6 +1799,30 @@
             <translation>深色</translation>
         </message>
         <message>
+            <source>&amp;System</source>
+            <translation>跟随系统(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Light or dark as the desktop is, and change with it</source>
+            <translation>与桌面的浅色或深色设置一致，并随之变化</translation>
+        </message>
+        <message>
+            <source>&amp;Light</source>
+            <translation>浅色(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Always light</source>
+            <translation>始终使用浅色</translation>
+        </message>
+        <message>
+            <source>&amp;Dark</source>
+            <translation>深色(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Always dark</source>
+            <translation>始终使用深色</translation>
+        </message>
+        <message>
             <source>&amp;Filters Panel</source>
             <translation>筛选面板(&amp;F)</translation>
         </message>
@@ -1753,6 +1927,17 @@
         <message>
             <source>Click a milestone to see who says so; click a company name to see its profile. Drag to pan, scroll to zoom.</source>
             <translation>点击里程碑可查看说法出自谁；点击公司名称可查看其简介。拖动以平移，滚动以缩放。</translation>
+        </message>
+    </context>
+    <context>
+        <name>legend</name>
+        <message>
+            <source>Less ◂</source>
+            <translation>收起 ◂</translation>
+        </message>
+        <message>
+            <source>More (%1) ▸</source>
+            <translation>更多（%1）▸</translation>
         </message>
     </context>
 </TS>

@@ -31,6 +31,11 @@ def period_label(year: int, unit: str = "Y", index: int = 1, day: int = 1, lang:
             "M": f"{_MONTH_ABBR[index]} {year}", "D": f"{day} {_MONTH_ABBR[index]} {year}"}[unit]
 
 
+def day_label(month: int, day: int, lang: str | None = None) -> str:
+    """A day within a year already shown: ``28 Sep`` (zh_CN: ``9月28日``)."""
+    return f"{month}月{day}日" if _zh(lang) else f"{day} {_MONTH_ABBR[month]}"
+
+
 def format_period(p: Period, lang: str | None = None) -> str:
     """One period of a data date: the data's notation in English (``2025-09``), the label in Chinese."""
     if not _zh(lang):

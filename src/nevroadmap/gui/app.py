@@ -15,9 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-
-
-__all__ = ["run_app", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
+__all__ = ["run_app", "main", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
 
 
 def make_application(argv: list[str] | None = None):
@@ -142,3 +140,25 @@ def run_app(path: str | os.PathLike | None = None, lang: str | None = None) -> i
     window_ref.append(window)
     window.show()
     return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``nevroadmap-gui [--lang LANG] [PATH]``: the app only (a GUI script: no console window on Windows)."""
+    from nevroadmap.runtime import tune_gc_for_big_datasets
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = None
+    paths = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--lang" and i + 1 < len(args):
+            lang, i = args[i + 1], i + 2
+            continue
+        if a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+        elif not a.startswith("-"):
+            paths.append(a)
+        i += 1
+    tune_gc_for_big_datasets()  # once, on the main thread, as the command line does
+    return run_app(paths[0] if paths else None, lang=lang)

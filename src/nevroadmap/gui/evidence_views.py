@@ -39,6 +39,7 @@ def make_metrics_dock(win) -> tuple[QDockWidget, MetricsDockWidget]:
     pane.attach(win.timeline)
     dock.topLevelChanged.connect(lambda _f: pane.schedule_align())
     dock.visibilityChanged.connect(lambda _v: pane.schedule_align())
+    win.show_comparison = lambda key=None: show_comparison(win, key)  # the action table's "compare" slot
     return dock, pane
 
 

@@ -9,8 +9,7 @@ state change never echoes back.
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from nevroadmap.core.names import status_name
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR
+from nevroadmap.core.facets import organization_counts, technology_counts
 from nevroadmap.core.model import STATUS_ORDER
 from nevroadmap.gui.state import AppState
 
@@ -29,6 +29,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FilterPanel(QWidget):
+    sigSearchSubmitted = Signal()  # Enter in the search box (the search applied): go to the first match
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
@@ -45,7 +47,7 @@ class FilterPanel(QWidget):
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self._apply_search)
+        self.search.returnPressed.connect(self._submit_search)
         lay.addWidget(self.search)
 
         # companies
@@ -152,24 +154,22 @@ class FilterPanel(QWidget):
     # -- building from the roadmap -------------------------------------------------
     def _rebuild(self) -> None:
         rm = self.state.roadmap
-        idx = self.state.index
-        counts = np.bincount(idx.org_idx, minlength=len(idx.org_ids)) if len(idx.org_ids) else np.zeros(0, int)
-        org_count = dict(zip(idx.org_ids, counts.tolist()))
         self._org_items: dict[str, QListWidgetItem] = {}
+        self._tech_tree_items: dict[str, QTreeWidgetItem] = {}
+        self._names: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
         self._org_checked: frozenset[str] = frozenset()  # what the list shows checked
         with QSignalBlocker(self.org_list):
             self.org_list.clear()
             for o in sorted(rm.organizations, key=lambda o: o.name.lower()):
-                n = org_count.get(o.id, 0)
-                it = QListWidgetItem(f"{o.name} ({n})")
+                it = QListWidgetItem(o.name)
+                self._names[o.id] = o.name
                 it.setData(ID_ROLE, o.id)
                 it.setToolTip(" · ".join(x for x in (o.name, o.native_name, o.short_name, o.kind.value.replace("_", " "), o.country) if x))
                 it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 it.setCheckState(Qt.CheckState.Unchecked)
                 self.org_list.addItem(it)
                 self._org_items[o.id] = it
-        tech_count = np.bincount(idx.tech[idx.tech >= 0], minlength=len(idx.tech_ids)) if len(idx.tech_ids) else []
-        tcount = dict(zip(idx.tech_ids, list(tech_count)))
         with QSignalBlocker(self.tech_tree):
             self.tech_tree.clear()
             area_items: dict[str, QTreeWidgetItem] = {}
@@ -184,7 +184,9 @@ class FilterPanel(QWidget):
                 self.tech_tree.addTopLevelItem(ai)
             for t in rm.technologies:
                 parent = area_items.get(t.area)
-                ti = QTreeWidgetItem([f"{t.name} ({int(tcount.get(t.id, 0))})"])
+                ti = QTreeWidgetItem([t.name])
+                self._names[t.id] = t.name
+                self._tech_tree_items[t.id] = ti
                 ti.setData(0, ID_ROLE, t.id)
                 ti.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 ti.setCheckState(0, Qt.CheckState.Unchecked)
@@ -200,6 +202,28 @@ class FilterPanel(QWidget):
                     self.tech_tree.takeTopLevelItem(self.tech_tree.indexOfTopLevelItem(ai))
         self._filter_org_list(self.org_search.text())
         self.sync_from_state()
+
+    def _update_counts(self) -> None:
+        """The number beside each company and technology: its milestones among those the other filters keep."""
+        f, idx = self.state.filter, self.state.index
+        shown = self.state.mask  # computed once for the timeline anyway
+        counts = {**organization_counts(idx, f, shown), **technology_counts(idx, f, shown)}
+        with QSignalBlocker(self.org_list), QSignalBlocker(self.tech_tree):
+            for key, n in counts.items():
+                if self._counts.get(key) == n:
+                    continue  # with thousands of companies, touch only what changed
+                self._counts[key] = n
+                text = self.tr("%1 (%2)").replace("%1", self._names.get(key, key)).replace("%2", f"{n:,}")
+                it = self._org_items.get(key)
+                if it is not None:
+                    it.setText(text)
+                ti = self._tech_tree_items.get(key)
+                if ti is not None:
+                    ti.setText(0, text)
+
+    def count_of(self, key: str) -> int:
+        """The count shown beside a company or technology id."""
+        return self._counts.get(key, 0)
 
     # -- state -> controls -------------------------------------------------------
     def sync_from_state(self) -> None:
@@ -229,6 +253,7 @@ class FilterPanel(QWidget):
             with QSignalBlocker(sb):
                 sb.setValue(NO_YEAR if v is None else v)
         self.clear_button.setEnabled(not f.is_empty)
+        self._update_counts()
 
     def _tech_items(self) -> list[QTreeWidgetItem]:
         out = []
@@ -244,6 +269,10 @@ class FilterPanel(QWidget):
     def _apply_search(self) -> None:
         self._search_timer.stop()
         self.state.update_filter(text=self.search.text())
+
+    def _submit_search(self) -> None:
+        self._apply_search()
+        self.sigSearchSubmitted.emit()
 
     def flush(self) -> None:
         """Apply a pending (debounced) search now."""

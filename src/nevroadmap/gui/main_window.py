@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from nevroadmap.core.loader import bundled_data_path
+from nevroadmap.core import navigation as nav
+from nevroadmap.core.facets import whole_areas
 from nevroadmap.gui import actions as action_table
 from nevroadmap.gui import evidence_views
+from nevroadmap.gui.accessibility import name_controls, set_tab_order
 from nevroadmap.gui.dataset_loader import DatasetLoader
 from nevroadmap.gui.details_panel import DetailsPanel
 from nevroadmap.gui.filter_panel import FilterPanel
@@ -36,7 +39,7 @@ from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts
 from nevroadmap.gui.icons import app_icon, icon
 from nevroadmap.gui.language import SETTINGS_KEY as LANGUAGE_KEY
 from nevroadmap.gui.language import apply_language, current_language, ensure_language
-from nevroadmap.gui.palette import THEME_NAMES, apply_theme
+from nevroadmap.gui.palette import THEME_MODES, apply_theme, resolve_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.settings import make_settings
 from nevroadmap.gui.shortcut_guard import guard_text_fields
@@ -58,9 +61,9 @@ class MainWindow(QMainWindow):
         self.state = state
         self._refit = True
         self.settings = settings if settings is not None else make_settings()
-        self.theme = theme or str(self.settings.value("theme", "light"))
-        if self.theme not in THEME_NAMES:
-            self.theme = "light"
+        mode = theme or str(self.settings.value("theme", "system"))
+        self.theme_mode = mode if mode in THEME_MODES else "system"  # system, light or dark
+        self.theme = resolve_theme(self.theme_mode)  # what is drawn: light or dark
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         evidence_views.install(self)  # forecast drift on the timeline, the comparison window
         self._check_language_action()
+        set_tab_order(self)
 
         self.loader = DatasetLoader(state, self)
         self.loader.sigStarted.connect(self._on_load_started)
@@ -117,6 +121,8 @@ class MainWindow(QMainWindow):
 
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
+        self.timeline.sigMilestoneActivated.connect(self.open_details)
+        self.filter_panel.sigSearchSubmitted.connect(self._on_search_submitted)
         state.sigLayoutChanged.connect(self._push_layout)
         state.sigRoadmapChanged.connect(self._on_roadmap_changed)
         state.sigFilterChanged.connect(self._update_status)
@@ -128,6 +134,9 @@ class MainWindow(QMainWindow):
         if group_by in ("technology", "company"):
             state.set_group_by(group_by)
         self._apply_theme(self.theme)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: the desktop switched light/dark
+            hints.colorSchemeChanged.connect(self.on_system_scheme)
         self._on_roadmap_changed()
         self._push_layout()
         self._on_group_by_changed()
@@ -153,6 +162,7 @@ class MainWindow(QMainWindow):
         self.metrics_dock.setWindowTitle(self.tr("Metrics"))
         action_table.retranslate(self.actions_by_id, self.menus, self.toolbar_labels)
         self.status_bar.retranslate()
+        name_controls(self)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "geometry_keeper"):  # (built)
@@ -208,18 +218,57 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.geometry_keeper.reset()
 
-    def show_comparison(self, key=None):
-        """Every claim of a metric side by side (default: the metrics pane's)."""
-        return evidence_views.show_comparison(self, key)
+    def find_step(self, step: int, restart: bool = False) -> None:
+        """F3 / Shift+F3 (and Enter in the search box): select the next / previous milestone shown,
+        in time order (the search narrows what is shown to its matches); the view follows."""
+        items = nav.items_in_time(self.state.layout)
+        if not len(items):
+            self.flash(self.tr("No milestone matches."), 3000)
+            return
+        idx = self.timeline.index_of(self.state.selected_milestone)
+        target = nav.step_item(items, None if restart else idx, step)
+        self.state.select_milestone(self.state.roadmap.milestones[target].id)
+
+    def _on_search_submitted(self) -> None:
+        if self.state.filter.text:  # Enter in the search box: the first match, selected and in view
+            self.find_step(1, restart=True)
+
+    def open_details(self, milestone_id: str) -> None:
+        """Enter on the timeline: the milestone in the details panel, shown and focused."""
+        self.state.select_milestone(milestone_id)
+        self.details_dock.show()
+        self.details_dock.raise_()
+        self.details_panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- theme -------------------------------------------------------------------
-    def set_theme(self, name: str) -> None:
-        if name not in THEME_NAMES:
-            raise ValueError(f"unknown theme {name!r}")
-        if name == self.theme and self.act_dark.isChecked() == (name == "dark"):
-            return
-        self._apply_theme(name)
-        self.settings.setValue("theme", name)
+    def set_theme(self, mode: str) -> None:
+        """``system`` (follow the desktop), ``light`` or ``dark``; remembered."""
+        if mode not in THEME_MODES:
+            raise ValueError(f"unknown theme {mode!r}")
+        self.theme_mode = mode
+        self.settings.setValue("theme", mode)
+        name = resolve_theme(mode)
+        if name != self.theme or self.act_dark.isChecked() != (name == "dark"):
+            self._apply_theme(name)
+        self._check_theme_actions()
+
+    def set_theme_mode(self, mode: str, on: bool) -> None:
+        if on:
+            self.set_theme(mode)
+
+    def on_system_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop's colour scheme changed: follow it in the ``system`` mode."""
+        if self.theme_mode == "system":
+            name = resolve_theme("system", scheme)
+            if name != self.theme:
+                self._apply_theme(name)
+
+    def _check_theme_actions(self) -> None:
+        for mode in THEME_MODES:  # each set, signals blocked (the group's own bookkeeping would not see it)
+            act = self.actions_by_id.get(f"theme_{mode}")
+            if act is not None and act.isChecked() != (mode == self.theme_mode):
+                with QSignalBlocker(act):
+                    act.setChecked(mode == self.theme_mode)
 
     def _apply_theme(self, name: str) -> None:
         self.theme = name
@@ -227,6 +276,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_theme(name)
         with QSignalBlocker(self.act_dark):
             self.act_dark.setChecked(name == "dark")
+        self._check_theme_actions()
         fg = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
         dis = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
         for act in self.findChildren(QAction):
@@ -257,8 +307,11 @@ class MainWindow(QMainWindow):
         self.timeline.set_selection(mid)
         if mid:  # chosen from a link or Back/Forward: bring it into view (keeps the zoom)
             self.timeline.reveal(mid)
-        if self.state.selection is not None and not self.details_dock.isVisible():
-            self.details_dock.show()
+        if self.state.selection is not None:
+            if not self.details_dock.isVisible():
+                self.details_dock.show()
+            if self.tabifiedDockWidgets(self.details_dock):
+                self.details_dock.raise_()  # its tab in front
 
     def _on_group_by_changed(self) -> None:
         act = self.act_by_tech if self.state.group_by == "technology" else self.act_by_company
@@ -279,9 +332,17 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         st = self.state
-        text = self.tr("%1 of %n milestone(s) shown", "", st.total_count).replace(
-            "%1", self.locale().toString(st.shown_count))
-        described = st.filter.describe(st.roadmap)
+        f = st.filter
+        shown = self.locale().toString(st.shown_count)
+        areas, rest = whole_areas(st.roadmap, f.technologies)
+        if areas and not rest:  # whole areas chosen: named as such ("Batteries: 18 of 20 milestones shown")
+            names = ", ".join(st.roadmap.area_by_id[a].name for a in areas)
+            text = self.tr("%1: %2 of %n milestone(s) shown", "", st.total_count).replace(
+                "%1", names).replace("%2", shown)
+            f = f.model_copy(update={"technologies": frozenset()})
+        else:
+            text = self.tr("%1 of %n milestone(s) shown", "", st.total_count).replace("%1", shown)
+        described = f.describe(st.roadmap)
         if described:
             text += "  ·  " + self.tr("Filters: %1").replace("%1", described)
         self.status_bar.set_counts(text)

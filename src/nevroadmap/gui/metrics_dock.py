@@ -72,6 +72,8 @@ class MetricsDockWidget(QWidget):
 
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.ci.layout.setContentsMargins(0, 0, 0, 0)
+        # the plot is for the mouse; the keyboard reads the same claims in the comparison view (Compare claims…)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot = MetricsPlot(theme)
         self.view.addItem(self.plot, row=0, col=0)
         self.view.setBackground(self.plot.theme.background)

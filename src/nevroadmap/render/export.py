@@ -30,7 +30,7 @@ from nevroadmap.core.i18n import _, language, ngettext
 from nevroadmap.core.layout import FADE_YEARS, KIND_RANGE, LaneLayout, LayoutEngine
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render import evidence_page
-from nevroadmap.render.axis import LaneLabelAxis
+from nevroadmap.render.axis import LaneLabelAxis, lane_names_width
 from nevroadmap.render.drift import DriftItem
 from nevroadmap.render.legend import groups_of, legend_entries, legend_height, paint_legend
 from nevroadmap.render.output import ExportError, check_output_path, encode_png, write_atomic
@@ -155,8 +155,7 @@ def _recording_dpi() -> int:
 
 def lane_axis_width(lanes, theme: Theme, inner_w: float) -> float:
     """Width of the lane-name column for ``lanes`` on a page ``inner_w`` wide (layout px)."""
-    fm = QtGui.QFontMetricsF(theme.font(theme.lane_px))
-    longest = max((fm.horizontalAdvance(ln.label) for ln in lanes), default=60.0)
+    longest = lane_names_width(lanes, theme)
     cap = min(300.0, inner_w * 0.3)
     return float(int(min(cap, LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + longest)))
 

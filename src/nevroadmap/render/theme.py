@@ -5,7 +5,7 @@ Status is readable at a glance and drawn the same way everywhere:
 ========== ===============================================================
 achieved   solid fill in the lane colour
 announced  lighter solid fill with a solid outline
-planned    light fill with a solid outline
+planned    light dotted fill with a solid outline
 forecast   very light hatched fill with a dashed outline
 ========== ===============================================================
 
@@ -137,8 +137,14 @@ def status_style(theme: Theme, color: str, status: int, scale: float = 1.0) -> S
         pen.setDashPattern([4.0, 2.0])
     pen.setJoinStyle(QtCore.Qt.MiterJoin)
     pen.setCosmetic(False)
+    # a texture per status, so that status never rests on colour alone (grey print, colour-blind
+    # eyes): planned is dotted, forecast hatched (and its outline dashed)
     hatch = None
-    if status == 3:
+    if status == 2:
+        hc = QtGui.QColor(base)
+        hc.setAlpha(200)
+        hatch = QtGui.QBrush(hc, QtCore.Qt.Dense7Pattern)
+    elif status == 3:
         hc = QtGui.QColor(base)
         hc.setAlpha(110)
         hatch = QtGui.QBrush(hc, QtCore.Qt.BDiagPattern)
