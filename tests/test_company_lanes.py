@@ -61,10 +61,11 @@ def test_counts_follow_the_other_filters(bundled):
     assert batteries
     f = RoadmapFilter(technologies=frozenset(batteries))
     org_counts = organization_counts(idx, f)
-    # the reference: count by hand among the milestones the technology filter keeps
+    # the reference: count by hand among the milestones the technology filter keeps (a company counts where
+    # checking it would show the milestone: where it acts or reports, Roadmap.parties_of)
     kept = apply_filter(bundled, f)
     for o in bundled.organizations:
-        expected = sum(o.id in bundled.organizations_of(m) for m in kept)
+        expected = sum(o.id in bundled.parties_of(m) for m in kept)
         assert org_counts[o.id] == expected, o.id
     assert org_counts != all_orgs and sum(org_counts.values()) < sum(all_orgs.values())
     assert organization_counts(idx, f, idx.mask(f)) == org_counts  # the shortcut with the filter's own mask

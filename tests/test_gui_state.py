@@ -137,7 +137,7 @@ def test_organization_lookups_match_a_plain_scan(state, roadmap):
     from nevroadmap.gui.details_html import Colors, organization_html
 
     for org in roadmap.organizations:
-        plain = [m.id for m in roadmap.milestones if org.id in roadmap.organizations_of(m)]
+        plain = [m.id for m in roadmap.milestones if org.id in roadmap.parties_of(m)]
         assert state.milestones_of_organization(org.id) == plain
         fast = organization_html(roadmap, org, Colors(), milestone_ids=state.milestones_of_organization(org.id),
                                  claims=state.claims_by_organization().get(org.id, []))

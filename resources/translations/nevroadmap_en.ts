@@ -100,11 +100,72 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Who says so ({n} claim)</source>
-            <comment>Who says so ({n} claims)</comment>
+            <source>{n} claimed figure</source>
+            <comment>{n} claimed figures</comment>
             <translation>
-                <numerusform>Who says so ({n} claim)</numerusform>
-                <numerusform>Who says so ({n} claims)</numerusform>
+                <numerusform>{n} claimed figure</numerusform>
+                <numerusform>{n} claimed figures</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Who says so ({n} claim, 1 independent source)</source>
+            <comment>Who says so ({n} claims, 1 independent source)</comment>
+            <translation>
+                <numerusform>Who says so ({n} claim, 1 independent source)</numerusform>
+                <numerusform>Who says so ({n} claims, 1 independent source)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Who says so ({claims} claims, {n} independent source)</source>
+            <comment>Who says so ({claims} claims, {n} independent sources)</comment>
+            <translation>
+                <numerusform>Who says so ({claims} claims, {n} independent source)</numerusform>
+                <numerusform>Who says so ({claims} claims, {n} independent sources)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparisonView</name>
+        <message numerus="yes">
+            <source>Metric: %1 (%n claim)</source>
+            <translation>
+                <numerusform>Metric: %1 (%n claim)</numerusform>
+                <numerusform>Metric: %1 (%n claims)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Metric: %1 (%n claims)</source>
+            <translation>
+                <numerusform>Metric: %1 (%n claim)</numerusform>
+                <numerusform>Metric: %1 (%n claims)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Technology: %1 (%n claims)</source>
+            <translation>
+                <numerusform>Technology: %1 (%n claim)</numerusform>
+                <numerusform>Technology: %1 (%n claims)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claims; highlighted cells disagree with another claim for the same time.</source>
+            <translation>
+                <numerusform>%n claim; highlighted cells disagree with another claim for the same time.</numerusform>
+                <numerusform>%n claims; highlighted cells disagree with another claim for the same time.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claim.</source>
+            <translation>
+                <numerusform>%n claim.</numerusform>
+                <numerusform>%n claims.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claims.</source>
+            <translation>
+                <numerusform>%n claim.</numerusform>
+                <numerusform>%n claims.</numerusform>
             </translation>
         </message>
     </context>
@@ -142,6 +203,37 @@
             <translation>
                 <numerusform>%1 of %n milestone shown</numerusform>
                 <numerusform>%1 of %n milestones shown</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MetricsDockWidget</name>
+        <message numerus="yes">
+            <source>%1 (%n figure)</source>
+            <translation>
+                <numerusform>%1 (%n figure)</numerusform>
+                <numerusform>%1 (%n figures)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n figures)</source>
+            <translation>
+                <numerusform>%1 (%n figure)</numerusform>
+                <numerusform>%1 (%n figures)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claimed figure shown</source>
+            <translation>
+                <numerusform>%n claimed figure shown</numerusform>
+                <numerusform>%n claimed figures shown</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claimed figures shown</source>
+            <translation>
+                <numerusform>%n claimed figure shown</numerusform>
+                <numerusform>%n claimed figures shown</numerusform>
             </translation>
         </message>
     </context>

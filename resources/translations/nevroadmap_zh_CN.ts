@@ -89,6 +89,18 @@
             <translation>输出格式：便于阅读的表格、CSV 或 JSON（默认：table）</translation>
         </message>
         <message>
+            <source>list the claims with their values, units, bounds, scope, speaker and source</source>
+            <translation>列出论断及其数值、单位、界限、范围、发言人和来源</translation>
+        </message>
+        <message>
+            <source>a metric by name, e.g. "energy density" or "NEV penetration rate (%%) - China"</source>
+            <translation>按名称指定指标，例如 "energy density" 或 "NEV penetration rate (%%) - China"</translation>
+        </message>
+        <message>
+            <source>also list claims that give a date but no figure (without --metric)</source>
+            <translation>同时列出只给出日期、没有数字的论断（不带 --metric 时）</translation>
+        </message>
+        <message>
             <source>write the roadmap as PNG, SVG or PDF (no display needed)</source>
             <translation>将路线图导出为 PNG、SVG 或 PDF（无需显示器）</translation>
         </message>
@@ -135,6 +147,14 @@
         <message>
             <source>exit 0 even when the filter matches nothing</source>
             <translation>即使没有匹配项也以 0 退出</translation>
+        </message>
+        <message>
+            <source>add the metrics pane for metric M below the roadmap (named as in `claims --metric`)</source>
+            <translation>在路线图下方加入指标 M 的指标窗格（名称同 `claims --metric`）</translation>
+        </message>
+        <message>
+            <source>list the sources behind the shown milestones, numbered, below the picture</source>
+            <translation>在图片下方按编号列出所显示里程碑背后的来源</translation>
         </message>
         <message numerus="yes">
             <source>{n} person</source>
@@ -187,8 +207,16 @@
             <translation>{w}x{h} 像素的图像（{mp} 百万像素）太大：最多 {max} 百万像素</translation>
         </message>
         <message>
+            <source>the article</source>
+            <translation>该文章</translation>
+        </message>
+        <message>
             <source>; and {n} more</source>
             <translation>；另有 {n} 个</translation>
+        </message>
+        <message>
+            <source>event {date}</source>
+            <translation>活动 {date}</translation>
         </message>
         <message>
             <source>Source: {sources} — NEV Roadmap</source>
@@ -422,6 +450,10 @@
             <source>Today</source>
             <translation>今天</translation>
         </message>
+        <message>
+            <source>Claimed by {who}</source>
+            <translation>论断者：{who}</translation>
+        </message>
         <message numerus="yes">
             <source>{n} claim — click for sources</source>
             <comment>{n} claims — click for sources</comment>
@@ -546,8 +578,16 @@
             <translation>发表于{event}</translation>
         </message>
         <message>
+            <source>the article, no speaker named</source>
+            <translation>该文章（未指明发言人）</translation>
+        </message>
+        <message>
             <source>Who</source>
             <translation>发言人</translation>
+        </message>
+        <message>
+            <source>Claims</source>
+            <translation>论断内容</translation>
         </message>
         <message>
             <source>For</source>
@@ -568,6 +608,18 @@
         <message>
             <source>About</source>
             <translation>涉及</translation>
+        </message>
+        <message>
+            <source>said {said}: {when}</source>
+            <translation>{said} 所说：{when}</translation>
+        </message>
+        <message>
+            <source>Forecast over time: slipped {slip}</source>
+            <translation>预测的变化：推迟 {slip}</translation>
+        </message>
+        <message>
+            <source>Forecast over time</source>
+            <translation>预测的变化</translation>
         </message>
         <message>
             <source>Hidden on the timeline by the current filters.</source>
@@ -594,19 +646,42 @@
             <translation>机构</translation>
         </message>
         <message>
+            <source>Reported by</source>
+            <translation>报告者</translation>
+        </message>
+        <message>
             <source>Tags</source>
             <translation>标签</translation>
         </message>
+        <message>
+            <source>Who says so (no claim)</source>
+            <translation>谁这样说（没有论断）</translation>
+        </message>
+        <message>
+            <source>Who says so (1 claim, 1 source)</source>
+            <translation>谁这样说（1 条论断，1 个来源）</translation>
+        </message>
         <message numerus="yes">
-            <source>Who says so ({n} claim)</source>
-            <comment>Who says so ({n} claims)</comment>
+            <source>Who says so ({n} claim, 1 independent source)</source>
+            <comment>Who says so ({n} claims, 1 independent source)</comment>
             <translation>
-                <numerusform>谁这样说（{n} 条说法）</numerusform>
+                <numerusform>谁这样说（{n} 条论断，1 个独立来源）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Who says so ({claims} claims, {n} independent source)</source>
+            <comment>Who says so ({claims} claims, {n} independent sources)</comment>
+            <translation>
+                <numerusform>谁这样说（{claims} 条论断，{n} 个独立来源）</numerusform>
             </translation>
         </message>
         <message>
             <source>No claim in the data supports this milestone.</source>
             <translation>数据中没有支持此里程碑的说法。</translation>
+        </message>
+        <message>
+            <source>The claim you clicked:</source>
+            <translation>您点击的论断：</translation>
         </message>
         <message>
             <source>Also</source>
@@ -832,6 +907,132 @@
             <source>Without an organization</source>
             <translation>无所属机构</translation>
         </message>
+        <message numerus="yes">
+            <source>{n} claimed figure</source>
+            <comment>{n} claimed figures</comment>
+            <translation>
+                <numerusform>{n} 个论断数字</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>no metric matches {text!r}; the data holds: {known}</source>
+            <translation>没有与 {text!r} 匹配的指标；数据中有：{known}</translation>
+        </message>
+        <message>
+            <source>{text!r} matches several metrics: {names}</source>
+            <translation>{text!r} 匹配多个指标：{names}</translation>
+        </message>
+        <message>
+            <source>… and {n} more sources</source>
+            <translation>……以及另外 {n} 个来源</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparisonView</name>
+        <message>
+            <source>Competing claims</source>
+            <translation>相互竞争的论断</translation>
+        </message>
+        <message>
+            <source>Copy as table (TSV)</source>
+            <translation>复制为表格（TSV）</translation>
+        </message>
+        <message>
+            <source>Copy as Markdown</source>
+            <translation>复制为 Markdown</translation>
+        </message>
+        <message>
+            <source>Compare:</source>
+            <translation>比较：</translation>
+        </message>
+        <message>
+            <source>Speaker</source>
+            <translation>发言人</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Organization</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <source>Said on</source>
+            <translation>发表日期</translation>
+        </message>
+        <message>
+            <source>Claimed</source>
+            <translation>论断内容</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>针对时间</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Milestone</source>
+            <translation>里程碑</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message numerus="yes">
+            <source>Metric: %1 (%n claim)</source>
+            <translation>
+                <numerusform>指标：%1（%n 条论断）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Metric: %1 (%n claims)</source>
+            <translation>
+                <numerusform>指标：%1（%n 条论断）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Technology: %1 (%n claims)</source>
+            <translation>
+                <numerusform>技术：%1（%n 条论断）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Other claims for the same time give another figure.</source>
+            <translation>针对同一时间的其他论断给出了不同的数字。</translation>
+        </message>
+        <message>
+            <source>Other claims for the same time speak of another scope.</source>
+            <translation>针对同一时间的其他论断涉及不同的范围。</translation>
+        </message>
+        <message>
+            <source>Other claims give this milestone another date.</source>
+            <translation>其他论断为该里程碑给出了不同的日期。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claims; highlighted cells disagree with another claim for the same time.</source>
+            <translation>
+                <numerusform>%n 条论断；高亮的单元格与针对同一时间的另一条论断不一致。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claim.</source>
+            <translation>
+                <numerusform>%n 条论断。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claims.</source>
+            <translation>
+                <numerusform>%n 条论断。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>First %1 of %2 claims: pick a narrower subject, or use `nevroadmap claims`.</source>
+            <translation>%2 条论断中的前 %1 条：请选择更窄的主题，或使用 `nevroadmap claims`。</translation>
+        </message>
     </context>
     <context>
         <name>DataExport</name>
@@ -912,6 +1113,13 @@
         </message>
     </context>
     <context>
+        <name>EvidenceViews</name>
+        <message>
+            <source>Metrics</source>
+            <translation>指标</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Slide 16:9, 1920 × 1080 (at 2x: 4K)</source>
@@ -984,6 +1192,22 @@
         <message>
             <source>Source attribution</source>
             <translation>来源说明</translation>
+        </message>
+        <message>
+            <source>Source footnotes</source>
+            <translation>来源脚注</translation>
+        </message>
+        <message>
+            <source>Number the sources behind the shown milestones below the picture</source>
+            <translation>在图片下方为所显示里程碑背后的来源编号</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Metrics pane</source>
+            <translation>指标窗格</translation>
         </message>
         <message>
             <source>Light</source>
@@ -1161,6 +1385,10 @@
             <translation>详情</translation>
         </message>
         <message>
+            <source>Metrics</source>
+            <translation>指标</translation>
+        </message>
+        <message>
             <source>No milestone matches.</source>
             <translation>没有匹配的里程碑。</translation>
         </message>
@@ -1211,6 +1439,57 @@
         <message>
             <source>NEV Roadmap Help</source>
             <translation>NEV Roadmap 帮助</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetricsDockWidget</name>
+        <message>
+            <source>Compare claims…</source>
+            <translation>比较论断…</translation>
+        </message>
+        <message>
+            <source>List every claim of this metric side by side</source>
+            <translation>并排列出该指标的每条论断</translation>
+        </message>
+        <message>
+            <source>Metric:</source>
+            <translation>指标：</translation>
+        </message>
+        <message>
+            <source>%1 — all scopes</source>
+            <translation>%1 — 所有范围</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n figure)</source>
+            <translation>
+                <numerusform>%1（%n 个数字）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n figures)</source>
+            <translation>
+                <numerusform>%1（%n 个数字）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>first %1 of %2 claimed figures shown: filter to narrow</source>
+            <translation>显示了 %2 个论断数字中的前 %1 个：请用筛选缩小范围</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claimed figure shown</source>
+            <translation>
+                <numerusform>显示了 %n 个论断数字</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claimed figures shown</source>
+            <translation>
+                <numerusform>显示了 %n 个论断数字</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2 claimed figures shown (filters)</source>
+            <translation>显示了 %2 个论断数字中的 %1 个（筛选）</translation>
         </message>
     </context>
     <context>
@@ -1695,6 +1974,22 @@
         <message>
             <source>Show or hide the details</source>
             <translation>显示或隐藏详情面板</translation>
+        </message>
+        <message>
+            <source>&amp;Metrics Pane</source>
+            <translation>指标窗格(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Show or hide the claimed figures under the timeline</source>
+            <translation>显示或隐藏时间线下方的论断数字</translation>
+        </message>
+        <message>
+            <source>&amp;Compare Claims…</source>
+            <translation>比较论断(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Every claim of a metric side by side</source>
+            <translation>并排显示一个指标的每条论断</translation>
         </message>
         <message>
             <source>&amp;Reset Window Layout</source>

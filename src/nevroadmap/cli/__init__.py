@@ -1,7 +1,7 @@
 """Command line: ``nevroadmap [PATH]`` opens the app; subcommands ``validate``,
-``list`` and ``export`` work headless.
+``list``, ``claims`` and ``export`` work headless.
 
-One module a command (``validate``, ``listing``, ``export``), the argument
+One module a command (``validate``, ``listing``, ``claims``, ``export``), the argument
 parser in ``parser``, the shared load-and-filter step in ``common``.  Qt is
 imported only inside the commands that need it, so ``validate`` and ``list``
 start fast and run anywhere.
@@ -29,6 +29,10 @@ def _run(args) -> int:
         from nevroadmap.cli.listing import cmd_list
 
         return cmd_list(args)
+    if args.command == "claims":
+        from nevroadmap.cli.claims import cmd_claims
+
+        return cmd_claims(args)
     if args.command == "export":
         from nevroadmap.cli.export import cmd_export
 

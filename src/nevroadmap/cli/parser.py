@@ -11,7 +11,7 @@ from nevroadmap.core.textwidth import wrap
 
 __all__ = ["SUBCOMMANDS", "build_parser", "DEFAULT_WIDTH", "DEFAULT_HEIGHT", "DEFAULT_DPI"]
 
-SUBCOMMANDS = ("validate", "list", "export", "gui")
+SUBCOMMANDS = ("validate", "list", "claims", "export", "gui")
 DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_DPI = 1920, 1080, 96
 
 
@@ -90,6 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--format", choices=("table", "csv", "json"), default="table",
                     help=_("output format: a table to read, CSV or JSON (default: table)"))
 
+    c = sub.add_parser("claims", help=_("list the claims with their values, units, bounds, scope, speaker and source"))
+    c.add_argument("path", nargs="?", help=data_help)
+    c.add_argument("--metric", default=None, metavar="M",
+                   help=_('a metric by name, e.g. "energy density" or "NEV penetration rate (%%) - China"'))
+    c.add_argument("--all-claims", action="store_true",
+                   help=_("also list claims that give a date but no figure (without --metric)"))
+    _add_filter_options(c)
+    c.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                    help=_("output format: a table to read, CSV or JSON (default: table)"))
+
     ex = sub.add_parser("export", help=_("write the roadmap as PNG, SVG or PDF (no display needed)"),
                         epilog=export_epilog())
     ex.add_argument("path", nargs="?", help=data_help)
@@ -109,5 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-title", action="store_true", help=_("leave out the title and subtitle"))
     ex.add_argument("--no-attribution", action="store_true", help=_("leave out the source line at the bottom"))
     ex.add_argument("--allow-empty", action="store_true", help=_("exit 0 even when the filter matches nothing"))
+    ex.add_argument("--metric", default=None, metavar="M",
+                    help=_("add the metrics pane for metric M below the roadmap (named as in `claims --metric`)"))
+    ex.add_argument("--footnotes", action="store_true",
+                    help=_("list the sources behind the shown milestones, numbered, below the picture"))
     _add_filter_options(ex)
     return parser

@@ -7,6 +7,8 @@ __all__ = ["milestone_rows"]
 
 
 def milestone_rows(roadmap, milestones) -> list[dict]:
+    from nevroadmap.core.claims import named_metric
+
     rows = []
     for m in milestones:
         claims = roadmap.claims_for(m.id)
@@ -18,7 +20,7 @@ def milestone_rows(roadmap, milestones) -> list[dict]:
             "organizations": list(m.organizations),
             "when": str(m.when),
             "status": m.status.value,
-            "metrics": [str(x) for x in m.metrics],
+            "metrics": [named_metric(x) for x in m.metrics],  # named: "NEV sales over 12,800,000 units (China)"
             "claims": [
                 {
                     "id": c.id,

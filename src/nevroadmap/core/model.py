@@ -152,6 +152,8 @@ class Metric(_Record):
     unit: Annotated[str, Field(max_length=100)] = ""
     bound: str = Field(default="exact", pattern=r"^(exact|over|at_least|under|up_to|about)$")
     scope: Name | None = None
+    # the source's own qualifier when it hedges the figure ("potentially", "likely"): kept as data
+    hedge: Annotated[str, Field(min_length=1, max_length=100)] | None = None
 
     def __str__(self) -> str:
         def num(v: float) -> str:
@@ -163,6 +165,8 @@ class Metric(_Record):
         word = {"over": "over ", "at_least": "at least ", "under": "under ", "up_to": "up to ",
                 "about": "about ", "exact": ""}[self.bound]
         text = word + text
+        if self.hedge:
+            text = f"{self.hedge} {text}"
         if self.scope:
             text += f" ({self.scope})"
         return text
@@ -192,6 +196,10 @@ class Claim(_Record):
     source: Id
     locator: Name | None = None
     supports: tuple[Id, ...] = Field(default=(), min_length=0)
+    # what this claim itself gives, when it differs from the milestone it supports (a forecast
+    # said earlier with another date or figure); None / () mean "as the milestone says"
+    when: When | None = None
+    metrics: tuple[Metric, ...] = ()
 
 
 @_record
@@ -303,35 +311,42 @@ class Roadmap(BaseModel):
 
     @cached_property
     def milestone_organizations(self) -> tuple[tuple[str, ...], ...]:
-        """:meth:`organizations_of` of every milestone, in milestone order.
+        """:meth:`organizations_of` of every milestone, in milestone order (the filter index and
+        the company lanes need it for all of them)."""
+        return tuple(m.organizations if len(set(m.organizations)) == len(m.organizations)
+                     else tuple(dict.fromkeys(m.organizations)) for m in self.milestones)
 
-        One pass over the claims instead of one lookup chain per milestone:
-        the filter index and the company lanes need it for all of them.
+    def organizations_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """The organizations of a milestone: the ones that act in it (its own ``organizations``).
+
+        Who *reported* it is on its claims (:meth:`claim_organization`): industry-wide
+        progress that a ministry reported is not the ministry's own achievement, so it
+        neither fills the ministry's company lane nor matches a filter on the ministry.
         """
+        return tuple(dict.fromkeys(milestone.organizations))
+
+    def reporters_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """Organizations that claim a milestone without acting in it, in claim order."""
+        own = set(milestone.organizations)
+        orgs = (self.claim_organization(c) for c in self.claims_for(milestone.id))
+        return tuple(o for o in dict.fromkeys(orgs) if o and o not in own)
+
+    @cached_property
+    def milestone_parties(self) -> tuple[tuple[str, ...], ...]:
+        """:meth:`parties_of` of every milestone, in milestone order (the company filter and search)."""
         extra: dict[str, list[str]] = {}
         for c in self.claims:
             org = self.claim_organization(c)
             if org:
                 for mid in c.supports:
                     extra.setdefault(mid, []).append(org)
-        out = []
-        for m in self.milestones:
-            more = extra.get(m.id)
-            if more is None:
-                out.append(m.organizations if len(set(m.organizations)) == len(m.organizations)
-                           else tuple(dict.fromkeys(m.organizations)))
-            else:
-                out.append(tuple(dict.fromkeys((*m.organizations, *more))))
-        return tuple(out)
+        return tuple(own if m.id not in extra else tuple(dict.fromkeys((*own, *extra[m.id])))
+                     for m, own in zip(self.milestones, self.milestone_organizations))
 
-    def organizations_of(self, milestone: Milestone) -> tuple[str, ...]:
-        """Organizations a milestone concerns: its own, then those that claim it."""
-        seen = dict.fromkeys(milestone.organizations)
-        for c in self.claims_for(milestone.id):
-            org = self.claim_organization(c)
-            if org:
-                seen.setdefault(org, None)
-        return tuple(seen)
+    def parties_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """Every organization a milestone concerns: the ones that act (:meth:`organizations_of`),
+        then the ones that report it (:meth:`reporters_of`).  A filter on a company finds both."""
+        return (*self.organizations_of(milestone), *self.reporters_of(milestone))
 
     def org_name(self, org_id: str) -> str:
         o = self.organization_by_id.get(org_id)

@@ -85,7 +85,7 @@ def search_text(roadmap: Roadmap, m: Milestone) -> str:
     """Everything a free-text search looks at, lower-cased, one field per line."""
     fields = [m.id, m.title, m.description or "", " ".join(m.tags), roadmap.tech_name(m.technology)]
     fields += [str(x) for x in m.metrics]
-    fields += [roadmap.org_name(o) for o in roadmap.organizations_of(m)]
+    fields += [roadmap.org_name(o) for o in roadmap.parties_of(m)]
     for c in roadmap.claims_for(m.id):
         fields += [c.statement, c.quote or ""]
         if c.speaker:
@@ -102,7 +102,7 @@ def matches(roadmap: Roadmap, m: Milestone, f: RoadmapFilter) -> bool:
         return False
     if not m.when.overlaps_years(f.year_from, f.year_to):
         return False
-    if f.organizations and not set(roadmap.organizations_of(m)) & f.organizations:
+    if f.organizations and not set(roadmap.parties_of(m)) & f.organizations:
         return False
     if f.text:
         blob = search_text(roadmap, m)
@@ -146,7 +146,7 @@ def _search_texts(roadmap: Roadmap) -> list[str]:
     person_name = {p.id: p.name for p in roadmap.people}
     by_ms = roadmap.claims_by_milestone
     out = []
-    for m, orgs in zip(roadmap.milestones, roadmap.milestone_organizations):
+    for m, orgs in zip(roadmap.milestones, roadmap.milestone_parties):
         fields = [m.id, m.title, m.description or "", " ".join(m.tags), tech_name.get(m.technology, m.technology)]
         if m.metrics:
             fields += [str(x) for x in m.metrics]
@@ -176,7 +176,7 @@ class FilterIndex:
         cols = span_columns([m.when for m in ms])
         self.lo = np.where(cols["open_start"], cols["x0"] - 1e-9, cols["x0"])  # deadlines count at their date
         self.hi = np.where(cols["open_end"], np.inf, cols["x1"])
-        orgs_of = roadmap.milestone_organizations
+        orgs_of = roadmap.milestone_parties  # who acts and who reports
         counts = np.fromiter((len(o) for o in orgs_of), np.int64, n)
         flat = [org_pos.get(o, -1) for os_ in orgs_of for o in os_]
         idx = np.asarray(flat, np.int64)

@@ -2,7 +2,7 @@
 
 Every control gets an accessible name (what a screen reader says) and the
 Tab key visits them in reading order: the search box, the filters from top to
-bottom, the timeline, then the details.  Texts are translated here and again
+bottom, the timeline, the metrics pane under it, then the details.  Texts are translated here and again
 on a language change (:func:`name_controls` is called from the window's
 retranslation).
 """
@@ -37,6 +37,8 @@ def name_controls(window) -> None:
         fp.year_to: _tr("Last year shown"),
         fp.clear_button: _tr("Clear filters"),
         window.details_panel.browser: _tr("Details of the selection"),
+        window.metrics_pane.picker: _tr("Metric shown under the timeline"),
+        window.metrics_pane.view: _tr("Claimed figures on the time axis"),
         window.toolbar: _tr("Main toolbar"),
         window.status_bar.counts: _tr("Milestones shown"),
         window.status_bar.message: _tr("Messages"),
@@ -55,7 +57,8 @@ def tab_chain(window) -> list[QWidget]:
     fp = window.filter_panel
     return [fp.search, fp.org_search, fp.org_all, fp.org_none, fp.org_list, fp.tech_tree,
             *fp.status_boxes.values(), fp.year_from, fp.year_to, fp.clear_button,
-            window.timeline, window.details_panel.browser]
+            window.timeline, window.metrics_pane.picker, window.metrics_pane.compare_button,
+            window.details_panel.browser]
 
 
 def set_tab_order(window) -> None:

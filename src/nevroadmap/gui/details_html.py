@@ -17,6 +17,7 @@ from nevroadmap.core.dates import DateSpan
 from nevroadmap.core.i18n import _, join, ngettext
 from nevroadmap.core.model import Claim, Milestone, Organization, Roadmap, Source
 from nevroadmap.core.names import kind_name, status_meaning, status_name
+from nevroadmap.core.provenance import claims_in_said_order, drift, format_slip, independent_sources
 
 __all__ = ["Colors", "esc", "safe_http_url", "explain_when", "milestone_html", "organization_html",
            "placeholder_html"]
@@ -169,7 +170,17 @@ def _speaker_html(roadmap: Roadmap, c: Claim) -> str:
     return out
 
 
-def claim_html(roadmap: Roadmap, c: Claim, colors: Colors, show_supports: bool = False) -> str:
+def _claimed_html(roadmap: Roadmap, c: Claim, milestone: Milestone | None) -> str:
+    """What a claim itself gives when it differs from the milestone: its date and figures."""
+    bits = []
+    if milestone is not None and c.when is not None and c.when != milestone.when:
+        bits.append(f"<b>{esc(c.when)}</b>")
+    bits += [(esc(x.name) + ": " if x.name else "") + esc(x) for x in c.metrics]
+    return "; ".join(bits)
+
+
+def claim_html(roadmap: Roadmap, c: Claim, colors: Colors, show_supports: bool = False,
+               milestone: Milestone | None = None) -> str:
     rows = [f"<p>{esc(c.statement)}</p>"]
     if c.quote:
         rows.append(f'<table width="100%" cellpadding="6" style="background-color:{colors.quote_bg}">'
@@ -177,7 +188,10 @@ def claim_html(roadmap: Roadmap, c: Claim, colors: Colors, show_supports: bool =
     table = []
     who = _speaker_html(roadmap, c)
     org = roadmap.claim_organization(c)
+    if not who and not org:  # the source's own voice: say so rather than leave the line out
+        who = _span(_("the article, no speaker named"), colors.muted)
     table.append(_row(_("Who"), who, colors))
+    table.append(_row(_("Claims"), _claimed_html(roadmap, c, milestone), colors))
     table.append(_row(_("For"), _org_links(roadmap, [org]) if org else "", colors))
     table.append(_row(_("Said"), esc(_when(c.said)) if c.said
                       else _span(_("date not given"), colors.muted), colors))
@@ -191,7 +205,25 @@ def claim_html(roadmap: Roadmap, c: Claim, colors: Colors, show_supports: bool =
     return "".join(rows)
 
 
-def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool = True) -> str:
+def _drift_html(roadmap: Roadmap, m: Milestone, colors: Colors) -> str:
+    points = drift(roadmap, m)
+    if not points:
+        return ""
+    items = []
+    for pt in points:
+        who = roadmap.person_by_id[pt.claim.speaker].name if pt.claim.speaker in roadmap.person_by_id else (
+            roadmap.org_name(roadmap.claim_organization(pt.claim) or "") or _("the article"))
+        slip = format_slip(pt.slip)
+        said = _("said {said}: {when}").format(said=_when(pt.said), when=_when(pt.when))
+        items.append(f"<li>{esc(said)}"
+                     f' <span style="color:{colors.muted}">({esc(who)}; {esc(slip)})</span></li>')
+    total = format_slip(points[-1].slip)
+    head = esc(_("Forecast over time: slipped {slip}").format(slip=total) if total != "0" else _("Forecast over time"))
+    return f"<h3>{head}</h3><ul>{''.join(items)}</ul>"
+
+
+def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool = True,
+                   focus_claim: str | None = None) -> str:
     tech = roadmap.technology_by_id.get(m.technology)
     area = roadmap.area_by_id.get(tech.area) if tech else None
     tech_text = esc(roadmap.tech_name(m.technology)) + (f' <span style="color:{colors.muted}">({esc(area.name)})</span>' if area else "")
@@ -204,20 +236,39 @@ def milestone_html(roadmap: Roadmap, m: Milestone, colors: Colors, shown: bool =
         _row(_("Status"), esc(status_meaning(m.status.value)), colors),
         _row(_("Metrics"), "<br>".join((esc(x.name) + ": " if x.name else "") + esc(x) for x in m.metrics), colors),
         _row(_("Organizations"), _org_links(roadmap, roadmap.organizations_of(m)), colors),
+        _row(_("Reported by"), _org_links(roadmap, roadmap.reporters_of(m)), colors),
         _row(_("Tags"), esc(join(m.tags)) if m.tags else "", colors),
     ]
     out.append('<table cellspacing="2">' + "".join(rows) + "</table>")
     if m.description:
         out.append(f"<p>{esc(m.description)}</p>")
-    claims = roadmap.claims_for(m.id)
-    who_says = ngettext("Who says so ({n} claim)", "Who says so ({n} claims)", len(claims)).format(n=len(claims))
-    out.append(f"<h3>{esc(who_says)}</h3>")
+    out.append(_drift_html(roadmap, m, colors))
+    claims = claims_in_said_order(roadmap, m.id)  # in the order they were said
+    n_src = independent_sources(roadmap, m.id)
+    if not claims:
+        head = _("Who says so (no claim)")
+    elif len(claims) == 1:
+        head = _("Who says so (1 claim, 1 source)")
+    elif n_src == 1:
+        head = ngettext("Who says so ({n} claim, 1 independent source)",
+                        "Who says so ({n} claims, 1 independent source)", len(claims)).format(n=len(claims))
+    else:
+        head = ngettext("Who says so ({claims} claims, {n} independent source)",
+                        "Who says so ({claims} claims, {n} independent sources)", n_src).format(
+            claims=len(claims), n=n_src)
+    out.append(f"<h3>{esc(head)}</h3>")
     if not claims:
         out.append(_para(_("No claim in the data supports this milestone."), colors.warn))
     for i, c in enumerate(claims):
         if i:
             out.append(f'<hr style="color:{colors.rule}">')
-        out.append(claim_html(roadmap, c, colors))
+        body = claim_html(roadmap, c, colors, milestone=m)
+        if c.id == focus_claim:
+            clicked = _("The claim you clicked:")
+            body = (f'<a name="claim-{esc(c.id)}"></a><table width="100%" cellpadding="4" '
+                    f'style="background-color:{colors.quote_bg}"><tr><td>'
+                    f'<p style="color:{colors.muted}">{esc(clicked)}</p>{body}</td></tr></table>')
+        out.append(body)
     return "".join(out)
 
 
@@ -241,7 +292,7 @@ def organization_html(roadmap: Roadmap, org: Organization, colors: Colors, is_sh
         out.append(f"<p>{esc(org.description)}</p>")
 
     if milestone_ids is None:
-        mine = [m for m in roadmap.milestones if org.id in roadmap.organizations_of(m)]
+        mine = [m for m, orgs in zip(roadmap.milestones, roadmap.milestone_parties) if org.id in orgs]
     else:
         mine = [roadmap.milestone_by_id[i] for i in milestone_ids if i in roadmap.milestone_by_id]
     out.append(_heading(_("Milestones on the roadmap ({n})").format(n=len(mine))))
@@ -266,11 +317,7 @@ def organization_html(roadmap: Roadmap, org: Organization, colors: Colors, is_sh
     claims_by_speaker: dict[str, list[Claim]] = {}
     org_claims: list[Claim] = []
     if claims is None:
-        def concerns(c: Claim) -> bool:
-            p = roadmap.person_by_id.get(c.speaker) if c.speaker else None
-            return roadmap.claim_organization(c) == org.id or (p is not None and p.organization == org.id)
-
-        claims = [c for c in roadmap.claims if concerns(c)]
+        claims = roadmap.claims_by_organization.get(org.id, ())  # the core rule: who a claim speaks for
     for c in claims:
         if c.speaker and c.speaker in roadmap.person_by_id and roadmap.person_by_id[c.speaker].organization == org.id:
             claims_by_speaker.setdefault(c.speaker, []).append(c)

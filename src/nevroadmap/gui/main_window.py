@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from nevroadmap.core import navigation as nav
 from nevroadmap.core.facets import whole_areas
 from nevroadmap.gui import actions as action_table
-from nevroadmap.gui import data_export
+from nevroadmap.gui import data_export, evidence_views
 from nevroadmap.gui.accessibility import name_controls, set_tab_order
 from nevroadmap.gui.dataset_session import DatasetSession
 from nevroadmap.gui.details_panel import DetailsPanel
@@ -86,11 +86,14 @@ class MainWindow(QMainWindow):
         self.status_label, self.message_label, self.progress = (
             self.status_bar.counts, self.status_bar.message, self.status_bar.progress)
 
+        self.metrics_dock, self.metrics_pane = evidence_views.make_metrics_dock(self)  # issue 10
+
         # the action table: menus, toolbar, shortcuts and the shortcut help
         self.actions_by_id = action_table.build_actions(
             self, {"window": self, "timeline": self.timeline},
             provided={"show_filters": self.filter_dock.toggleViewAction(),
-                      "show_details": self.details_dock.toggleViewAction()})
+                      "show_details": self.details_dock.toggleViewAction(),
+                      "show_metrics": self.metrics_dock.toggleViewAction()})
         for aid, act in self.actions_by_id.items():
             setattr(self, f"act_{aid}", act)
         self.menus = action_table.build_menus(self.menuBar(), self.actions_by_id)
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         self.toolbar_labels = action_table.build_toolbar(self.toolbar, self.actions_by_id)
         self._shortcut_guard = guard_text_fields(self, self.actions_by_id.values())
         self._retranslate()
+        evidence_views.install(self)  # forecast drift on the timeline, the comparison window
         self._check_language_action()
         set_tab_order(self)
 
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.filter_dock.setWindowTitle(self.tr("Filters"))  # (renames its toggle action: the table's text wins)
         self.details_dock.setWindowTitle(self.tr("Details"))
+        self.metrics_dock.setWindowTitle(self.tr("Metrics"))
         action_table.retranslate(self.actions_by_id, self.menus, self.toolbar_labels)
         self.status_bar.retranslate()
         name_controls(self)
@@ -405,7 +410,8 @@ class MainWindow(QMainWindow):
     def export_image_dialog(self):
         from nevroadmap.gui.export_dialog import ExportDialog
 
-        dlg = ExportDialog(self.state, self.settings, self.timeline.visible_range(), self.theme, self)
+        dlg = ExportDialog(self.state, self.settings, self.timeline.visible_range(), self.theme, self,
+                           metric=evidence_views.export_metric(self))
         dlg.accepted.connect(lambda: self.flash(self.tr("Exported %1").replace("%1", str(dlg.exported_path)), 6000))
         self.export_dialog = dlg
         dlg.open()  # window-modal, returns at once
@@ -417,7 +423,8 @@ class MainWindow(QMainWindow):
         try:
             from nevroadmap.gui.export_dialog import render_image
 
-            image = render_image(self.state, self.settings, self.timeline.visible_range(), self.theme)
+            image = render_image(self.state, self.settings, self.timeline.visible_range(), self.theme,
+                                 evidence_views.export_metric(self))
         except ImportError:
             image = None
         if image is None or image.isNull():

@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 
 from nevroadmap.core.datefmt import format_when
-from nevroadmap.core.i18n import ngettext
+from nevroadmap.core.i18n import _, ngettext
 from nevroadmap.core.model import Roadmap
 from nevroadmap.core.names import status_name
+from nevroadmap.core.provenance import who_says
 
 __all__ = ["milestone_tooltip"]
 
@@ -23,6 +24,8 @@ def milestone_tooltip(roadmap: Roadmap, index: int) -> str:
         lines.append(html.escape(orgs))
     n = len(roadmap.claims_for(m.id))
     if n:
+        # who claims it and when (issue 10): 'Claimed by Zhu Huarong (Changan), 2025-09-28; the article'
+        lines.append(html.escape(_("Claimed by {who}").format(who=who_says(roadmap, m.id))))
         lines.append(html.escape(ngettext("{n} claim — click for sources", "{n} claims — click for sources", n)
                                  .format(n=n)))
     return "<p style='white-space:pre'>" + "<br>".join(lines) + "</p>"

@@ -57,7 +57,9 @@ def _split(cell: str) -> list[str]:
 # -- metrics as text: "energy density: over 400 Wh/kg (China)" ----------------------
 _NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"
 _METRIC = re.compile(
-    rf"^(?P<bound>over |at least |under |up to |about )?(?P<v>{_NUM})(?:-(?P<vmax>{_NUM}))?"
+    # a hedge ("potentially", "likely") goes first, as the app writes it; never a bound word
+    r"^(?:(?!(?:over|at least|under|up to|about) )(?P<hedge>[a-z][a-z' -]*?) )?"
+    rf"(?P<bound>over |at least |under |up to |about )?(?P<v>{_NUM})(?:-(?P<vmax>{_NUM}))?"
     r"(?P<unit>\s*[^\s()][^()]*?)?(?:\s*\((?P<scope>[^()]*)\))?$")
 _BOUNDS = {"over ": "over", "at least ": "at_least", "under ": "under", "up to ": "up_to", "about ": "about"}
 
@@ -84,10 +86,9 @@ def parse_metric(text: str) -> dict[str, Any]:
 def _parse_metric(text: str) -> dict[str, Any]:
     text = " ".join(text.split())
     candidates = [(None, text)] + [(text[:m.start()], text[m.end():]) for m in re.finditer(r":\s+", text)]
-    for name, rest in candidates:
-        m = _METRIC.match(rest)
-        if not m:
-            continue
+    # a reading without a hedge wins ("power density at 1000 V: 17 kW/kg" is a name and a figure)
+    readings = [(name, m) for name, rest in candidates if (m := _METRIC.match(rest))]
+    for name, m in sorted(readings, key=lambda r: r[1]["hedge"] is not None):
         out: dict[str, Any] = {"value": float(m["v"].replace(",", ""))}
         if name:
             out["name"] = name.strip()
@@ -97,6 +98,8 @@ def _parse_metric(text: str) -> dict[str, Any]:
             out["unit"] = m["unit"].strip()
         if m["bound"]:
             out["bound"] = _BOUNDS[m["bound"]]
+        if m["hedge"]:
+            out["hedge"] = m["hedge"].strip()
         if m["scope"] is not None and m["scope"].strip():
             out["scope"] = m["scope"].strip()
         return out
