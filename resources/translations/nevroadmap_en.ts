@@ -170,6 +170,26 @@
         </message>
     </context>
     <context>
+        <name>DataExport</name>
+        <message numerus="yes">
+            <source>Exported %n milestone(s) to %1</source>
+            <translation>
+                <numerusform>Exported %n milestone to %1</numerusform>
+                <numerusform>Exported %n milestones to %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LoadReport</name>
+        <message numerus="yes">
+            <source>%n filter(s) dropped, not in this dataset: %1.</source>
+            <translation>
+                <numerusform>%n filter dropped, not in this dataset: %1.</numerusform>
+                <numerusform>%n filters dropped, not in this dataset: %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message numerus="yes">
             <source>%1: %2 of %n milestone(s) shown</source>
@@ -219,6 +239,13 @@
     </context>
     <context>
         <name>ProblemsDialog</name>
+        <message numerus="yes">
+            <source>%n part(s) of %1 could not be read and were left out.</source>
+            <translation>
+                <numerusform>%n part of %1 could not be read and was left out.</numerusform>
+                <numerusform>%n parts of %1 could not be read and were left out.</numerusform>
+            </translation>
+        </message>
         <message numerus="yes">
             <source>%n problem(s) found in %1; nothing was loaded.</source>
             <translation>

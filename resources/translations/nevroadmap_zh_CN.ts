@@ -1035,10 +1035,81 @@
         </message>
     </context>
     <context>
+        <name>DataExport</name>
+        <message>
+            <source>unknown data format %1: use a .csv or .json file name</source>
+            <translation>未知的数据格式 %1：请使用 .csv 或 .json 文件名</translation>
+        </message>
+        <message>
+            <source>%1: use a .csv or .json file name</source>
+            <translation>%1：请使用 .csv 或 .json 文件名</translation>
+        </message>
+        <message>
+            <source>CSV, our milestone layout (*.csv)</source>
+            <translation>CSV，本应用的里程碑格式 (*.csv)</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Export the milestones shown</source>
+            <translation>导出显示的里程碑</translation>
+        </message>
+        <message>
+            <source>Export Data</source>
+            <translation>导出数据</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n milestone(s) to %1</source>
+            <translation>
+                <numerusform>已将 %n 个里程碑导出到 %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DatasetSession</name>
+        <message>
+            <source>the bundled dataset</source>
+            <translation>内置数据集</translation>
+        </message>
+        <message>
+            <source>Loading %1…</source>
+            <translation>正在加载 %1…</translation>
+        </message>
+        <message>
+            <source>Loading %1: laying out the lanes…</source>
+            <translation>正在加载 %1：正在排布泳道…</translation>
+        </message>
+        <message>
+            <source>The bundled dataset is shown instead.</source>
+            <translation>现改为显示内置数据集。</translation>
+        </message>
+        <message>
+            <source>The roadmap shown was not changed.</source>
+            <translation>当前显示的路线图未改变。</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailsPanel</name>
         <message>
             <source>Show %1</source>
             <translation>显示 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyState</name>
+        <message>
+            <source>No milestones match: %1</source>
+            <translation>没有符合条件的里程碑：%1</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <source>This dataset has no milestones.</source>
+            <translation>此数据集中没有里程碑。</translation>
         </message>
     </context>
     <context>
@@ -1271,6 +1342,35 @@
         </message>
     </context>
     <context>
+        <name>LoadReport</name>
+        <message numerus="yes">
+            <source>%n filter(s) dropped, not in this dataset: %1.</source>
+            <translation>
+                <numerusform>已移除 %n 个在此数据集中不存在的筛选条件：%1。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The selected milestone “%1” is no longer in the data.</source>
+            <translation>所选里程碑“%1”已不在数据中。</translation>
+        </message>
+        <message>
+            <source>Reopened %1</source>
+            <translation>已重新打开 %1</translation>
+        </message>
+        <message>
+            <source>the bundled dataset</source>
+            <translation>内置数据集</translation>
+        </message>
+        <message>
+            <source>Reloaded %1</source>
+            <translation>已重新加载 %1</translation>
+        </message>
+        <message>
+            <source>Loaded %1</source>
+            <translation>已加载 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Main toolbar</source>
@@ -1323,30 +1423,6 @@
         <message>
             <source>Open a folder of roadmap data</source>
             <translation>打开路线图数据文件夹</translation>
-        </message>
-        <message>
-            <source>the bundled dataset</source>
-            <translation>内置数据集</translation>
-        </message>
-        <message>
-            <source>Loading %1…</source>
-            <translation>正在加载 %1…</translation>
-        </message>
-        <message>
-            <source>Loading %1: laying out the lanes…</source>
-            <translation>正在加载 %1：正在排布泳道…</translation>
-        </message>
-        <message>
-            <source>Loaded %1</source>
-            <translation>已加载 %1</translation>
-        </message>
-        <message>
-            <source>The bundled dataset is shown instead.</source>
-            <translation>现改为显示内置数据集。</translation>
-        </message>
-        <message>
-            <source>The roadmap shown was not changed.</source>
-            <translation>当前显示的路线图未改变。</translation>
         </message>
         <message>
             <source>Exported %1</source>
@@ -1419,6 +1495,20 @@
     <context>
         <name>ProblemsDialog</name>
         <message>
+            <source>Warnings about the data</source>
+            <translation>数据警告</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n part(s) of %1 could not be read and were left out.</source>
+            <translation>
+                <numerusform>%1 中有 %n 处内容无法读取，已略过。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The rest of the data was loaded.</source>
+            <translation>其余数据已加载。</translation>
+        </message>
+        <message>
             <source>Problems in the data</source>
             <translation>数据中的问题</translation>
         </message>
@@ -1433,12 +1523,31 @@
             <translation>当前显示的路线图未改变。</translation>
         </message>
         <message>
-            <source>Fix the lines below and reload (F5).</source>
-            <translation>请修正下列各行后重新加载（F5）。</translation>
+            <source>Fix the lines below and save (or reload with F5).</source>
+            <translation>请修正下列行并保存（或按 F5 重新加载）。</translation>
         </message>
         <message>
-            <source>Copy all</source>
+            <source>Copy All</source>
             <translation>全部复制</translation>
+        </message>
+        <message>
+            <source>Open in Editor</source>
+            <translation>在编辑器中打开</translation>
+        </message>
+        <message>
+            <source>Open the selected problem's file at its line</source>
+            <translation>在所选问题所在的行打开其文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentFiles</name>
+        <message>
+            <source>%1 no longer exists; it was removed from Open Recent.</source>
+            <translation>%1 已不存在，已从“最近打开”中移除。</translation>
+        </message>
+        <message>
+            <source>%1 no longer exists</source>
+            <translation>%1 已不存在</translation>
         </message>
     </context>
     <context>
@@ -1453,6 +1562,10 @@
         <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
             <source>&amp;Edit</source>
@@ -1527,6 +1640,22 @@
             <translation>打开包含数据文件的文件夹</translation>
         </message>
         <message>
+            <source>&amp;Clear Recent</source>
+            <translation>清除最近记录(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Forget the recently opened datasets</source>
+            <translation>清除最近打开的数据集记录</translation>
+        </message>
+        <message>
+            <source>Open &amp;Bundled Data</source>
+            <translation>打开内置数据(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Show the dataset that comes with NEV Roadmap</source>
+            <translation>显示 NEV Roadmap 自带的数据集</translation>
+        </message>
+        <message>
             <source>&amp;Reload</source>
             <translation>重新加载(&amp;R)</translation>
         </message>
@@ -1545,6 +1674,14 @@
         <message>
             <source>Export</source>
             <translation>导出</translation>
+        </message>
+        <message>
+            <source>Export &amp;Data…</source>
+            <translation>导出数据(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Save the milestones shown (with the filters) as CSV or JSON</source>
+            <translation>将显示的里程碑（应用筛选后）保存为 CSV 或 JSON</translation>
         </message>
         <message>
             <source>&amp;Quit</source>

@@ -79,6 +79,7 @@ class ActionSpec:
 # menus: (path, title) in menu-bar order; a path with "/" is a submenu
 MENUS: tuple[tuple[str, str], ...] = (
     ("file", QT_TRANSLATE_NOOP("actions", "&File")),
+    ("file/recent", QT_TRANSLATE_NOOP("actions", "Open &Recent")),
     ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("actions", "&View")),
     ("view/navigate", QT_TRANSLATE_NOOP("actions", "&Navigate")),
@@ -113,6 +114,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_folder", QT_TRANSLATE_NOOP("actions", "Open &Folder…"), "open_folder_dialog",
                tip=QT_TRANSLATE_NOOP("actions", "Open a folder of data files"),
                shortcuts=("Ctrl+Shift+O",), menu="file", help="data"),
+    # the recent paths themselves are rows the window adds above this one (gui/recent_files.py)
+    ActionSpec("clear_recent", QT_TRANSLATE_NOOP("actions", "&Clear Recent"), "clear_recent",
+               tip=QT_TRANSLATE_NOOP("actions", "Forget the recently opened datasets"),
+               menu="file/recent"),
+    ActionSpec("open_bundled", QT_TRANSLATE_NOOP("actions", "Open &Bundled Data"), "open_bundled",
+               tip=QT_TRANSLATE_NOOP("actions", "Show the dataset that comes with NEV Roadmap"),
+               menu="file"),
     ActionSpec("reload", QT_TRANSLATE_NOOP("actions", "&Reload"), "reload",
                tip=QT_TRANSLATE_NOOP("actions", "Load the current dataset again"),
                shortcuts=(K.Refresh, "F5"), menu="file", help="data"),
@@ -120,6 +128,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                tip=QT_TRANSLATE_NOOP("actions", "Save the roadmap as PNG, SVG or PDF"),
                icon_text=QT_TRANSLATE_NOOP("actions", "Export"),
                shortcuts=("Ctrl+E",), icon="export", menu="file", section=1, toolbar="file", help="data"),
+    ActionSpec("export_data", QT_TRANSLATE_NOOP("actions", "Export &Data…"), "export_data_dialog",
+               tip=QT_TRANSLATE_NOOP("actions", "Save the milestones shown (with the filters) as CSV or JSON"),
+               shortcuts=("Ctrl+Shift+E",), menu="file", section=1, help="data"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("actions", "&Quit"), "close",
                tip=QT_TRANSLATE_NOOP("actions", "Quit NEV Roadmap"),
                shortcuts=(K.Quit, "Ctrl+Q"), menu="file", section=2, help="app", role=QAction.MenuRole.QuitRole),

@@ -116,13 +116,18 @@ def install_excepthook(log_path: Path | None = None, parent_getter=None, show=No
 
 
 def build_main_window(path: str | os.PathLike | None = None, theme: str | None = None, *, fallback: bool = True,
-                      background: bool = True):
-    """A main window on an empty roadmap that starts loading ``path`` (None: bundled data)."""
+                      background: bool = True, reopen: bool = True):
+    """A main window on an empty roadmap that starts loading ``path``.
+
+    Without a path it reopens the dataset of the last session (when ``reopen``
+    and it still exists), else the bundled data.
+    """
     from nevroadmap.gui.main_window import MainWindow
     from nevroadmap.gui.state import AppState
 
     window = MainWindow(AppState(), theme=theme)
-    window.open_path(path, fallback=fallback, background=background)
+    if path is not None or not (reopen and window.reopen_last(background=background)):
+        window.open_path(path, fallback=fallback, background=background)
     return window
 
 

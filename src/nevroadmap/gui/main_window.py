@@ -4,10 +4,13 @@ This module only wires the parts together:
 
 * the commands, menus, toolbar and shortcuts come from the action table
   (:mod:`nevroadmap.gui.actions`);
-* datasets load in a :class:`~nevroadmap.gui.dataset_loader.DatasetLoader`
-  on a worker thread, while the status bar shows a busy indicator and the
-  roadmap shown stays usable; a dataset with problems is listed in a
-  :class:`ProblemsDialog` and the roadmap shown stays as it was;
+* opening datasets is a :class:`~nevroadmap.gui.dataset_session.DatasetSession`:
+  they load on a worker thread while the status bar shows a busy indicator and
+  the roadmap shown stays usable; a dataset with problems is listed in the one
+  :class:`ProblemsDialog` and the roadmap shown stays as it was; the files are
+  watched and reload when saved, keeping the place; Open Recent;
+* drops open files (``drop_open``); Export Data and the empty timeline's message
+  are ``data_export`` and ``empty_state``;
 * About and Keyboard Shortcuts are in :mod:`nevroadmap.gui.help`, the
   window's geometry in :mod:`nevroadmap.gui.window_geometry`;
 * filter and selection changes flow into the :class:`AppState`, and the
@@ -17,7 +20,6 @@ This module only wires the parts together:
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal, Slot
@@ -26,14 +28,15 @@ from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget,
 )
 
-from nevroadmap.core.loader import bundled_data_path
 from nevroadmap.core import navigation as nav
 from nevroadmap.core.facets import whole_areas
 from nevroadmap.gui import actions as action_table
-from nevroadmap.gui import evidence_views
+from nevroadmap.gui import data_export, evidence_views
 from nevroadmap.gui.accessibility import name_controls, set_tab_order
-from nevroadmap.gui.dataset_loader import DatasetLoader
+from nevroadmap.gui.dataset_session import DatasetSession
 from nevroadmap.gui.details_panel import DetailsPanel
+from nevroadmap.gui.drop_open import DropOpener
+from nevroadmap.gui.empty_state import EmptyState
 from nevroadmap.gui.filter_panel import FilterPanel
 from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts_html
 from nevroadmap.gui.icons import app_icon, icon
@@ -43,7 +46,7 @@ from nevroadmap.gui.palette import THEME_MODES, apply_theme, resolve_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.settings import make_settings
 from nevroadmap.gui.shortcut_guard import guard_text_fields
-from nevroadmap.gui.state import AppState, Prepared
+from nevroadmap.gui.state import AppState
 from nevroadmap.gui.status_bar import StatusBar
 from nevroadmap.gui.timeline_widget import TimelineWidget
 from nevroadmap.gui.window_geometry import WindowGeometry
@@ -105,19 +108,11 @@ class MainWindow(QMainWindow):
         self._check_language_action()
         set_tab_order(self)
 
-        self.loader = DatasetLoader(state, self)
-        self.loader.sigStarted.connect(self._on_load_started)
-        self.loader.sigProgress.connect(self._on_load_progress)
-        self.loader.sigLoaded.connect(self._on_loaded)
-        self.loader.sigFailed.connect(self._on_load_failed)
-        self.loader.sigCrashed.connect(self._on_load_crashed)
-        self.loader.sigBusy.connect(self._on_busy)
-        self.current_path: str | None = None
-        self.requested_path: str | None = None  # what Reload loads again
-        self._fallback = False
-        self._fallback_background = True
-        self.problems_dialog: ProblemsDialog | None = None
+        self.session = DatasetSession(self)  # loading, live reload, Open Recent, the problems window
+        self.loader, self.watcher, self.recent = self.session.loader, self.session.watcher, self.session.recent
         self.message_box: QMessageBox | None = None
+        self.empty_state = EmptyState(state, self.timeline, self.act_clear)
+        self.drop_opener = DropOpener(self, self.open_path)
 
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
@@ -218,6 +213,15 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.geometry_keeper.reset()
 
+    def clear_recent(self) -> None:
+        self.recent.clear()
+
+    def open_bundled(self) -> None:
+        self.open_path(None)
+
+    def export_data_dialog(self) -> str | None:
+        return data_export.export_data_dialog(self)
+
     def find_step(self, step: int, restart: bool = False) -> None:
         """F3 / Shift+F3 (and Enter in the search box): select the next / previous milestone shown,
         in time order (the search narrows what is shown to its matches); the view follows."""
@@ -296,7 +300,7 @@ class MainWindow(QMainWindow):
 
     def _on_roadmap_changed(self) -> None:
         self._update_title()
-        self._refit = True
+        self._refit = not self.session.keeping_place  # a reload keeps the zoom; a new dataset is shown whole
         self._update_status()
 
     def _update_title(self) -> None:
@@ -373,75 +377,34 @@ class MainWindow(QMainWindow):
             self.settings.setValue("last_dir", str(Path(path).parent))
             self.open_path(path)
 
+    # the loading itself, its messages and the problems window: DatasetSession
     def reload(self) -> None:
-        # the dataset last asked for: after a broken file fell back to the bundled data,
-        # F5 tries the user's file again once they have fixed it
-        self.open_path(self.requested_path)
+        """Load the dataset again, keeping the zoom, filters, lanes and selection (F5)."""
+        self.session.reload()
 
     def is_loading(self) -> bool:
-        return self.loader.is_busy()
+        return self.session.is_loading()
 
-    def open_path(self, path: str | os.PathLike | None, *, fallback: bool = False, background: bool = True) -> None:
-        """Load a dataset (None: the bundled one) and show it when it is valid.
+    def open_path(self, path: str | os.PathLike | None, **options) -> None:
+        self.session.open_path(path, **options)
 
-        With ``fallback`` a dataset with problems is listed and the bundled
-        dataset is shown instead (used at startup).  Loading runs on a worker
-        thread unless ``background`` is False; ``sigLoadFinished`` tells when
-        it is done.  The newest request wins.
-        """
-        path = None if path is None else os.fspath(path)
-        self.requested_path = path
-        self._fallback = fallback and path is not None  # for this request, the newest
-        self._fallback_background = background
-        self.loader.load(path, background=background)
+    def reopen_last(self, background: bool = True) -> bool:
+        return self.session.reopen_last(background)
 
-    def _shown_name(self, path: str | None) -> str:
-        return Path(path).name if path else self.tr("the bundled dataset")
+    def show_problems(self, path: str, problems, note: str | None = None, warnings: bool = False) -> ProblemsDialog:
+        return self.session.show_problems(path, problems, note, warnings)
 
-    def _on_load_started(self, path: str | None) -> None:
-        self.status_bar.show_busy(self.tr("Loading %1…").replace("%1", self._shown_name(path)))
+    @property
+    def current_path(self) -> str | None:
+        return self.session.current_path
 
-    def _on_load_progress(self, path: str | None, stage: str) -> None:
-        text = self.tr("Loading %1: laying out the lanes…") if stage == "preparing" else self.tr("Loading %1…")
-        self.status_bar.show_busy(text.replace("%1", self._shown_name(path)))
+    @property
+    def requested_path(self) -> str | None:
+        return self.session.requested_path
 
-    def _on_loaded(self, path: str | None, prepared: Prepared) -> None:
-        self.current_path = path
-        self.state.set_roadmap(prepared)
-        self.flash(self.tr("Loaded %1").replace("%1", prepared.roadmap.summary()), 5000)
-        self.sigLoadFinished.emit(True)
-
-    def _on_load_failed(self, path: str | None, problems: list) -> None:
-        self.flash("", 0)
-        fallback, self._fallback = self._fallback, False
-        note = (self.tr("The bundled dataset is shown instead.") if fallback
-                else self.tr("The roadmap shown was not changed."))
-        self.show_problems(path or str(bundled_data_path()), problems, note)
-        self.sigLoadFinished.emit(False)
-        if fallback:
-            self.loader.load(None, background=self._fallback_background)
-
-    def _on_load_crashed(self, path: str | None, exc: BaseException) -> None:
-        self.flash("", 0)
-        self.sigLoadFinished.emit(False)
-        sys.excepthook(type(exc), exc, exc.__traceback__)
-
-    @Slot(bool)
-    def _on_busy(self, busy: bool) -> None:
-        if not busy:
-            self.status_bar.clear_busy()
-
-    def show_problems(self, path: str, problems, note: str | None = None) -> ProblemsDialog:
-        if self.problems_dialog is not None:
-            self.problems_dialog.close()
-            self.problems_dialog.deleteLater()
-        if note is None:
-            note = self.tr("The roadmap shown was not changed.")
-        dlg = ProblemsDialog(path, problems, self, kept_note=note)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.problems_dialog = dlg
-        dlg.open()  # window-modal, returns at once
-        return dlg
+    @property
+    def problems_dialog(self) -> ProblemsDialog | None:
+        return self.session.problems_dialog
 
     # -- images ------------------------------------------------------------------
     def export_image_dialog(self):
@@ -488,7 +451,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.save_window_state()
-        self.loader.shutdown()  # no load thread outlives the window
+        self.session.shutdown()  # no reload of a closed window, no load thread outlives it
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
