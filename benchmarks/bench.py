@@ -213,7 +213,7 @@ def worker_startup_app() -> dict:
 
     waiter = _paint_waiter(app, ready)
     QtCore.QTimer.singleShot(60_000, app.quit)
-    window = build_main_window(None)
+    window = build_main_window(None, reopen=False)  # the bundled dataset, not the last one opened
     holder.append(window)
     window.show()
     app.exec()

@@ -141,9 +141,14 @@ def test_csv_format(data):
     r = nev("list", data, "--format", "csv", "--technology", "megawatt")
     assert r.returncode == 0
     rows = list(csv.reader(io.StringIO(r.stdout)))
-    assert rows[0] == ["id", "title", "technology", "organizations", "when", "status", "metrics", "claims"]
-    assert rows[1:] == [["m3", "Chargers on highways", "megawatt", "nc", "2025-2030+", "forecast", "", ""],
-                        ["m6", "Grid pilot", "megawatt", "", "~2028", "planned", "", "c2"]]
+    # our milestones layout (README "CSV in and out"): names define, ids refer; it reads back as data
+    assert rows[0] == ["id", "title", "when", "status", "technology", "technology_id", "area", "area_id",
+                       "area_color", "organizations", "organization_ids", "metrics", "description", "tags"]
+    assert rows[1:] == [
+        ["m3", "Chargers on highways", "2025-2030+", "forecast", "Megawatt charging", "megawatt", "Charging",
+         "charging", "", "Nowhere Charging (invented)", "nc", "", "", ""],
+        ["m6", "Grid pilot", "~2028", "planned", "Megawatt charging", "megawatt", "Charging", "charging", "", "",
+         "", "", "", ""]]
 
 
 def test_unknown_company_exits_2_with_a_suggestion(data):

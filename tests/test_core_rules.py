@@ -121,9 +121,13 @@ def test_who_a_claim_speaks_for(tmp_path):
     assert (rm.claim_organization(c2), rm.claim_affiliations(c2)) == ("fc", ("fc",))
     assert (rm.claim_organization(c3), rm.claim_affiliations(c3)) == (None, ())
     assert rm.claims_by_organization == {"fm": (c1,), "fc": (c1, c2)}
-    # the company of a milestone follows the same rule
-    assert rm.milestone_organizations == (("fm",), ("fm", "fc"))
+    # the organizations of a milestone are the ones that act in it; who reported it is on its claims
+    assert rm.milestone_organizations == (("fm",), ())
     assert rm.milestone_organizations == tuple(rm.organizations_of(m) for m in rm.milestones)
+    assert [rm.reporters_of(m) for m in rm.milestones] == [(), ("fm", "fc")]
+    # a company filter finds both: the ones who act and the ones who report
+    assert rm.milestone_parties == (("fm",), ("fm", "fc"))
+    assert rm.milestone_parties == tuple(rm.parties_of(m) for m in rm.milestones)
 
 
 def test_a_claim_without_a_known_speaker_speaks_for_nobody(bundled):

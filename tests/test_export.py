@@ -115,7 +115,7 @@ def test_failed_write_leaves_existing_file_intact(qapp, data, tmp_path, monkeypa
         os.write(fd, data[: len(data) // 2])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("nevroadmap.render.output._write_all", full_disk)
+    monkeypatch.setattr("nevroadmap.core.atomic_file._write_all", full_disk)
     with pytest.raises(ExportError, match="cannot write"):
         export_roadmap(rm, out, ExportRequest())
     assert out.read_text(encoding="utf-8") == "old"
@@ -190,7 +190,7 @@ def test_interrupted_export_leaves_the_old_file_and_no_temp_file(qapp, data, tmp
             os.write(fd, data[: len(data) // 2])  # half the bytes reach the temporary file
             boom()
 
-        monkeypatch.setattr("nevroadmap.render.output._write_all", interrupted)
+        monkeypatch.setattr("nevroadmap.core.atomic_file._write_all", interrupted)
     with pytest.raises(KeyboardInterrupt):
         export_roadmap(rm, out, ExportRequest())
     import gc

@@ -227,7 +227,7 @@ def test_device_output_is_refused(qapp, bundled):
 
 
 def test_a_link_swapped_in_after_the_check_is_replaced_not_followed(qapp, bundled, tmp_path, monkeypatch):
-    from nevroadmap.render import output
+    from nevroadmap.core import atomic_file as output
 
     target = tmp_path / "target.txt"
     target.write_text("keep me", encoding="utf-8")
@@ -238,7 +238,7 @@ def test_a_link_swapped_in_after_the_check_is_replaced_not_followed(qapp, bundle
         out.symlink_to(target)
         real(fd, data)
 
-    monkeypatch.setattr("nevroadmap.render.output._write_all", swap)
+    monkeypatch.setattr("nevroadmap.core.atomic_file._write_all", swap)
     export_roadmap(bundled, out, ExportRequest(width=400, height=300))
     assert target.read_text(encoding="utf-8") == "keep me"
     assert not out.is_symlink() and out.read_bytes().lstrip().startswith(b"<?xml")

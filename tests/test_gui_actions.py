@@ -15,6 +15,7 @@ from nevroadmap.core.loader import load
 from nevroadmap.gui.actions import (
     ACTIONS, HELP_GROUPS, ID_PROPERTY, MENUS, TOOLBAR_GROUPS, key_sequences, tr, typable,
 )
+from nevroadmap.gui.recent_files import RECENT_PROPERTY
 from nevroadmap.gui.shortcut_guard import TextFieldShortcutGuard
 
 FIX = Path(__file__).parent / "fixtures" / "gui_roadmap.yaml"
@@ -48,7 +49,7 @@ def table_id(act) -> str | None:
 def menu_contents(menu: QMenu, path: str, out: dict) -> None:
     out[path] = []
     for act in menu.actions():
-        if act.isSeparator():
+        if act.isSeparator() or act.property(RECENT_PROPERTY):  # Open Recent's paths are data, not table rows
             continue
         sub = act.menu()
         if sub is not None:

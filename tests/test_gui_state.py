@@ -88,7 +88,9 @@ def test_state_new_roadmap_keeps_only_existing_filter_ids(state, write):
 def test_group_by_company_lanes(state):
     state.set_group_by("company")
     labels = [ln.label for ln in state.layout.lanes]
-    assert labels == ["<b>Bold</b> Corp (invented)", "Fictional Motors (invented)", "Imaginary Cells (invented)"]
+    # by kind (automaker, battery maker, supplier), then by name
+    assert labels == ["Fictional Motors (invented)", "Imaginary Cells (invented)", "<b>Bold</b> Corp (invented)"]
+    assert [ln.group for ln in state.layout.lanes] == ["Automakers", "Battery makers", "Suppliers"]
     with pytest.raises(ValueError):
         state.set_group_by("colour")
 
@@ -135,7 +137,7 @@ def test_organization_lookups_match_a_plain_scan(state, roadmap):
     from nevroadmap.gui.details_html import Colors, organization_html
 
     for org in roadmap.organizations:
-        plain = [m.id for m in roadmap.milestones if org.id in roadmap.organizations_of(m)]
+        plain = [m.id for m in roadmap.milestones if org.id in roadmap.parties_of(m)]
         assert state.milestones_of_organization(org.id) == plain
         fast = organization_html(roadmap, org, Colors(), milestone_ids=state.milestones_of_organization(org.id),
                                  claims=state.claims_by_organization().get(org.id, []))

@@ -2,9 +2,10 @@
 
 A fictional dataset whose every text field holds markup (an ``<img>`` to a
 local file, bold, a link, an entity) is opened in the real main window; then
-every widget, list and tree item, action, the timeline's hover tooltips, the
-details panel and the status bar are walked, and none may hand that markup to
-Qt as rich text.
+every widget, list, tree and table item, combo box entry, action, graphics
+item (timeline, metrics pane), the timeline's and the metrics pane's hover
+tooltips, the competing-claims table, the details panel and the status bar are
+walked, and none may hand that markup to Qt as rich text.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as QtGuiNamespace  # mightBeRichText lives in QtGui's Qt namespace
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QMessageBox, QTreeWidget
+from PySide6.QtWidgets import (
+    QAbstractButton, QApplication, QComboBox, QGraphicsView, QLabel, QListWidget, QMessageBox, QTableWidget, QTreeWidget,
+)
 
 MARK = '<img src="/etc/hostname"><b>bold</b><a href="file:///etc/passwd">link</a> &lt;'
 RAW_TAGS = ("<img", "<b>bold", "<a href=\"file:")
@@ -75,7 +78,10 @@ def markup_window(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    w.show_comparison()  # the competing-claims window on the pane's metric: its cells are walked too
     yield w
+    if w.comparison_view is not None:
+        w.comparison_view.close()
     w.close()
 
 
@@ -96,6 +102,16 @@ def _all_texts(w) -> list[tuple[str, str, bool]]:
             for i in range(widget.count()):
                 it = widget.item(i)
                 out += [(name + " item", it.text(), True), (name + " item tooltip", it.toolTip(), False)]
+        if isinstance(widget, QTableWidget):
+            for r in range(widget.rowCount()):
+                for c in range(widget.columnCount()):
+                    it = widget.item(r, c)
+                    if it is not None:
+                        out += [(name + " cell", it.text(), True), (name + " cell tooltip", it.toolTip(), False)]
+        if isinstance(widget, QComboBox):
+            out += [(name + " entry", widget.itemText(i), True) for i in range(widget.count())]
+        if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+            out += [(name + " graphics item " + type(it).__name__, it.toolTip(), False) for it in widget.scene().items()]
         if isinstance(widget, QTreeWidget):
             stack = [widget.topLevelItem(i) for i in range(widget.topLevelItemCount())]
             while stack:
@@ -112,6 +128,9 @@ def test_the_dataset_really_carries_markup_into_the_widgets(markup_window):
     texts = " ".join(t for _, t, _ in _all_texts(markup_window))
     assert "Fictional Motors (example)" in texts
     assert "country" in texts and "tech description" in texts and "area description" in texts
+    cells = [t for where, t, _ in _all_texts(markup_window) if where.startswith("QTableWidget")]
+    assert any("milestone 0 <img" in t for t in cells) and any("scope <img" in t for t in cells)
+    assert any(where.endswith("entry") and "metric <img" in t for where, t, _ in _all_texts(markup_window))
 
 
 def test_no_widget_gets_data_markup_as_rich_text(markup_window, qtbot):
@@ -170,7 +189,9 @@ def test_message_boxes_and_dialogs_with_data_are_plain(markup_window, qtbot, tmp
     dlg = ProblemsDialog(str(tmp_path / MARK), [MARK], markup_window)
     qtbot.addWidget(dlg)
     assert not _unsafe(dlg.summary.text(), dlg.summary.textFormat() == Qt.TextFormat.PlainText)
-    assert dlg.text.toPlainText() == MARK
+    item = dlg.list.item(0)
+    assert item.text() == MARK and dlg.plain_text() == MARK  # list items are plain in Qt
+    assert not _unsafe(item.toolTip()) and "&lt;img" in item.toolTip()
 
 
 def test_hovering_a_milestone_gives_an_escaped_tooltip(markup_window, qtbot):
@@ -193,3 +214,53 @@ def test_hovering_a_milestone_gives_an_escaped_tooltip(markup_window, qtbot):
     tip = item.toolTip()
     assert tip and "milestone" in tip
     assert not any(tag in tip for tag in RAW_TAGS)
+
+
+def test_metrics_pane_hover_tooltips_escape_every_field(markup_window, qtbot):
+    from nevroadmap.render.metrics_pane import _pixel_size
+
+    pane = markup_window.metrics_pane
+    marks = pane.plot.marks
+    assert len(marks.rows) == 3  # the markup metric is the one shown
+    sx, _sy = _pixel_size(pane.plot.getViewBox())
+    for i in range(len(marks.rows)):
+        c = marks.mark_pos(i)
+        pos = type(c)(c.x() + marks.offsets[i] * sx, c.y())  # where the mark is drawn
+        marks.hoverEvent(type("Hover", (), {"isExit": lambda self: False, "pos": lambda self, q=pos: q})())
+        assert marks.hovered == i
+        tip = marks.toolTip()
+        assert tip and not any(tag in tip for tag in RAW_TAGS), tip
+        doc = QTextDocument()
+        doc.setHtml(tip)  # what Qt shows: the data's characters, tags included
+        assert "metric " + MARK in doc.toPlainText() and "scope " + MARK in doc.toPlainText()
+    legend = pane.legend.text()  # rich text (coloured glyphs) with every name escaped
+    assert "Fictional Motors (example) &lt;img" in legend and "<img" not in legend
+
+
+def test_comparison_cells_show_the_data_literally(markup_window):
+    table = markup_window.comparison_view.table
+    assert table.rowCount() == 3
+    for r in range(table.rowCount()):
+        for c in range(table.columnCount()):
+            it = table.item(r, c)
+            assert not _unsafe(it.toolTip())
+            if MARK in it.text():
+                doc = QTextDocument()
+                doc.setHtml(it.toolTip())
+                assert MARK in doc.toPlainText()
+
+
+def test_recent_files_with_markup_in_their_names(markup_window, tmp_path):
+    w = markup_window
+    there = tmp_path / "<img src=x>.json"
+    there.write_text(json.dumps(markup_dataset()), encoding="utf-8")
+    w.recent.add(there)
+    w.recent.add(tmp_path / "<b>gone<b>.json")  # a path that no longer exists: its tooltip says so
+    w.menus["file/recent"].aboutToShow.emit()  # what opening the menu does
+    rows = w.recent.rows()
+    assert len(rows) == 2
+    for row, name in zip(rows, ("<b>gone<b>.json", "<img src=x>.json")):
+        doc = QTextDocument()
+        doc.setHtml(row.toolTip())  # what Qt shows: the name's characters, tags included
+        assert name in doc.toPlainText() and "<img" not in row.toolTip() and "<b>gone" not in row.toolTip()
+        assert "<" in row.statusTip() and "&lt;" not in row.statusTip()  # status tips are plain: the name as it is

@@ -48,7 +48,7 @@ def test_valid_file_exit_0_and_one_line_summary():
     r = validate_cli(FIXTURES / "fictional.yaml")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines() == [
-        "OK: 1 organizations, 1 technologies, 1 milestones, 1 claims, 0 people, 1 source"]
+        "OK: 1 organization, 1 technology, 1 milestone, 1 claim, 0 people, 1 source"]
     assert r.stderr == ""
 
 
@@ -245,7 +245,7 @@ def test_five_errors_through_the_cli(write):
     ("areas:\n  - {id: a, name: A, color: red}\n", "color: String should match pattern"),
     ("areas: {id: a, name: A}\n", "'areas' must be a list of records"),
     ("areas:\n  - just text\n", "each entry of 'areas' must be a mapping of fields"),
-    ("aeras:\n  - {id: a, name: A}\n", "unknown section 'aeras' (did you mean 'areas'?)"),
+    ("arreas:\n  - {id: a, name: A}\n", "unknown section 'arreas' (did you mean 'areas'?)"),
     ("- a\n- b\n", "the file must be a mapping with sections"),
 ])
 def test_wrong_types_and_shapes(write, snippet, needle):

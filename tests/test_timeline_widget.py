@@ -73,7 +73,8 @@ def test_keyboard_navigation(widget, qtbot):
 
     acts = build_actions(widget, {"timeline": widget})
     assert set(acts) == {"fit", "zoom_in", "zoom_out", "pan_left", "pan_right", "scroll_up", "scroll_down",
-                         "page_up", "page_down"}
+                         "page_up", "page_down", "next_in_lane", "prev_in_lane", "row_below", "row_above",
+                         "next_in_time", "prev_in_time", "open_details", "clear_selection"}
     assert all(a.shortcutContext() == Qt.WidgetWithChildrenShortcut for a in acts.values())
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
@@ -83,7 +84,7 @@ def test_keyboard_navigation(widget, qtbot):
     t0, t1 = widget.visible_range()
     assert t1 - t0 < 10.0
     w = t1 - t0
-    qtbot.keyClick(widget, Qt.Key_Right)
+    qtbot.keyClick(widget, Qt.Key_Right, Qt.ControlModifier)  # Ctrl+arrows pan (bare arrows select)
     assert widget.visible_range()[0] == pytest.approx(t0 + 0.2 * w, abs=1e-6)
     qtbot.keyClick(widget, Qt.Key_Minus)
     assert widget.visible_range()[1] - widget.visible_range()[0] > w

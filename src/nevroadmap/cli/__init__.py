@@ -1,7 +1,7 @@
 """Command line: ``nevroadmap [PATH]`` opens the app; subcommands ``validate``,
-``list`` and ``export`` work headless.
+``list``, ``claims`` and ``export`` work headless.
 
-One module a command (``validate``, ``listing``, ``export``), the argument
+One module a command (``validate``, ``listing``, ``claims``, ``export``), the argument
 parser in ``parser``, the shared load-and-filter step in ``common``.  Qt is
 imported only inside the commands that need it, so ``validate`` and ``list``
 start fast and run anywhere.
@@ -13,8 +13,10 @@ import os
 import sys
 from collections.abc import Sequence
 
+from nevroadmap.cli.language import setup_language, take_lang_option
 from nevroadmap.cli.parser import SUBCOMMANDS, build_parser
 from nevroadmap.core.i18n import _
+from nevroadmap.core.language import LANGUAGES
 
 __all__ = ["main", "build_parser"]
 
@@ -28,13 +30,17 @@ def _run(args) -> int:
         from nevroadmap.cli.listing import cmd_list
 
         return cmd_list(args)
+    if args.command == "claims":
+        from nevroadmap.cli.claims import cmd_claims
+
+        return cmd_claims(args)
     if args.command == "export":
         from nevroadmap.cli.export import cmd_export
 
         return cmd_export(args)
     from nevroadmap.gui.app import run_app
 
-    return run_app(args.path)
+    return run_app(args.path, lang=args.lang)
 
 
 def _prepare_streams() -> None:
@@ -79,17 +85,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     they expect; this guard words the rest (a full or closed output, memory)."""
     _prepare_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
+    lang, argv, bad_lang = take_lang_option(argv)  # first: the help texts are built in the language
+    lang = setup_language(None if bad_lang else lang)
     parser = build_parser()
+    if bad_lang is not None:
+        parser.error(_("--lang needs one of: {choices}").format(choices=", ".join(LANGUAGES)))
     # "nevroadmap PATH" opens the app on PATH
     if argv and not argv[0].startswith("-") and argv[0] not in SUBCOMMANDS:
         argv = ["gui", *argv]
     if not argv:
         argv = ["gui"]
     args = parser.parse_args(argv)
+    args.lang = lang
     from nevroadmap.runtime import tune_gc_for_big_datasets
 
     tune_gc_for_big_datasets()  # once, on the main thread, before any dataset is loaded
-    if args.command in ("list", "validate") and getattr(sys, "_nevroadmap_stdout_closed", False):
+    if args.command in ("list", "claims", "validate") and getattr(sys, "_nevroadmap_stdout_closed", False):
         _say(_("cannot write the output: standard output is closed"))
         return 1
     try:

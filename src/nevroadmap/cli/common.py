@@ -17,11 +17,14 @@ def fail(command: str, message: str, code: int) -> int:
 
 
 def load_roadmap(path: str | None, strict: bool = False):
-    """The dataset at ``path`` (None: bundled), or None after printing every problem."""
+    """The dataset at ``path`` (None: bundled), or None after printing every problem.
+
+    Warnings (what an import left out) are printed too; the dataset is still returned.
+    """
     from nevroadmap.core.loader import MAX_PROBLEMS, RoadmapError, load
 
     try:
-        return load(path, strict=strict)
+        roadmap = load(path, strict=strict)
     except RoadmapError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
@@ -32,6 +35,9 @@ def load_roadmap(path: str | None, strict: bool = False):
             print(ngettext("{n} problem found; nothing loaded", "{n} problems found; nothing loaded", n).format(n=n),
                   file=sys.stderr)
         return None
+    for warning in roadmap.warnings:  # what an import left out ("file:line: message"); the rest is loaded
+        print(warning, file=sys.stderr)
+    return roadmap
 
 
 def filter_from_args(roadmap, args) -> "RoadmapFilter":  # noqa: F821

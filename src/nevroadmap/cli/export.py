@@ -51,6 +51,7 @@ def request_from_args(args):
         dpi=args.dpi if args.dpi is not None else DEFAULT_DPI,
         theme=args.theme, title=args.title, show_title=not args.no_title, show_legend=not args.no_legend,
         show_attribution=not args.no_attribution, group_by=args.group_by, time_range=time_range,
+        metric=args.metric, footnotes=args.footnotes,
     )
 
 
@@ -68,6 +69,13 @@ def cmd_export(args) -> int:
     if isinstance(loaded, int):
         return loaded
     roadmap, flt = loaded
+    if args.metric:  # a metric the data does not hold is a bad request, as in `claims --metric`
+        from nevroadmap.core.claims import MetricNotFound, pick_metric
+
+        try:
+            pick_metric(roadmap, (), args.metric)
+        except MetricNotFound as exc:
+            return fail("export", str(exc), 2)
     mask = FilterIndex(roadmap).mask(flt)
     if not mask.any() and not args.allow_empty:
         return fail("export", _("no milestones match the filter; nothing written "

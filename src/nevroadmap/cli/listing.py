@@ -2,51 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
 import sys
 
 from nevroadmap.cli.common import load_filtered
 from nevroadmap.core.i18n import ngettext
-from nevroadmap.core.safe_text import cell as csv_cell
-from nevroadmap.core.safe_text import json_terminal_safe, visible
+from nevroadmap.core.milestone_rows import milestone_rows
+from nevroadmap.core.safe_text import for_terminal, table_cell
 
 __all__ = ["cmd_list", "milestone_rows"]
-
-
-def milestone_rows(roadmap, milestones) -> list[dict]:
-    rows = []
-    for m in milestones:
-        claims = roadmap.claims_for(m.id)
-        rows.append({
-            "id": m.id,
-            "title": m.title,
-            "technology": m.technology,
-            "technology_name": roadmap.tech_name(m.technology),
-            "organizations": list(m.organizations),
-            "when": str(m.when),
-            "status": m.status.value,
-            "metrics": [str(x) for x in m.metrics],
-            "claims": [
-                {
-                    "id": c.id,
-                    "statement": c.statement,
-                    "quote": c.quote,
-                    "speaker": roadmap.person_by_id[c.speaker].name if c.speaker in roadmap.person_by_id else None,
-                    "organization": roadmap.claim_organization(c),
-                    "said": str(c.said) if c.said else None,
-                    "source": c.source,
-                    "source_url": roadmap.source_by_id[c.source].url if c.source in roadmap.source_by_id else None,
-                }
-                for c in claims
-            ],
-        })
-    return rows
-
-
-_PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?$")
 
 
 def _table(rows: list[dict]) -> str:
@@ -58,14 +22,11 @@ def _table(rows: list[dict]) -> str:
             v = ",".join(v)
         elif key == "claims":
             v = ",".join(c["id"] for c in v)
-        return visible(v)  # a newline or ESC in data is shown escaped: it never forges a row
-
-    def fit(s: str, w: int) -> str:  # never cut an escape in half
-        return s if len(s) <= w else _PARTIAL_ESCAPE.sub("", s[: w - 1]) + "…"
+        return str(v)
 
     out = ["  ".join(k.upper().ljust(w) for k, w in cols).rstrip()]
-    for r in rows:
-        out.append("  ".join(fit(cell(r, k), w).ljust(w) for k, w in cols).rstrip())
+    for r in rows:  # columns by display width (Chinese characters take two); a newline or ESC is shown escaped
+        out.append("  ".join(table_cell(cell(r, k), w) for k, w in cols).rstrip())
     return "\n".join(out)
 
 
@@ -76,20 +37,16 @@ def cmd_list(args) -> int:
     if isinstance(loaded, int):
         return loaded
     roadmap, f = loaded
-    rows = milestone_rows(roadmap, apply_filter(roadmap, f))
+    shown = apply_filter(roadmap, f)
+    rows = milestone_rows(roadmap, shown)
     if args.format == "json":
-        print(json_terminal_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
-    elif args.format == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["id", "title", "technology", "organizations", "when", "status", "metrics", "claims"])
-        for r in rows:
-            w.writerow([csv_cell(v) for v in (
-                r["id"], r["title"], r["technology"], ";".join(r["organizations"]), r["when"],
-                r["status"], ";".join(r["metrics"]), ";".join(c["id"] for c in r["claims"]))])
-        sys.stdout.write(buf.getvalue())
+        print(for_terminal(json.dumps(rows, ensure_ascii=False, indent=2), "json"))
+    elif args.format == "csv":  # our milestones layout (README "CSV in and out"): reads back as the same roadmap
+        from nevroadmap.core.formats.csv_table import write_csv
+
+        sys.stdout.write(for_terminal(write_csv(roadmap, shown), "csv"))
     else:
-        print(_table(rows))
+        print(for_terminal(_table(rows), "table"))
         total = len(roadmap.milestones)
         print(ngettext("{n} of {total} milestone", "{n} of {total} milestones", total).format(n=len(rows), total=total),
               file=sys.stderr)

@@ -1,6 +1,8 @@
 """Lane layout: which lane and sub-row each milestone is drawn in.
 
-One lane per technology (ordered by area) or per company.  Inside a lane,
+One lane per technology (ordered by area) or per company (ordered by the
+kind of organization: automakers, battery makers, chip makers ... then by
+name; one band per kind, as the areas band the technologies).  Inside a lane,
 items that would overlap (their bar, or a point's marker plus its label) are
 stacked into sub-rows by greedy interval packing.  In every row the entries
 are disjoint and sorted, so the visible ones of a time window are found with
@@ -22,11 +24,12 @@ from typing import Literal
 import numpy as np
 
 from nevroadmap.core.glyphs import PACK_DEADLINE_LEFT_CHARS, PACK_LABEL_LEAD_CHARS, PACK_POINT_LEFT_CHARS
-from nevroadmap.core.model import STATUS_ORDER, Roadmap
+from nevroadmap.core.i18n import _
+from nevroadmap.core.model import STATUS_ORDER, OrgKind, Roadmap
 from nevroadmap.core.query import span_columns
 
 __all__ = ["Lane", "LaneLayout", "LayoutEngine", "GroupBy", "FADE_YEARS", "KIND_POINT", "KIND_RANGE",
-           "KIND_DEADLINE", "NO_ORG_KEY"]
+           "KIND_DEADLINE", "NO_ORG_KEY", "kind_group_name", "KIND_ORDER"]
 
 GroupBy = Literal["technology", "company"]
 FADE_YEARS = 3.0  # how far an open end (2030+) fades out to the future
@@ -34,6 +37,22 @@ KIND_POINT, KIND_RANGE, KIND_DEADLINE = 0, 1, 2
 NO_ORG_KEY = "_none"
 REPACK_LIMIT = 20_000  # up to this many entries a filter re-packs from scratch
 GAP_YEARS = 0.04
+
+
+KIND_ORDER = tuple(OrgKind)  # the bands of company lanes, top to bottom
+
+
+def kind_group_name(kind: OrgKind | str) -> str:
+    """The band name of a kind of organization ("Battery makers"), translated."""
+    k = OrgKind(kind)
+    names = {
+        OrgKind.automaker: _("Automakers"), OrgKind.battery_maker: _("Battery makers"),
+        OrgKind.chip_maker: _("Chip makers"), OrgKind.supplier: _("Suppliers"),
+        OrgKind.tech_company: _("Tech companies"), OrgKind.energy_company: _("Energy companies"),
+        OrgKind.government: _("Governments"), OrgKind.association: _("Associations"),
+        OrgKind.research: _("Research"), OrgKind.media: _("Media"), OrgKind.other: _("Other"),
+    }
+    return names[k]
 
 
 @dataclass(frozen=True)
@@ -148,7 +167,8 @@ class LayoutEngine:
                 area = rm.area_by_id.get(t.area)
                 defs.append((t.id, t.name, area.name if area else t.area, area_color.get(t.area, palette[0])))
             return defs, members, [np.full(len(x), j, np.int64) for j, x in enumerate(members)]
-        orgs = sorted(rm.organizations, key=lambda o: o.name.lower())
+        kind_pos = {k: i for i, k in enumerate(KIND_ORDER)}
+        orgs = sorted(rm.organizations, key=lambda o: (kind_pos[o.kind], o.name.lower(), o.id))
         pos = {o.id: j for j, o in enumerate(orgs)}
         no_org = len(orgs)
         # (milestone, organization) pairs, in milestone order; a milestone without one goes to "no organization"
@@ -163,11 +183,13 @@ class LayoutEngine:
         mil = np.concatenate((mil, lonely))
         order = np.lexsort((mil, code))
         members = _split_by_code(code[order], mil[order], no_org + 1, presorted=True)
-        kinds = [o.kind.value for o in orgs]
-        kind_palette = {k: palette[i % len(palette)] for i, k in enumerate(dict.fromkeys(sorted(kinds)))}
-        defs = [(o.id, o.name, o.kind.value.replace("_", " "), kind_palette[o.kind.value]) for o in orgs]
+        # one colour per kind, always the same; "other" and "no organization" in neutral greys
+        kind_palette = {k: palette[i % len(palette)] for i, k in enumerate(KIND_ORDER)}
+        kind_palette[OrgKind.other] = "#8a8f98"
+        names = {k: kind_group_name(k) for k in KIND_ORDER}
+        defs = [(o.id, o.name, names[o.kind], kind_palette[o.kind]) for o in orgs]
         if len(members[no_org]):
-            defs.append((NO_ORG_KEY, "(no organization)", "other", "#8a8f98"))
+            defs.append((NO_ORG_KEY, _("(no organization)"), _("Without an organization"), "#b3b8bf"))
         else:
             members.pop()
         return defs, members, [np.full(len(x), j, np.int64) for j, x in enumerate(members)]

@@ -16,9 +16,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from pydantic.dataclasses import dataclass as _pydantic_dataclass
 
 from nevroadmap.core.dates import DateSpan, parse_when
+from nevroadmap.core.i18n import join, language, ngettext
 
 __all__ = [
-    "Area", "Claim", "DateSpan", "Metric", "Milestone", "OrgKind", "Organization", "Person",
+    "Area", "Claim", "DateSpan", "Era", "Metric", "Milestone", "OrgKind", "Organization", "Person",
     "Roadmap", "Source", "Status", "Technology", "When", "SECTIONS",
 ]
 
@@ -153,6 +154,8 @@ class Metric(_Record):
     unit: Annotated[str, Field(max_length=100)] = ""
     bound: str = Field(default="exact", pattern=r"^(exact|over|at_least|under|up_to|about)$")
     scope: Name | None = None
+    # the source's own qualifier when it hedges the figure ("potentially", "likely"): kept as data
+    hedge: Annotated[str, Field(min_length=1, max_length=100)] | None = None
 
     def __str__(self) -> str:
         def num(v: float) -> str:
@@ -164,6 +167,8 @@ class Metric(_Record):
         word = {"over": "over ", "at_least": "at least ", "under": "under ", "up_to": "up to ",
                 "about": "about ", "exact": ""}[self.bound]
         text = word + text
+        if self.hedge:
+            text = f"{self.hedge} {text}"
         if self.scope:
             text += f" ({self.scope})"
         return text
@@ -193,6 +198,19 @@ class Claim(_Record):
     source: Id
     locator: Name | None = None
     supports: tuple[Id, ...] = Field(default=(), min_length=0)
+    # what this claim itself gives, when it differs from the milestone it supports (a forecast
+    # said earlier with another date or figure); None / () mean "as the milestone says"
+    when: When | None = None
+    metrics: tuple[Metric, ...] = ()
+
+
+@_record
+class Era(_Record):
+    """A named period drawn as a shaded band behind the timeline (TimelineJS eras)."""
+
+    id: Id
+    name: Name
+    when: When
 
 
 # section name in a data file -> record type
@@ -204,6 +222,7 @@ SECTIONS: dict[str, type[_Record]] = {
     "technologies": Technology,
     "milestones": Milestone,
     "claims": Claim,
+    "eras": Era,
 }
 
 
@@ -219,7 +238,12 @@ class Roadmap(BaseModel):
     technologies: tuple[Technology, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     claims: tuple[Claim, ...] = ()
+    eras: tuple[Era, ...] = ()
     origin: str = ""  # where it was loaded from, for titles and messages
+    name: str = ""  # the dataset's own name (an imported timeline's title), if it has one
+    # problems in imported files that left something out but did not stop loading
+    # ("file:line: message", e.g. a TimelineJS event whose date cannot be read)
+    warnings: tuple[str, ...] = ()
 
     # -- indexes (computed once, the model is frozen) ----------------------
     @cached_property
@@ -289,39 +313,58 @@ class Roadmap(BaseModel):
 
     @cached_property
     def milestone_organizations(self) -> tuple[tuple[str, ...], ...]:
-        """:meth:`organizations_of` of every milestone, in milestone order.
+        """:meth:`organizations_of` of every milestone, in milestone order (the filter index and
+        the company lanes need it for all of them)."""
+        return tuple(m.organizations if len(set(m.organizations)) == len(m.organizations)
+                     else tuple(dict.fromkeys(m.organizations)) for m in self.milestones)
 
-        One pass over the claims instead of one lookup chain per milestone:
-        the filter index and the company lanes need it for all of them.
+    def organizations_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """The organizations of a milestone: the ones that act in it (its own ``organizations``).
+
+        Who *reported* it is on its claims (:meth:`claim_organization`): industry-wide
+        progress that a ministry reported is not the ministry's own achievement, so it
+        neither fills the ministry's company lane nor matches a filter on the ministry.
         """
+        return tuple(dict.fromkeys(milestone.organizations))
+
+    def reporters_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """Organizations that claim a milestone without acting in it, in claim order."""
+        own = set(milestone.organizations)
+        orgs = (self.claim_organization(c) for c in self.claims_for(milestone.id))
+        return tuple(o for o in dict.fromkeys(orgs) if o and o not in own)
+
+    @cached_property
+    def milestone_parties(self) -> tuple[tuple[str, ...], ...]:
+        """:meth:`parties_of` of every milestone, in milestone order (the company filter and search)."""
         extra: dict[str, list[str]] = {}
         for c in self.claims:
             org = self.claim_organization(c)
             if org:
                 for mid in c.supports:
                     extra.setdefault(mid, []).append(org)
-        out = []
-        for m in self.milestones:
-            more = extra.get(m.id)
-            if more is None:
-                out.append(m.organizations if len(set(m.organizations)) == len(m.organizations)
-                           else tuple(dict.fromkeys(m.organizations)))
-            else:
-                out.append(tuple(dict.fromkeys((*m.organizations, *more))))
-        return tuple(out)
+        return tuple(own if m.id not in extra else tuple(dict.fromkeys((*own, *extra[m.id])))
+                     for m, own in zip(self.milestones, self.milestone_organizations))
 
-    def organizations_of(self, milestone: Milestone) -> tuple[str, ...]:
-        """Organizations a milestone concerns: its own, then those that claim it."""
-        seen = dict.fromkeys(milestone.organizations)
-        for c in self.claims_for(milestone.id):
-            org = self.claim_organization(c)
-            if org:
-                seen.setdefault(org, None)
-        return tuple(seen)
+    def parties_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """Every organization a milestone concerns: the ones that act (:meth:`organizations_of`),
+        then the ones that report it (:meth:`reporters_of`).  A filter on a company finds both."""
+        return (*self.organizations_of(milestone), *self.reporters_of(milestone))
 
     def org_name(self, org_id: str) -> str:
         o = self.organization_by_id.get(org_id)
         return o.name if o else org_id
+
+    def org_label(self, org_id: str) -> str:
+        """An organization as the interface names it: with its native name where the data has one
+        (``BYD (比亚迪)``; in Chinese the native name first: ``比亚迪 (BYD)``)."""
+        o = self.organization_by_id.get(org_id)
+        if o is None:
+            return org_id
+        if not o.native_name or o.native_name == o.name:
+            return o.name
+        if language().startswith("zh"):
+            return f"{o.native_name} ({o.name})"
+        return f"{o.name} ({o.native_name})"
 
     def tech_name(self, tech_id: str) -> str:
         t = self.technology_by_id.get(tech_id)
@@ -332,5 +375,8 @@ class Roadmap(BaseModel):
 
     def summary(self) -> str:
         c = self.counts()
-        return (f"{c['organizations']} organizations, {c['technologies']} technologies, "
-                f"{c['milestones']} milestones, {c['claims']} claims")
+        return join((
+            ngettext("{n} organization", "{n} organizations", c["organizations"]).format(n=c["organizations"]),
+            ngettext("{n} technology", "{n} technologies", c["technologies"]).format(n=c["technologies"]),
+            ngettext("{n} milestone", "{n} milestones", c["milestones"]).format(n=c["milestones"]),
+            ngettext("{n} claim", "{n} claims", c["claims"]).format(n=c["claims"])))

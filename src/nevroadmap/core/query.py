@@ -16,6 +16,8 @@ from functools import cached_property
 import numpy as np
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from nevroadmap.core.names import status_name
+from nevroadmap.core.i18n import _
 from nevroadmap.core.model import STATUS_ORDER, DateSpan, Milestone, Roadmap, Status
 
 __all__ = [
@@ -62,17 +64,20 @@ class RoadmapFilter(BaseModel):
         """A short line naming the filters that are on, or '' when none."""
         parts = []
         if self.organizations:
-            parts.append("Companies: " + ", ".join(sorted(roadmap.org_name(o) for o in self.organizations)))
+            parts.append(_("Companies: {names}").format(
+                names=", ".join(sorted(roadmap.org_label(o) for o in self.organizations))))
         if self.technologies:
-            parts.append("Technologies: " + ", ".join(sorted(roadmap.tech_name(t) for t in self.technologies)))
+            parts.append(_("Technologies: {names}").format(
+                names=", ".join(sorted(roadmap.tech_name(t) for t in self.technologies))))
         if self.statuses:
-            parts.append("Status: " + ", ".join(s.value for s in STATUS_ORDER if s in self.statuses))
+            parts.append(_("Status: {names}").format(
+                names=", ".join(status_name(s.value) for s in STATUS_ORDER if s in self.statuses)))
         if self.year_from is not None or self.year_to is not None:
             lo = self.year_from if self.year_from is not None else "…"
             hi = self.year_to if self.year_to is not None else "…"
-            parts.append(f"Years: {lo}–{hi}")
+            parts.append(_("Years: {lo}–{hi}").format(lo=lo, hi=hi))
         if self.text:
-            parts.append(f"Search: “{self.text}”")
+            parts.append(_("Search: “{text}”").format(text=self.text))
         return "; ".join(parts)
 
 
@@ -80,7 +85,7 @@ def search_text(roadmap: Roadmap, m: Milestone) -> str:
     """Everything a free-text search looks at, lower-cased, one field per line."""
     fields = [m.id, m.title, m.description or "", " ".join(m.tags), roadmap.tech_name(m.technology)]
     fields += [str(x) for x in m.metrics]
-    fields += [roadmap.org_name(o) for o in roadmap.organizations_of(m)]
+    fields += [roadmap.org_name(o) for o in roadmap.parties_of(m)]
     for c in roadmap.claims_for(m.id):
         fields += [c.statement, c.quote or ""]
         if c.speaker:
@@ -97,7 +102,7 @@ def matches(roadmap: Roadmap, m: Milestone, f: RoadmapFilter) -> bool:
         return False
     if not m.when.overlaps_years(f.year_from, f.year_to):
         return False
-    if f.organizations and not set(roadmap.organizations_of(m)) & f.organizations:
+    if f.organizations and not set(roadmap.parties_of(m)) & f.organizations:
         return False
     if f.text:
         blob = search_text(roadmap, m)
@@ -141,7 +146,7 @@ def _search_texts(roadmap: Roadmap) -> list[str]:
     person_name = {p.id: p.name for p in roadmap.people}
     by_ms = roadmap.claims_by_milestone
     out = []
-    for m, orgs in zip(roadmap.milestones, roadmap.milestone_organizations):
+    for m, orgs in zip(roadmap.milestones, roadmap.milestone_parties):
         fields = [m.id, m.title, m.description or "", " ".join(m.tags), tech_name.get(m.technology, m.technology)]
         if m.metrics:
             fields += [str(x) for x in m.metrics]
@@ -171,7 +176,7 @@ class FilterIndex:
         cols = span_columns([m.when for m in ms])
         self.lo = np.where(cols["open_start"], cols["x0"] - 1e-9, cols["x0"])  # deadlines count at their date
         self.hi = np.where(cols["open_end"], np.inf, cols["x1"])
-        orgs_of = roadmap.milestone_organizations
+        orgs_of = roadmap.milestone_parties  # who acts and who reports
         counts = np.fromiter((len(o) for o in orgs_of), np.int64, n)
         flat = [org_pos.get(o, -1) for os_ in orgs_of for o in os_]
         idx = np.asarray(flat, np.int64)

@@ -8,17 +8,22 @@ JSON on a terminal):
   (``\\n``, ``\\x1b``, ``\\u202e``), so a value can neither forge a line nor
   drive the terminal, and caps its length with "…";
 * :func:`quoted` is the same inside quotes, for a value quoted in a message;
-* :func:`cell` is :func:`visible` for a spreadsheet cell: a cell that starts
-  like a formula (``= + - @``, tab, CR) gets a leading apostrophe;
+* :func:`table_cell` is :func:`visible` cut to a table column (terminal
+  columns), never in the middle of an escape;
 * :func:`json_terminal_safe` escapes, in JSON text, what ``json.dumps`` leaves
-  raw (DEL, C1, bidi controls) as ``\\uXXXX`` - still the same JSON value.
+  raw (DEL, C1, bidi controls) as ``\\uXXXX`` - still the same JSON value;
+* :func:`for_terminal` is the last step of every printed command output (``list``,
+  ``claims``): JSON as above, CSV and tables with every unsafe character but the
+  line feed and tab escaped (the CSV writer quotes a cell holding a line feed, so
+  it never forges a row; formulas are neutralised by the writer,
+  :mod:`nevroadmap.core.formats.csv_cells`).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["visible", "quoted", "cell", "json_terminal_safe", "UNSAFE", "QUOTE_LIMIT", "MESSAGE_LIMIT"]
+__all__ = ["visible", "quoted", "table_cell", "json_terminal_safe", "for_terminal", "UNSAFE", "QUOTE_LIMIT", "MESSAGE_LIMIT"]
 
 QUOTE_LIMIT = 80  # characters of a value quoted in a message
 MESSAGE_LIMIT = 600  # characters of one problem message
@@ -53,15 +58,19 @@ def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
     return "'" + s.replace("'", "\\'") + "'"
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?$")
 
 
-def cell(value: object) -> str:
-    """A spreadsheet cell: escaped, and never read as a formula."""
-    s = str(value)
-    if s.startswith(_FORMULA_START):
-        s = "'" + s
-    return visible(s)
+def table_cell(value: object, width: int) -> str:
+    """``value`` escaped and fitted to ``width`` terminal columns (padded; a cut ends in "…",
+    never in half an escape such as ``\\x1``)."""
+    from nevroadmap.core.textwidth import display_width, fit
+
+    s = visible(value)
+    if display_width(s) <= width:
+        return fit(s, width)
+    cut = fit(s, width).rstrip(" ")[:-1]  # without the padding and the "…"
+    return fit(_PARTIAL_ESCAPE.sub("", cut) + "…", width)
 
 
 _JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
@@ -70,3 +79,14 @@ _JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\u
 def json_terminal_safe(json_text: str) -> str:
     """JSON text whose DEL, C1 and bidi characters are written as ``\\uXXXX`` (same value)."""
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+_TEXT_UNSAFE = re.compile(UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))  # all but tab and LF
+
+
+def for_terminal(text: str, fmt: str) -> str:
+    """A whole command output (``fmt``: ``"json"``, ``"csv"`` or ``"table"``) with nothing
+    raw that could drive a terminal; JSON stays the same value, CSV the same rows."""
+    if fmt == "json":
+        return json_terminal_safe(text)
+    return _TEXT_UNSAFE.sub(_escape, text)

@@ -13,7 +13,9 @@ import sys
 import traceback
 from pathlib import Path
 
-__all__ = ["run_app", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
+from PySide6.QtCore import QCoreApplication
+
+__all__ = ["run_app", "main", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
 
 
 def make_application(argv: list[str] | None = None):
@@ -82,10 +84,12 @@ class ExceptionHook:
         where = self.write_log(f"--- {stamp} nevroadmap {__version__} ---\n{tb_text}\n")
         sys.stderr.write(tb_text)
         summary = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
-        message = ("NEV Roadmap ran into an unexpected error. You can keep working; "
-                   "if something looks wrong, reload the data (F5).\n\n" + summary)
+        message = QCoreApplication.translate(
+            "app", "NEV Roadmap ran into an unexpected error. You can keep working; "
+                   "if something looks wrong, reload the data (F5).") + "\n\n" + summary
         if where is not None:
-            message += f"\n\nThe details were written to {where}"
+            written = QCoreApplication.translate("app", "The details were written to %1")
+            message += "\n\n" + written.replace("%1", str(where))
         try:
             self.show(message, tb_text)
         except Exception:  # the hook itself must never raise
@@ -99,7 +103,7 @@ class ExceptionHook:
             return
         if self._box is not None and self._box.isVisible():
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error", message,
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "Unexpected error"), message,
                           QMessageBox.StandardButton.Ok, self.parent_getter())
         box.setTextFormat(Qt.TextFormat.PlainText)  # an error message may quote data or a file name
         box.setDetailedText(details)
@@ -114,22 +118,54 @@ def install_excepthook(log_path: Path | None = None, parent_getter=None, show=No
 
 
 def build_main_window(path: str | os.PathLike | None = None, theme: str | None = None, *, fallback: bool = True,
-                      background: bool = True):
-    """A main window on an empty roadmap that starts loading ``path`` (None: bundled data)."""
+                      background: bool = True, reopen: bool = True):
+    """A main window on an empty roadmap that starts loading ``path``.
+
+    Without a path it reopens the dataset of the last session (when ``reopen``
+    and it still exists), else the bundled data.
+    """
     from nevroadmap.gui.main_window import MainWindow
     from nevroadmap.gui.state import AppState
 
     window = MainWindow(AppState(), theme=theme)
-    window.open_path(path, fallback=fallback, background=background)
+    if path is not None or not (reopen and window.reopen_last(background=background)):
+        window.open_path(path, fallback=fallback, background=background)
     return window
 
 
-def run_app(path: str | os.PathLike | None = None) -> int:
-    """Open the app on ``path`` (a data file or folder; None: the bundled dataset)."""
+def run_app(path: str | os.PathLike | None = None, lang: str | None = None) -> int:
+    """Open the app on ``path`` (a data file or folder; None: the bundled dataset) in ``lang``
+    (None: ``$NEVROADMAP_LANG``, the language chosen in ``View > Language``, or the system's)."""
     app = make_application()
+    from nevroadmap.gui.language import apply_language, startup_language
+    from nevroadmap.gui.settings import make_settings
+
+    apply_language(startup_language(lang, make_settings()))
     window_ref: list = []
     install_excepthook(parent_getter=lambda: window_ref[0] if window_ref else None)
     window = build_main_window(path)
     window_ref.append(window)
     window.show()
     return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``nevroadmap-gui [--lang LANG] [PATH]``: the app only (a GUI script: no console window on Windows)."""
+    from nevroadmap.runtime import tune_gc_for_big_datasets
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = None
+    paths = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--lang" and i + 1 < len(args):
+            lang, i = args[i + 1], i + 2
+            continue
+        if a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+        elif not a.startswith("-"):
+            paths.append(a)
+        i += 1
+    tune_gc_for_big_datasets()  # once, on the main thread, as the command line does
+    return run_app(paths[0] if paths else None, lang=lang)

@@ -76,7 +76,8 @@ class DetailsPanel(QWidget):
         sel = self.state.selection
         colors = self.colors()
         if sel is not None and sel.kind == "milestone" and sel.id in rm.milestone_by_id:
-            return milestone_html(rm, rm.milestone_by_id[sel.id], colors, shown=self.state.is_shown(sel.id))
+            return milestone_html(rm, rm.milestone_by_id[sel.id], colors, shown=self.state.is_shown(sel.id),
+                                  focus_claim=sel.claim)
         if sel is not None and sel.kind == "organization" and sel.id in rm.organization_by_id:
             return organization_html(rm, rm.organization_by_id[sel.id], colors, is_shown=self.state.is_shown,
                                      milestone_ids=self.state.milestones_of_organization(sel.id),
@@ -90,6 +91,8 @@ class DetailsPanel(QWidget):
         self.browser.setHtml(self.current_html())
         self._shown_selection = self.state.selection
         bar.setValue(pos)
+        if not same and self.state.selection is not None and self.state.selection.claim:
+            self.browser.scrollToAnchor(f"claim-{self.state.selection.claim}")
 
     def _on_filter(self) -> None:
         # "hidden by filters" notes depend on the filter
@@ -98,7 +101,7 @@ class DetailsPanel(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange:
+        if event.type() in (event.Type.PaletteChange, event.Type.LanguageChange):
             self.refresh()
 
     def text(self) -> str:
@@ -141,6 +144,6 @@ class DetailsPanel(QWidget):
         if sel is not None:
             rm = self.state.roadmap
             name = (rm.milestone_by_id[sel.id].title if sel.kind == "milestone" and sel.id in rm.milestone_by_id
-                    else rm.org_name(sel.id))
-            text = f"Show {name}"
+                    else rm.org_label(sel.id))
+            text = self.tr("Show %1").replace("%1", name)
         self.sigStatusMessage.emit(text)

@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from nevroadmap.core.claims import claim_rows
+from nevroadmap.core.datefmt import period_label
+from nevroadmap.gui.metrics_dock import metric_choices
 from nevroadmap.gui.state import AppState
 from nevroadmap.render.export import (
     DEFAULT_TITLE, FORMATS, MAX_SIDE, MIN_SIDE, ExportError, ExportRequest, export_roadmap, pack_page,
@@ -83,7 +86,10 @@ def format_year(t: float, locale: QLocale | None = None) -> str:
     start = date(year, 1, 1)
     days = (date(year + 1, 1, 1) - start).days
     d = start + timedelta(days=min(days - 1, max(0, int((t - year) * days))))
-    return (locale or QLocale()).toString(QDate(d.year, d.month, d.day), "MMM yyyy")
+    loc = locale or QLocale()
+    if loc.language() == QLocale.Language.Chinese:  # "2024年3月", as on the axis
+        return period_label(d.year, "M", d.month, lang="zh_CN")
+    return loc.toString(QDate(d.year, d.month, d.day), "MMM yyyy")
 
 
 def format_range(t0: float, t1: float, locale: QLocale | None = None) -> str:
@@ -104,6 +110,7 @@ class ExportChoices:
     title: str = ""
     show_legend: bool = True
     show_attribution: bool = True
+    footnotes: bool = False  # numbered sources below the picture
     folder: str = ""
     name: str = "nevroadmap"  # file name without suffix
 
@@ -126,6 +133,7 @@ class ExportChoices:
             title=str(s.value(_KEY + "title", "") or ""),
             show_legend=_bool(s.value(_KEY + "show_legend"), d.show_legend),
             show_attribution=_bool(s.value(_KEY + "show_attribution"), d.show_attribution),
+            footnotes=_bool(s.value(_KEY + "footnotes"), d.footnotes),
             folder=str(s.value(_KEY + "folder", "") or ""),
             name=str(s.value(_KEY + "name", "") or "") or d.name,
         )
@@ -148,8 +156,9 @@ class ExportChoices:
 
 
 def request_from_choices(state: AppState, choices: ExportChoices, visible_range: tuple[float, float] | None,
-                         theme: str) -> ExportRequest:
-    """The export request for the app's roadmap, filter and grouping and the dialog's choices."""
+                         theme: str, metric: str | None = None) -> ExportRequest:
+    """The export request for the app's roadmap, filter and grouping and the dialog's choices;
+    ``metric``: the metric whose band goes under the lanes (a label, as the metrics pane names it)."""
     w, h, dpi = choices.size()
     mask = state.mask
     return ExportRequest(
@@ -158,23 +167,26 @@ def request_from_choices(state: AppState, choices: ExportChoices, visible_range:
         show_attribution=choices.show_attribution,
         time_range=tuple(visible_range) if (choices.visible_only and visible_range) else None,
         group_by=state.group_by, mask=None if mask.all() else mask, filter_text=state.filter.describe(state.roadmap),
+        metric=metric or None, footnotes=choices.footnotes,
     )
 
 
 def render_image(state: AppState, settings: QSettings, visible_range: tuple[float, float] | None,
-                 theme: str) -> QImage:
+                 theme: str, metric: str | None = None) -> QImage:
     """The picture Edit > Copy Image puts on the clipboard: the remembered export
-    choices for the visible time range, on a slide (paper pages are for files)."""
+    choices for the visible time range, on a slide (paper pages are for files), with
+    ``metric``'s band (the metrics pane's, when it is shown) as the export would draw it."""
     c = ExportChoices.load(settings)
     c.visible_only = True
     if c.preset != "custom":
         c.preset = "fhd"
-    return _render_page(state.roadmap, request_from_choices(state, c, visible_range, theme), reuse=state.layout)
+    return _render_page(state.roadmap, request_from_choices(state, c, visible_range, theme, metric),
+                        reuse=state.layout)
 
 
 class ExportDialog(QDialog):
     def __init__(self, state: AppState, settings: QSettings, visible_range: tuple[float, float] | None,
-                 theme: str = "light", parent: QWidget | None = None) -> None:
+                 theme: str = "light", parent: QWidget | None = None, metric: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export Image"))
@@ -248,8 +260,22 @@ class ExportDialog(QDialog):
         srow = QHBoxLayout()
         srow.addWidget(self.show_legend)
         srow.addWidget(self.show_attribution)
+        self.footnotes = QCheckBox(self.tr("Source footnotes"), self)
+        self.footnotes.setToolTip(self.tr("Number the sources behind the shown milestones below the picture"))
+        self.footnotes.setChecked(c.footnotes)
+        srow.addWidget(self.footnotes)
         srow.addStretch(1)
         form.addRow("", srow)
+        # the metrics pane under the lanes: by default the one the window shows
+        self.metric_box = QComboBox(self)
+        self.metric_box.setObjectName("exportMetric")
+        self.metric_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.metric_box.setMinimumContentsLength(24)
+        self.metric_box.addItem(self.tr("None"), None)
+        for key, _n in metric_choices(claim_rows(state.roadmap)):
+            self.metric_box.addItem(key.label(), key.label())
+        self.metric_box.setCurrentIndex(max(self.metric_box.findData(metric), 0) if metric else 0)
+        form.addRow(self.tr("Metrics pane"), self.metric_box)
         self.theme_box = QComboBox(self)
         self.theme_box.addItem(self.tr("Light"), "light")
         self.theme_box.addItem(self.tr("Dark"), "dark")
@@ -301,7 +327,7 @@ class ExportDialog(QDialog):
         for sig in (self.preset.currentIndexChanged, self.scale.currentIndexChanged, self.width_box.valueChanged,
                     self.height_box.valueChanged, self.range_visible.toggled, self.show_title.toggled,
                     self.title.textChanged, self.show_legend.toggled, self.show_attribution.toggled,
-                    self.theme_box.currentIndexChanged):
+                    self.footnotes.toggled, self.metric_box.currentIndexChanged, self.theme_box.currentIndexChanged):
             sig.connect(self._changed)
         self._on_preset()
         self.update_preview()
@@ -344,12 +370,14 @@ class ExportDialog(QDialog):
             width=self.width_box.value(), height=self.height_box.value(), scale=self.scale.currentData(),
             visible_only=self.range_visible.isChecked(), show_title=self.show_title.isChecked(),
             title=self.title.text(), show_legend=self.show_legend.isChecked(),
-            show_attribution=self.show_attribution.isChecked(), folder=str(path.parent) if path.name else "",
+            show_attribution=self.show_attribution.isChecked(), footnotes=self.footnotes.isChecked(),
+            folder=str(path.parent) if path.name else "",
             name=path.stem or "nevroadmap",
         )
 
     def request(self) -> ExportRequest:
-        return request_from_choices(self.state, self.choices(), self.visible_range, self.theme_box.currentData())
+        return request_from_choices(self.state, self.choices(), self.visible_range, self.theme_box.currentData(),
+                                    self.metric_box.currentData())
 
     # -- preview -------------------------------------------------------------------------
     def update_preview(self) -> None:

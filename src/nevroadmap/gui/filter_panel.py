@@ -9,14 +9,15 @@ state change never echoes back.
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from nevroadmap.core.names import status_name
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR
+from nevroadmap.core.facets import organization_counts, technology_counts
 from nevroadmap.core.model import STATUS_ORDER
 from nevroadmap.gui.state import AppState
 from nevroadmap.gui.plain_text import plain_tooltip
@@ -29,6 +30,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FilterPanel(QWidget):
+    sigSearchSubmitted = Signal()  # Enter in the search box (the search applied): go to the first match
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
@@ -39,22 +42,20 @@ class FilterPanel(QWidget):
         # free text
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText("Search titles, claims, people… (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self._apply_search)
+        self.search.returnPressed.connect(self._submit_search)
         lay.addWidget(self.search)
 
         # companies
-        box = QGroupBox("Companies", self)
+        box = self.org_box = QGroupBox(self)
         bl = QVBoxLayout(box)
         bl.setContentsMargins(6, 6, 6, 6)
         self.org_search = QLineEdit(box)
-        self.org_search.setPlaceholderText("Find a company")
         self.org_search.setClearButtonEnabled(True)
         self.org_search.textChanged.connect(self._filter_org_list)
         self.org_list = QListWidget(box)
@@ -62,14 +63,10 @@ class FilterPanel(QWidget):
         self.org_list.setUniformItemSizes(True)
         self.org_list.itemChanged.connect(self._on_org_item)
         row = QHBoxLayout()
-        self.org_all = QPushButton("All", box)
-        self.org_all.setToolTip("Check every company listed (those matching the search above)")
-        self.org_none = QPushButton("None", box)
-        self.org_none.setToolTip("Uncheck all companies: no company restriction")
+        self.org_all = QPushButton(box)
+        self.org_none = QPushButton(box)
         self.org_all.clicked.connect(lambda: self._check_orgs(True))
         self.org_none.clicked.connect(lambda: self._check_orgs(False))
-        for b in (self.org_all, self.org_none):
-            b.setMaximumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 24)
         row.addWidget(self.org_search, 1)
         row.addWidget(self.org_all)
         row.addWidget(self.org_none)
@@ -78,7 +75,7 @@ class FilterPanel(QWidget):
         lay.addWidget(box, 3)
 
         # technologies
-        box = QGroupBox("Technologies", self)
+        box = self.tech_box = QGroupBox(self)
         bl = QVBoxLayout(box)
         bl.setContentsMargins(6, 6, 6, 6)
         self.tech_tree = QTreeWidget(box)
@@ -90,40 +87,66 @@ class FilterPanel(QWidget):
         lay.addWidget(box, 3)
 
         # status and years
-        box = QGroupBox("Status and years", self)
+        box = self.status_box = QGroupBox(self)
         grid = QGridLayout(box)
         grid.setContentsMargins(6, 6, 6, 6)
         self.status_boxes: dict = {}
         for i, st in enumerate(STATUS_ORDER):
-            cb = QCheckBox(st.value.capitalize(), box)
+            cb = QCheckBox(box)
             cb.toggled.connect(self._on_status)
             self.status_boxes[st] = cb
             grid.addWidget(cb, i // 2, i % 2)
-        self.year_from = self._year_box(box, "from: any")
-        self.year_to = self._year_box(box, "to: any")
-        self.year_from.setToolTip("First year shown (the lowest value means no limit)")
-        self.year_to.setToolTip("Last year shown (the lowest value means no limit)")
+        self.year_from = self._year_box(box)
+        self.year_to = self._year_box(box)
         years = QHBoxLayout()
-        years.addWidget(QLabel("Years", box))
+        self.years_label = QLabel(box)
+        years.addWidget(self.years_label)
         years.addWidget(self.year_from, 1)
         years.addWidget(QLabel("–", box))
         years.addWidget(self.year_to, 1)
         grid.addLayout(years, 2, 0, 1, 2)
         lay.addWidget(box, 0)
 
-        self.clear_button = QPushButton("Clear filters", self)
-        self.clear_button.setToolTip("Show every milestone again (Ctrl+Shift+L)")
+        self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(state.clear_filter)
         lay.addWidget(self.clear_button)
 
+        self.retranslate()
         state.sigRoadmapChanged.connect(self._rebuild)
         state.sigFilterChanged.connect(self.sync_from_state)
         self._rebuild()
 
-    def _year_box(self, parent: QWidget, special: str) -> QSpinBox:
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language (again after a language change)."""
+        self.search.setPlaceholderText(self.tr("Search titles, claims, people… (Ctrl+F)"))
+        self.org_box.setTitle(self.tr("Companies"))
+        self.org_search.setPlaceholderText(self.tr("Find a company"))
+        self.org_all.setText(self.tr("All"))
+        self.org_all.setToolTip(self.tr("Check every company listed (those matching the search above)"))
+        self.org_none.setText(self.tr("None"))
+        self.org_none.setToolTip(self.tr("Uncheck all companies: no company restriction"))
+        for b in (self.org_all, self.org_none):
+            b.setMaximumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 24)
+        self.tech_box.setTitle(self.tr("Technologies"))
+        self.status_box.setTitle(self.tr("Status and years"))
+        for st, cb in self.status_boxes.items():
+            cb.setText(status_name(st.value))
+        self.year_from.setSpecialValueText(self.tr("from: any"))
+        self.year_to.setSpecialValueText(self.tr("to: any"))
+        self.year_from.setToolTip(self.tr("First year shown (the lowest value means no limit)"))
+        self.year_to.setToolTip(self.tr("Last year shown (the lowest value means no limit)"))
+        self.years_label.setText(self.tr("Years"))
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.clear_button.setToolTip(self.tr("Show every milestone again (Ctrl+Shift+L)"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "clear_button"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _year_box(self, parent: QWidget) -> QSpinBox:
         sb = QSpinBox(parent)
         sb.setRange(NO_YEAR, MAX_YEAR)
-        sb.setSpecialValueText(special)
         sb.setValue(NO_YEAR)
         sb.setKeyboardTracking(False)  # apply on Enter/focus-out/arrows, not per keystroke
         sb.valueChanged.connect(self._on_years)
@@ -132,24 +155,22 @@ class FilterPanel(QWidget):
     # -- building from the roadmap -------------------------------------------------
     def _rebuild(self) -> None:
         rm = self.state.roadmap
-        idx = self.state.index
-        counts = np.bincount(idx.org_idx, minlength=len(idx.org_ids)) if len(idx.org_ids) else np.zeros(0, int)
-        org_count = dict(zip(idx.org_ids, counts.tolist()))
         self._org_items: dict[str, QListWidgetItem] = {}
+        self._tech_tree_items: dict[str, QTreeWidgetItem] = {}
+        self._names: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
         self._org_checked: frozenset[str] = frozenset()  # what the list shows checked
         with QSignalBlocker(self.org_list):
             self.org_list.clear()
             for o in sorted(rm.organizations, key=lambda o: o.name.lower()):
-                n = org_count.get(o.id, 0)
-                it = QListWidgetItem(f"{o.name} ({n})")
+                it = QListWidgetItem(o.name)
+                self._names[o.id] = o.name
                 it.setData(ID_ROLE, o.id)
                 it.setToolTip(plain_tooltip(" · ".join(x for x in (o.name, o.native_name, o.short_name, o.kind.value.replace("_", " "), o.country) if x)))
                 it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 it.setCheckState(Qt.CheckState.Unchecked)
                 self.org_list.addItem(it)
                 self._org_items[o.id] = it
-        tech_count = np.bincount(idx.tech[idx.tech >= 0], minlength=len(idx.tech_ids)) if len(idx.tech_ids) else []
-        tcount = dict(zip(idx.tech_ids, list(tech_count)))
         with QSignalBlocker(self.tech_tree):
             self.tech_tree.clear()
             area_items: dict[str, QTreeWidgetItem] = {}
@@ -164,7 +185,9 @@ class FilterPanel(QWidget):
                 self.tech_tree.addTopLevelItem(ai)
             for t in rm.technologies:
                 parent = area_items.get(t.area)
-                ti = QTreeWidgetItem([f"{t.name} ({int(tcount.get(t.id, 0))})"])
+                ti = QTreeWidgetItem([t.name])
+                self._names[t.id] = t.name
+                self._tech_tree_items[t.id] = ti
                 ti.setData(0, ID_ROLE, t.id)
                 ti.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 ti.setCheckState(0, Qt.CheckState.Unchecked)
@@ -180,6 +203,28 @@ class FilterPanel(QWidget):
                     self.tech_tree.takeTopLevelItem(self.tech_tree.indexOfTopLevelItem(ai))
         self._filter_org_list(self.org_search.text())
         self.sync_from_state()
+
+    def _update_counts(self) -> None:
+        """The number beside each company and technology: its milestones among those the other filters keep."""
+        f, idx = self.state.filter, self.state.index
+        shown = self.state.mask  # computed once for the timeline anyway
+        counts = {**organization_counts(idx, f, shown), **technology_counts(idx, f, shown)}
+        with QSignalBlocker(self.org_list), QSignalBlocker(self.tech_tree):
+            for key, n in counts.items():
+                if self._counts.get(key) == n:
+                    continue  # with thousands of companies, touch only what changed
+                self._counts[key] = n
+                text = self.tr("%1 (%2)").replace("%1", self._names.get(key, key)).replace("%2", f"{n:,}")
+                it = self._org_items.get(key)
+                if it is not None:
+                    it.setText(text)
+                ti = self._tech_tree_items.get(key)
+                if ti is not None:
+                    ti.setText(0, text)
+
+    def count_of(self, key: str) -> int:
+        """The count shown beside a company or technology id."""
+        return self._counts.get(key, 0)
 
     # -- state -> controls -------------------------------------------------------
     def sync_from_state(self) -> None:
@@ -209,6 +254,7 @@ class FilterPanel(QWidget):
             with QSignalBlocker(sb):
                 sb.setValue(NO_YEAR if v is None else v)
         self.clear_button.setEnabled(not f.is_empty)
+        self._update_counts()
 
     def _tech_items(self) -> list[QTreeWidgetItem]:
         out = []
@@ -224,6 +270,10 @@ class FilterPanel(QWidget):
     def _apply_search(self) -> None:
         self._search_timer.stop()
         self.state.update_filter(text=self.search.text())
+
+    def _submit_search(self) -> None:
+        self._apply_search()
+        self.sigSearchSubmitted.emit()
 
     def flush(self) -> None:
         """Apply a pending (debounced) search now."""

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from nevroadmap.core.loader import bundled_resources_path
 
-__all__ = ["icon", "app_icon", "icon_path"]
+__all__ = ["icon", "app_icon", "app_icon_files", "icon_path", "APP_ICON_SIZES"]
 
 
 def icon_path(name: str):
@@ -53,9 +53,24 @@ def icon(name: str, color: str = "#1d232b", disabled: str = "#9aa3ae") -> QIcon:
     return out
 
 
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon_files() -> dict[int, object]:
+    """The rendered application icons (``tools/make_icons.py``) by size: the hicolor theme layout."""
+    root = bundled_resources_path() / "icons" / "hicolor"
+    found = {s: root / f"{s}x{s}" / "apps" / "nevroadmap.png" for s in APP_ICON_SIZES}
+    return {s: p for s, p in found.items() if p.is_file()}
+
+
 def app_icon() -> QIcon:
-    svg = _svg("nevroadmap")
+    """The window and application icon: the committed PNGs, or the SVG drawn at each size."""
     out = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        out.addPixmap(_render(svg, size))
+    files = app_icon_files()
+    svg = _svg("nevroadmap")
+    for size in APP_ICON_SIZES:
+        if size in files:
+            out.addFile(str(files[size]), QSize(size, size))
+        elif svg:
+            out.addPixmap(_render(svg, size))
     return out

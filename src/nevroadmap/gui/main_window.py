@@ -4,10 +4,13 @@ This module only wires the parts together:
 
 * the commands, menus, toolbar and shortcuts come from the action table
   (:mod:`nevroadmap.gui.actions`);
-* datasets load in a :class:`~nevroadmap.gui.dataset_loader.DatasetLoader`
-  on a worker thread, while the status bar shows a busy indicator and the
-  roadmap shown stays usable; a dataset with problems is listed in a
-  :class:`ProblemsDialog` and the roadmap shown stays as it was;
+* opening datasets is a :class:`~nevroadmap.gui.dataset_session.DatasetSession`:
+  they load on a worker thread while the status bar shows a busy indicator and
+  the roadmap shown stays usable; a dataset with problems is listed in the one
+  :class:`ProblemsDialog` and the roadmap shown stays as it was; the files are
+  watched and reload when saved, keeping the place; Open Recent;
+* drops open files (``drop_open``); Export Data and the empty timeline's message
+  are ``data_export`` and ``empty_state``;
 * About and Keyboard Shortcuts are in :mod:`nevroadmap.gui.help`, the
   window's geometry in :mod:`nevroadmap.gui.window_geometry`;
 * filter and selection changes flow into the :class:`AppState`, and the
@@ -17,7 +20,6 @@ This module only wires the parts together:
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal, Slot
@@ -26,18 +28,25 @@ from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget,
 )
 
-from nevroadmap.core.loader import bundled_data_path
+from nevroadmap.core import navigation as nav
+from nevroadmap.core.facets import whole_areas
 from nevroadmap.gui import actions as action_table
-from nevroadmap.gui.dataset_loader import DatasetLoader
+from nevroadmap.gui import data_export, evidence_views
+from nevroadmap.gui.accessibility import name_controls, set_tab_order
+from nevroadmap.gui.dataset_session import DatasetSession
 from nevroadmap.gui.details_panel import DetailsPanel
+from nevroadmap.gui.drop_open import DropOpener
+from nevroadmap.gui.empty_state import EmptyState
 from nevroadmap.gui.filter_panel import FilterPanel
 from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts_html
 from nevroadmap.gui.icons import app_icon, icon
-from nevroadmap.gui.palette import THEME_NAMES, apply_theme
+from nevroadmap.gui.language import SETTINGS_KEY as LANGUAGE_KEY
+from nevroadmap.gui.language import apply_language, current_language, ensure_language
+from nevroadmap.gui.palette import THEME_MODES, apply_theme, resolve_theme
 from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.settings import make_settings
 from nevroadmap.gui.shortcut_guard import guard_text_fields
-from nevroadmap.gui.state import AppState, Prepared
+from nevroadmap.gui.state import AppState
 from nevroadmap.gui.status_bar import StatusBar
 from nevroadmap.gui.timeline_widget import TimelineWidget
 from nevroadmap.gui.window_geometry import WindowGeometry
@@ -50,13 +59,14 @@ class MainWindow(QMainWindow):
 
     def __init__(self, state: AppState, settings: QSettings | None = None, theme: str | None = None,
                  parent: QWidget | None = None) -> None:
+        ensure_language()  # before the widget exists: installing sends every widget LanguageChange
         super().__init__(parent)
         self.state = state
         self._refit = True
         self.settings = settings if settings is not None else make_settings()
-        self.theme = theme or str(self.settings.value("theme", "light"))
-        if self.theme not in THEME_NAMES:
-            self.theme = "light"
+        mode = theme or str(self.settings.value("theme", "system"))
+        self.theme_mode = mode if mode in THEME_MODES else "system"  # system, light or dark
+        self.theme = resolve_theme(self.theme_mode)  # what is drawn: light or dark
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -76,11 +86,14 @@ class MainWindow(QMainWindow):
         self.status_label, self.message_label, self.progress = (
             self.status_bar.counts, self.status_bar.message, self.status_bar.progress)
 
+        self.metrics_dock, self.metrics_pane = evidence_views.make_metrics_dock(self)  # issue 10
+
         # the action table: menus, toolbar, shortcuts and the shortcut help
         self.actions_by_id = action_table.build_actions(
             self, {"window": self, "timeline": self.timeline},
             provided={"show_filters": self.filter_dock.toggleViewAction(),
-                      "show_details": self.details_dock.toggleViewAction()})
+                      "show_details": self.details_dock.toggleViewAction(),
+                      "show_metrics": self.metrics_dock.toggleViewAction()})
         for aid, act in self.actions_by_id.items():
             setattr(self, f"act_{aid}", act)
         self.menus = action_table.build_menus(self.menuBar(), self.actions_by_id)
@@ -91,23 +104,20 @@ class MainWindow(QMainWindow):
         self.toolbar_labels = action_table.build_toolbar(self.toolbar, self.actions_by_id)
         self._shortcut_guard = guard_text_fields(self, self.actions_by_id.values())
         self._retranslate()
+        evidence_views.install(self)  # forecast drift on the timeline, the comparison window
+        self._check_language_action()
+        set_tab_order(self)
 
-        self.loader = DatasetLoader(state, self)
-        self.loader.sigStarted.connect(self._on_load_started)
-        self.loader.sigProgress.connect(self._on_load_progress)
-        self.loader.sigLoaded.connect(self._on_loaded)
-        self.loader.sigFailed.connect(self._on_load_failed)
-        self.loader.sigCrashed.connect(self._on_load_crashed)
-        self.loader.sigBusy.connect(self._on_busy)
-        self.current_path: str | None = None
-        self.requested_path: str | None = None  # what Reload loads again
-        self._fallback = False
-        self._fallback_background = True
-        self.problems_dialog: ProblemsDialog | None = None
+        self.session = DatasetSession(self)  # loading, live reload, Open Recent, the problems window
+        self.loader, self.watcher, self.recent = self.session.loader, self.session.watcher, self.session.recent
         self.message_box: QMessageBox | None = None
+        self.empty_state = EmptyState(state, self.timeline, self.act_clear)
+        self.drop_opener = DropOpener(self, self.open_path)
 
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
+        self.timeline.sigMilestoneActivated.connect(self.open_details)
+        self.filter_panel.sigSearchSubmitted.connect(self._on_search_submitted)
         state.sigLayoutChanged.connect(self._push_layout)
         state.sigRoadmapChanged.connect(self._on_roadmap_changed)
         state.sigFilterChanged.connect(self._update_status)
@@ -119,6 +129,9 @@ class MainWindow(QMainWindow):
         if group_by in ("technology", "company"):
             state.set_group_by(group_by)
         self._apply_theme(self.theme)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: the desktop switched light/dark
+            hints.colorSchemeChanged.connect(self.on_system_scheme)
         self._on_roadmap_changed()
         self._push_layout()
         self._on_group_by_changed()
@@ -141,15 +154,38 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.filter_dock.setWindowTitle(self.tr("Filters"))  # (renames its toggle action: the table's text wins)
         self.details_dock.setWindowTitle(self.tr("Details"))
+        self.metrics_dock.setWindowTitle(self.tr("Metrics"))
         action_table.retranslate(self.actions_by_id, self.menus, self.toolbar_labels)
         self.status_bar.retranslate()
+        name_controls(self)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "geometry_keeper"):  # (built)
             self._retranslate()
             self._update_title()
             self._update_status()
+            self._check_language_action()
+            self.timeline.set_theme(self.theme)  # repaints the axis: its dates follow the language
         super().changeEvent(event)
+
+    # -- language ----------------------------------------------------------------
+    def set_language(self, lang: str, on: bool = True) -> None:
+        """Speak ``lang`` (``en``, ``zh_CN``) from now on and remember it (``View > Language``)."""
+        if not on or getattr(self, "_syncing_language", False):
+            return
+        if lang != current_language():
+            apply_language(lang)
+        self.settings.setValue(LANGUAGE_KEY, lang)
+        self._check_language_action()
+
+    def _check_language_action(self) -> None:
+        act = self.actions_by_id.get(f"lang_{current_language()}")
+        if act is not None and not act.isChecked():
+            self._syncing_language = True  # (not QSignalBlocker: the exclusive group listens to the signals)
+            try:
+                act.setChecked(True)
+            finally:
+                self._syncing_language = False
 
     # -- slots of the action table -------------------------------------------------
     def set_lanes(self, group_by: str, on: bool) -> None:
@@ -177,14 +213,66 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.geometry_keeper.reset()
 
-    # -- theme -------------------------------------------------------------------
-    def set_theme(self, name: str) -> None:
-        if name not in THEME_NAMES:
-            raise ValueError(f"unknown theme {name!r}")
-        if name == self.theme and self.act_dark.isChecked() == (name == "dark"):
+    def clear_recent(self) -> None:
+        self.recent.clear()
+
+    def open_bundled(self) -> None:
+        self.open_path(None)
+
+    def export_data_dialog(self) -> str | None:
+        return data_export.export_data_dialog(self)
+
+    def find_step(self, step: int, restart: bool = False) -> None:
+        """F3 / Shift+F3 (and Enter in the search box): select the next / previous milestone shown,
+        in time order (the search narrows what is shown to its matches); the view follows."""
+        items = nav.items_in_time(self.state.layout)
+        if not len(items):
+            self.flash(self.tr("No milestone matches."), 3000)
             return
-        self._apply_theme(name)
-        self.settings.setValue("theme", name)
+        idx = self.timeline.index_of(self.state.selected_milestone)
+        target = nav.step_item(items, None if restart else idx, step)
+        self.state.select_milestone(self.state.roadmap.milestones[target].id)
+
+    def _on_search_submitted(self) -> None:
+        if self.state.filter.text:  # Enter in the search box: the first match, selected and in view
+            self.find_step(1, restart=True)
+
+    def open_details(self, milestone_id: str) -> None:
+        """Enter on the timeline: the milestone in the details panel, shown and focused."""
+        self.state.select_milestone(milestone_id)
+        self.details_dock.show()
+        self.details_dock.raise_()
+        self.details_panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- theme -------------------------------------------------------------------
+    def set_theme(self, mode: str) -> None:
+        """``system`` (follow the desktop), ``light`` or ``dark``; remembered."""
+        if mode not in THEME_MODES:
+            raise ValueError(f"unknown theme {mode!r}")
+        self.theme_mode = mode
+        self.settings.setValue("theme", mode)
+        name = resolve_theme(mode)
+        if name != self.theme or self.act_dark.isChecked() != (name == "dark"):
+            self._apply_theme(name)
+        self._check_theme_actions()
+
+    def set_theme_mode(self, mode: str, on: bool) -> None:
+        if on:
+            self.set_theme(mode)
+
+    def on_system_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop's colour scheme changed: follow it in the ``system`` mode."""
+        if self.theme_mode == "system":
+            name = resolve_theme("system", scheme)
+            if name != self.theme:
+                self._apply_theme(name)
+
+    def _check_theme_actions(self) -> None:
+        for mode in THEME_MODES:  # each set, signals blocked (the group's own bookkeeping would not see it)
+            act = self.actions_by_id.get(f"theme_{mode}")
+            if act is not None and act.isChecked() != (mode == self.theme_mode):
+                with QSignalBlocker(act):
+                    act.setChecked(mode == self.theme_mode)
 
     def _apply_theme(self, name: str) -> None:
         self.theme = name
@@ -192,6 +280,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_theme(name)
         with QSignalBlocker(self.act_dark):
             self.act_dark.setChecked(name == "dark")
+        self._check_theme_actions()
         fg = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
         dis = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
         for act in self.findChildren(QAction):
@@ -211,7 +300,7 @@ class MainWindow(QMainWindow):
 
     def _on_roadmap_changed(self) -> None:
         self._update_title()
-        self._refit = True
+        self._refit = not self.session.keeping_place  # a reload keeps the zoom; a new dataset is shown whole
         self._update_status()
 
     def _update_title(self) -> None:
@@ -222,8 +311,11 @@ class MainWindow(QMainWindow):
         self.timeline.set_selection(mid)
         if mid:  # chosen from a link or Back/Forward: bring it into view (keeps the zoom)
             self.timeline.reveal(mid)
-        if self.state.selection is not None and not self.details_dock.isVisible():
-            self.details_dock.show()
+        if self.state.selection is not None:
+            if not self.details_dock.isVisible():
+                self.details_dock.show()
+            if self.tabifiedDockWidgets(self.details_dock):
+                self.details_dock.raise_()  # its tab in front
 
     def _on_group_by_changed(self) -> None:
         act = self.act_by_tech if self.state.group_by == "technology" else self.act_by_company
@@ -244,9 +336,17 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         st = self.state
-        text = self.tr("%1 of %2 milestones shown").replace("%1", f"{st.shown_count:,}").replace(
-            "%2", f"{st.total_count:,}")
-        described = st.filter.describe(st.roadmap)
+        f = st.filter
+        shown = self.locale().toString(st.shown_count)
+        areas, rest = whole_areas(st.roadmap, f.technologies)
+        if areas and not rest:  # whole areas chosen: named as such ("Batteries: 18 of 20 milestones shown")
+            names = ", ".join(st.roadmap.area_by_id[a].name for a in areas)
+            text = self.tr("%1: %2 of %n milestone(s) shown", "", st.total_count).replace(
+                "%1", names).replace("%2", shown)
+            f = f.model_copy(update={"technologies": frozenset()})
+        else:
+            text = self.tr("%1 of %n milestone(s) shown", "", st.total_count).replace("%1", shown)
+        described = f.describe(st.roadmap)
         if described:
             text += "  ·  " + self.tr("Filters: %1").replace("%1", described)
         self.status_bar.set_counts(text)
@@ -266,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def open_file_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open roadmap data"), self._last_dir(),
-                                              self.tr("Roadmap data (*.yaml *.yml *.json *.toml);;All files (*)"))
+                                              self.tr("Roadmap data (*.yaml *.yml *.json *.toml *.csv);;All files (*)"))
         if path:
             self.settings.setValue("last_dir", str(Path(path).parent))
             self.open_path(path)
@@ -277,82 +377,42 @@ class MainWindow(QMainWindow):
             self.settings.setValue("last_dir", str(Path(path).parent))
             self.open_path(path)
 
+    # the loading itself, its messages and the problems window: DatasetSession
     def reload(self) -> None:
-        # the dataset last asked for: after a broken file fell back to the bundled data,
-        # F5 tries the user's file again once they have fixed it
-        self.open_path(self.requested_path)
+        """Load the dataset again, keeping the zoom, filters, lanes and selection (F5)."""
+        self.session.reload()
 
     def is_loading(self) -> bool:
-        return self.loader.is_busy()
+        return self.session.is_loading()
 
-    def open_path(self, path: str | os.PathLike | None, *, fallback: bool = False, background: bool = True) -> None:
-        """Load a dataset (None: the bundled one) and show it when it is valid.
+    def open_path(self, path: str | os.PathLike | None, **options) -> None:
+        self.session.open_path(path, **options)
 
-        With ``fallback`` a dataset with problems is listed and the bundled
-        dataset is shown instead (used at startup).  Loading runs on a worker
-        thread unless ``background`` is False; ``sigLoadFinished`` tells when
-        it is done.  The newest request wins.
-        """
-        path = None if path is None else os.fspath(path)
-        self.requested_path = path
-        self._fallback = fallback and path is not None  # for this request, the newest
-        self._fallback_background = background
-        self.loader.load(path, background=background)
+    def reopen_last(self, background: bool = True) -> bool:
+        return self.session.reopen_last(background)
 
-    def _shown_name(self, path: str | None) -> str:
-        return Path(path).name if path else self.tr("the bundled dataset")
+    def show_problems(self, path: str, problems, note: str | None = None, warnings: bool = False) -> ProblemsDialog:
+        return self.session.show_problems(path, problems, note, warnings)
 
-    def _on_load_started(self, path: str | None) -> None:
-        self.status_bar.show_busy(self.tr("Loading %1…").replace("%1", self._shown_name(path)))
+    @property
+    def current_path(self) -> str | None:
+        return self.session.current_path
 
-    def _on_load_progress(self, path: str | None, stage: str) -> None:
-        text = self.tr("Loading %1: laying out the lanes…") if stage == "preparing" else self.tr("Loading %1…")
-        self.status_bar.show_busy(text.replace("%1", self._shown_name(path)))
+    @property
+    def requested_path(self) -> str | None:
+        return self.session.requested_path
 
-    def _on_loaded(self, path: str | None, prepared: Prepared) -> None:
-        self.current_path = path
-        self.state.set_roadmap(prepared)
-        self.flash(self.tr("Loaded %1").replace("%1", prepared.roadmap.summary()), 5000)
-        self.sigLoadFinished.emit(True)
-
-    def _on_load_failed(self, path: str | None, problems: list) -> None:
-        self.flash("", 0)
-        fallback, self._fallback = self._fallback, False
-        note = (self.tr("The bundled dataset is shown instead.") if fallback
-                else self.tr("The roadmap shown was not changed."))
-        self.show_problems(path or str(bundled_data_path()), problems, note)
-        self.sigLoadFinished.emit(False)
-        if fallback:
-            self.loader.load(None, background=self._fallback_background)
-
-    def _on_load_crashed(self, path: str | None, exc: BaseException) -> None:
-        self.flash("", 0)
-        self.sigLoadFinished.emit(False)
-        sys.excepthook(type(exc), exc, exc.__traceback__)
-
-    @Slot(bool)
-    def _on_busy(self, busy: bool) -> None:
-        if not busy:
-            self.status_bar.clear_busy()
-
-    def show_problems(self, path: str, problems, note: str | None = None) -> ProblemsDialog:
-        if self.problems_dialog is not None:
-            self.problems_dialog.close()
-            self.problems_dialog.deleteLater()
-        if note is None:
-            note = self.tr("The roadmap shown was not changed.")
-        dlg = ProblemsDialog(path, problems, self, kept_note=note)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.problems_dialog = dlg
-        dlg.open()  # window-modal, returns at once
-        return dlg
+    @property
+    def problems_dialog(self) -> ProblemsDialog | None:
+        return self.session.problems_dialog
 
     # -- images ------------------------------------------------------------------
     def export_image_dialog(self):
         from nevroadmap.gui.export_dialog import ExportDialog
 
-        dlg = ExportDialog(self.state, self.settings, self.timeline.visible_range(), self.theme, self)
-        dlg.accepted.connect(lambda: self.flash(f"Exported {dlg.exported_path}", 6000))
+        dlg = ExportDialog(self.state, self.settings, self.timeline.visible_range(), self.theme, self,
+                           metric=evidence_views.export_metric(self))
+        dlg.accepted.connect(lambda: self.flash(self.tr("Exported %1").replace("%1", str(dlg.exported_path)), 6000))
         self.export_dialog = dlg
         dlg.open()  # window-modal, returns at once
         return dlg
@@ -363,13 +423,15 @@ class MainWindow(QMainWindow):
         try:
             from nevroadmap.gui.export_dialog import render_image
 
-            image = render_image(self.state, self.settings, self.timeline.visible_range(), self.theme)
+            image = render_image(self.state, self.settings, self.timeline.visible_range(), self.theme,
+                                 evidence_views.export_metric(self))
         except ImportError:
             image = None
         if image is None or image.isNull():
             image = self.timeline.grab().toImage()
         QGuiApplication.clipboard().setImage(QImage(image))
-        self.flash(f"Copied a {image.width()}×{image.height()} image to the clipboard", 4000)
+        self.flash(self.tr("Copied a %1×%2 image to the clipboard").replace("%1", str(image.width()))
+                   .replace("%2", str(image.height())), 4000)
 
     # -- help --------------------------------------------------------------------
     def about_html(self) -> str:
@@ -389,7 +451,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.save_window_state()
-        self.loader.shutdown()  # no load thread outlives the window
+        self.session.shutdown()  # no reload of a closed window, no load thread outlives it
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)

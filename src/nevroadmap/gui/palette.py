@@ -1,16 +1,40 @@
-"""Light and dark Qt palettes, matched to the timeline's render themes."""
+"""Light and dark Qt palettes, matched to the timeline's render themes, and the system's choice.
+
+The theme *mode* the user picks is ``system``, ``light`` or ``dark``; the
+``system`` mode follows the desktop's colour scheme
+(``QStyleHints.colorScheme``, Qt 6.5+) and :func:`resolve_theme` turns a mode
+and a scheme into the theme drawn.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from nevroadmap.core.loader import bundled_resources_path
 from nevroadmap.render.theme import get_theme
 
-__all__ = ["make_palette", "apply_theme", "THEME_NAMES"]
+__all__ = ["make_palette", "apply_theme", "THEME_NAMES", "THEME_MODES", "resolve_theme", "system_scheme"]
 
 THEME_NAMES = ("light", "dark")
+THEME_MODES = ("system", "light", "dark")
+
+
+def system_scheme() -> Qt.ColorScheme:
+    """The desktop's colour scheme (Unknown where the platform does not say, or before Qt 6.5)."""
+    app = QGuiApplication.instance()
+    hints = QGuiApplication.styleHints() if app is not None else None
+    getter = getattr(hints, "colorScheme", None)
+    return getter() if getter is not None else Qt.ColorScheme.Unknown
+
+
+def resolve_theme(mode: str, scheme: Qt.ColorScheme | None = None) -> str:
+    """The theme drawn for a mode: ``light``/``dark`` as asked; ``system`` after the desktop (light if unknown)."""
+    if mode in THEME_NAMES:
+        return mode
+    scheme = system_scheme() if scheme is None else scheme
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
 
 
 def make_palette(name: str) -> QPalette:
@@ -41,8 +65,8 @@ def make_palette(name: str) -> QPalette:
 
 
 def style_sheet(name: str) -> str:
-    """Extra styling for the dark theme: Fusion draws check box outlines darker
-    than the window, which vanish on a dark background."""
+    """Extra styling for the dark theme: Fusion draws check box outlines, spin box,
+    scroll bar and tree arrows darker than the window, which vanish on a dark background."""
     if name != "dark":
         return ""
     icons = (bundled_resources_path() / "icons").as_posix()
@@ -57,6 +81,23 @@ QCheckBox::indicator:indeterminate, QAbstractItemView::indicator:indeterminate {
 QCheckBox::indicator:disabled {{ border-color: #4a525e; }}
 QRadioButton::indicator {{ width: 13px; height: 13px; border: 1px solid #8b95a3; border-radius: 7px; background: #15191f; }}
 QRadioButton::indicator:checked {{ background: #2f6db5; border-color: #5b93d6; image: url("{icons}/dot.svg"); }}
+QAbstractSpinBox {{ background: #15191f; border: 1px solid #4a525e; border-radius: 3px;
+    padding: 2px 18px 2px 4px; }}
+QAbstractSpinBox:focus {{ border-color: #5b93d6; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    subcontrol-origin: border; width: 16px; background: #2a313b; border-left: 1px solid #4a525e; }}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; border-top-right-radius: 3px; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; border-bottom-right-radius: 3px; }}
+QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover {{ background: #3a424e; }}
+QAbstractSpinBox::up-arrow {{ image: url("{icons}/arrow-up-light.svg"); width: 10px; height: 10px; }}
+QAbstractSpinBox::down-arrow {{ image: url("{icons}/arrow-down-light.svg"); width: 10px; height: 10px; }}
+QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::up-arrow:off {{ image: url("{icons}/arrow-up-dim.svg"); }}
+QAbstractSpinBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:off {{
+    image: url("{icons}/arrow-down-dim.svg"); }}
+QScrollBar::up-arrow:vertical {{ image: url("{icons}/arrow-up-light.svg"); width: 9px; height: 9px; }}
+QScrollBar::down-arrow:vertical {{ image: url("{icons}/arrow-down-light.svg"); width: 9px; height: 9px; }}
+QTreeView::branch:closed:has-children {{ image: url("{icons}/arrow-right-light.svg"); }}
+QTreeView::branch:open:has-children {{ image: url("{icons}/arrow-down-light.svg"); }}
 """
 
 

@@ -7,6 +7,8 @@ data text goes through one of these:
 
 * :func:`plain_tooltip` - a tooltip: the text escaped inside our own
   paragraph, so Qt renders exactly the characters given (line breaks kept);
+  the rule lives in :mod:`nevroadmap.render.tooltips` so graphics items
+  (timeline, metrics pane) use it too;
 * :func:`set_plain_label` - a label set to ``Qt.PlainText`` before its text;
 * :func:`plain_message_box` - a message box whose text is plain.
 
@@ -17,24 +19,12 @@ titles are always plain in Qt.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from nevroadmap.render.tooltips import TOOLTIP_LIMIT, plain_tooltip
+
 __all__ = ["plain_tooltip", "set_plain_label", "plain_message_box", "TOOLTIP_LIMIT"]
-
-TOOLTIP_LIMIT = 2000  # characters: a 20,000-character description makes no useful tooltip
-
-
-def plain_tooltip(text: str | None) -> str:
-    """``text`` as a tooltip Qt shows literally (empty text: no tooltip)."""
-    if not text:
-        return ""
-    if len(text) > TOOLTIP_LIMIT:
-        text = text[:TOOLTIP_LIMIT] + "…"
-    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
-
 
 def set_plain_label(label: QLabel, text: str) -> None:
     """Show ``text`` in ``label`` as plain text."""

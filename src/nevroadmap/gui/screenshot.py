@@ -1,8 +1,9 @@
-"""Save a picture of the main window: ``python -m nevroadmap.gui.screenshot OUT.png [--theme dark]``.
+"""Save a picture of the main window: ``python -m nevroadmap.gui.screenshot OUT.png [--theme dark] [--lang zh_CN]``.
 
 Runs off-screen (no display needed) on the bundled dataset unless told
 otherwise, with throw-away settings so the user's window layout is neither
-used nor changed.  Used for docs/screenshot.png and docs/screenshot-dark.png.
+used nor changed.  Used for docs/screenshot.png, docs/screenshot-dark.png and
+(``--lang zh_CN``) docs/screenshot-zh_CN.png.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", default="1600x1000", help="window size WxH (default 1600x1000)")
     ap.add_argument("--select", default=None, help="milestone id to show in the details panel")
     ap.add_argument("--group-by", choices=("technology", "company"), default="technology")
+    ap.add_argument("--lang", choices=("en", "zh_CN"), default="en", help="interface language (default en)")
     args = ap.parse_args(argv)
     w, h = (int(x) for x in args.size.lower().split("x"))
 
@@ -43,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     from nevroadmap.gui.app import build_main_window, make_application
 
     app = make_application()
+    from nevroadmap.gui.language import apply_language
+
+    apply_language(args.lang)
     window = build_main_window(args.data, theme=args.theme, fallback=False, background=False)
     window.state.set_group_by(args.group_by)
     window.resize(w, h)

@@ -30,6 +30,7 @@ class Selection:
 
     kind: Literal["milestone", "organization"]
     id: str
+    claim: str | None = None  # a milestone opened from one of its claims (the metrics pane): shown first
 
     @property
     def url(self) -> str:
@@ -55,21 +56,6 @@ class Prepared:
     roadmap: Roadmap
     index: FilterIndex
     engine: LayoutEngine
-    org_claims: dict[str, list] | None = None
-
-
-def claims_by_organization(roadmap: Roadmap) -> dict[str, list]:
-    """Claims per organization they speak for or whose speaker works there."""
-    out: dict[str, list] = {}
-    people = roadmap.person_by_id
-    for c in roadmap.claims:
-        org = roadmap.claim_organization(c)
-        if org:
-            out.setdefault(org, []).append(c)
-        speaker = people.get(c.speaker) if c.speaker else None
-        if speaker is not None and speaker.organization and speaker.organization != org:
-            out.setdefault(speaker.organization, []).append(c)  # shown under the person's employer too
-    return out
 
 
 def prepare(roadmap: Roadmap, group_by: GroupBy = "technology",
@@ -81,7 +67,8 @@ def prepare(roadmap: Roadmap, group_by: GroupBy = "technology",
     engine = LayoutEngine(roadmap, label_years_per_char)
     engine.full(group_by)
     engine.full("company" if group_by == "technology" else "technology")
-    return Prepared(roadmap, index, engine, claims_by_organization(roadmap))
+    roadmap.claims_by_organization  # built off the GUI thread
+    return Prepared(roadmap, index, engine)
 
 
 class AppState(QObject):
@@ -150,7 +137,6 @@ class AppState(QObject):
         self._roadmap = prepared.roadmap
         self._index = prepared.index
         self._engine = prepared.engine
-        self._org_claims = prepared.org_claims
         self._mask = None
         self._layout = None
 
@@ -213,11 +199,9 @@ class AppState(QObject):
         ms = self._roadmap.milestones
         return [ms[int(i)].id for i in np.unique(items)]
 
-    def claims_by_organization(self) -> dict[str, list]:
-        """Claims per organization they speak for or whose speaker works there."""
-        if self._org_claims is None:
-            self._org_claims = claims_by_organization(self._roadmap)
-        return self._org_claims
+    def claims_by_organization(self) -> dict[str, tuple]:
+        """Claims per organization they concern: the core rule (:attr:`Roadmap.claims_by_organization`)."""
+        return self._roadmap.claims_by_organization
 
     # -- grouping and layout ---------------------------------------------------
     @property
@@ -271,6 +255,10 @@ class AppState(QObject):
 
     def select_milestone(self, milestone_id: str | None) -> None:
         self.select(Selection("milestone", milestone_id) if milestone_id else None)
+
+    def select_claim(self, milestone_id: str, claim_id: str | None) -> None:
+        """Open a milestone at one of its claims (a mark clicked in the metrics pane)."""
+        self.select(Selection("milestone", milestone_id, claim_id))
 
     def select_organization(self, org_id: str | None) -> None:
         self.select(Selection("organization", org_id) if org_id else None)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from nevroadmap.gui.plain_text import plain_tooltip
 
@@ -30,8 +31,15 @@ class StatusBar(QStatusBar):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.message.clear)
+        self._timer.timeout.connect(lambda: self.flash("", 0))
         self.addPermanentWidget(self.message)
+        # a message may offer one thing to do about it ("Reopened FILE" [Open Bundled Data])
+        self.message_action = QToolButton(self)
+        self.message_action.setObjectName("statusMessageAction")
+        self.message_action.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.message_action.setAutoRaise(True)
+        self.message_action.hide()
+        self.addPermanentWidget(self.message_action)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("loadProgress")
         self.progress.setRange(0, 0)  # busy indicator: a load has no measurable steps
@@ -49,9 +57,12 @@ class StatusBar(QStatusBar):
         self.counts.setText(text)
         self.counts.setToolTip(plain_tooltip(text))
 
-    def flash(self, text: str, msecs: int = 4000) -> None:
-        """A transient message (0: until replaced)."""
+    def flash(self, text: str, msecs: int = 4000, action: QAction | None = None) -> None:
+        """A transient message (0: until replaced), with a button for ``action`` while it shows."""
         self.message.setText(text)
+        if action is not None and text:
+            self.message_action.setDefaultAction(action)
+        self.message_action.setVisible(action is not None and bool(text))
         if text and msecs:
             self._timer.start(msecs)
         else:

@@ -4,7 +4,8 @@ The first window fits the screen it opens on: the preferred size, shrunk
 to the available area (without the task bar) and centred on it.  A saved
 geometry is restored, and brought back onto a screen when it no longer fits
 one (a monitor was unplugged, the resolution dropped).  The docks start at a
-width that leaves the timeline most of the window.
+width that leaves the timeline most of the window; on a narrow first window
+(a laptop) they share one column as tabs.
 
 The rectangle arithmetic is in pure functions (:func:`initial_geometry`,
 :func:`bring_on_screen`, :func:`dock_widths`) so it is tested without screens.
@@ -18,11 +19,13 @@ from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, Qt, QTim
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-__all__ = ["PREFERRED_SIZE", "initial_geometry", "bring_on_screen", "dock_widths", "WindowGeometry"]
+__all__ = ["PREFERRED_SIZE", "initial_geometry", "bring_on_screen", "dock_widths", "docks_tabbed", "WindowGeometry"]
 
 PREFERRED_SIZE = QSize(1600, 1000)
 SCREEN_FILL = 0.92  # at most this share of the available area on the first start
 MIN_VISIBLE = 120  # a restored window shows at least this many pixels of itself on a screen
+TABBED_BELOW = 1300  # narrower first windows (laptops): filters and details share one column, as tabs
+TABBED_SHARE, TABBED_MAX_PX = 0.26, 340  # that column's start width: this share of the window, at most this
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 
@@ -78,6 +81,11 @@ def dock_widths(window_width: int, filters: int = 270, details: int = 390) -> tu
     return max(int(filters * scale), 160), max(int(details * scale), 200)
 
 
+def docks_tabbed(window_width: int) -> bool:
+    """Whether a first window this wide shares one dock column between the panels, as tabs."""
+    return window_width < TABBED_BELOW
+
+
 def _available_rects() -> list[QRect]:
     app = QGuiApplication.instance()
     if app is None:
@@ -127,7 +135,8 @@ class WindowGeometry:
         w = self.window
         if self._size_docks_when_shown:  # docks take their widths once the window is laid out
             self._size_docks_when_shown = False
-            QTimer.singleShot(0, self.size_docks)
+            self.size_docks()  # now, so the first frame already has them ...
+            QTimer.singleShot(0, self.size_docks)  # ... and again once every dock is laid out
         if self._placed is None or w.geometry() != self._placed:
             return
         frame = w.frameGeometry()
@@ -138,8 +147,19 @@ class WindowGeometry:
             w.move(target.topLeft())  # a window's position is its frame's
 
     def size_docks(self) -> None:
-        if len(self.docks) == 2:
-            self.window.resizeDocks(self.docks, list(dock_widths(self.window.width())), Qt.Orientation.Horizontal)
+        """Start widths; a window narrower than :data:`TABBED_BELOW` puts the docks in one column, as tabs."""
+        if len(self.docks) != 2:
+            return
+        w = self.window
+        first, second = self.docks
+        if docks_tabbed(w.width()):
+            if second not in w.tabifiedDockWidgets(first):
+                w.tabifyDockWidget(first, second)
+                first.raise_()
+            width = min(max(first.minimumSizeHint().width(), int(w.width() * TABBED_SHARE)), TABBED_MAX_PX)
+            w.resizeDocks([first], [width], Qt.Orientation.Horizontal)
+        else:
+            w.resizeDocks(self.docks, list(dock_widths(w.width())), Qt.Orientation.Horizontal)
 
     def reset(self) -> None:
         """The docks where they were when the window was built, shown, at their start widths."""

@@ -1,7 +1,8 @@
 """Axes of the timeline: calendar ticks along time, lane names down the left.
 
-``year_ticks`` picks the tick level from decades down to months so that
-labels never crowd (``2027``, ``H2 2027``, ``Q3 2027``, ``Sep 2027``); the
+``year_ticks`` picks the tick level from decades down to months, weeks and
+days so that labels never crowd (``2027``, ``H2 2027``, ``Q3 2027``,
+``Sep 2027``, ``3 Mar 2027``, ``4 Mar``); the
 :class:`YearAxis` shows them, the timeline item draws the same grid lines.
 """
 
@@ -17,9 +18,11 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nevroadmap.core.dates import decimal_year
+from nevroadmap.core.datefmt import day_label, period_label
+from nevroadmap.core.i18n import language
 from nevroadmap.render.theme import Theme, get_theme
 
-__all__ = ["TickLevel", "LEVELS", "year_ticks", "tick_label", "YearAxis", "LaneLabelAxis"]
+__all__ = ["TickLevel", "LEVELS", "year_ticks", "tick_label", "YearAxis", "LaneLabelAxis", "lane_names_width"]
 
 
 @dataclass(frozen=True)
@@ -29,16 +32,43 @@ class TickLevel:
     label_px: float  # room a label needs
 
 
+DAY_YEARS = 1 / 365.25
 LEVELS = (
     TickLevel("50y", 50, 48), TickLevel("20y", 20, 48), TickLevel("decade", 10, 48), TickLevel("5y", 5, 48),
     TickLevel("2y", 2, 48), TickLevel("year", 1, 48), TickLevel("half", 0.5, 72), TickLevel("quarter", 0.25, 72),
-    TickLevel("month", 1 / 12, 76),
+    TickLevel("month", 1 / 12, 76), TickLevel("week", 7 * DAY_YEARS, 84), TickLevel("day", DAY_YEARS, 84),
 )
 _MIN_MINOR_PX = 7.0
-_MONTHS = [calendar.month_abbr[m] for m in range(13)]
+
+
+def _room(level: TickLevel) -> float:
+    """The room a label of ``level`` needs in the interface language (Chinese sub-year labels are longer)."""
+    return level.label_px * (1.35 if level.years < 1 and language().startswith("zh") else 1.0)
+
+
+def _to_date(t: float) -> date:
+    year = min(max(int(math.floor(t)), 1), 9998)
+    length = 366 if calendar.isleap(year) else 365
+    return date.fromordinal(date(year, 1, 1).toordinal() + int(min(max((t - year) * length, 0), length - 1)))
+
+
+def _day_values(t0: float, t1: float, step: int) -> list[float]:
+    """Starts of days (step 1) or of weeks, on Mondays (step 7), in [t0, t1]."""
+    d = _to_date(t0)
+    if step == 7:
+        d = date.fromordinal(d.toordinal() - d.weekday())
+    out = []
+    end = _to_date(t1).toordinal() + 1
+    for o in range(d.toordinal(), end + 1, step):
+        v = decimal_year(date.fromordinal(o))
+        if t0 <= v <= t1:
+            out.append(v)
+    return out
 
 
 def _level_values(level: TickLevel, t0: float, t1: float) -> list[float]:
+    if level.name in ("week", "day"):
+        return _day_values(t0, t1, 7 if level.name == "week" else 1)
     y0, y1 = max(int(math.floor(t0)) - 1, 1), min(int(math.ceil(t1)) + 1, 9998)
     if level.years >= 1:
         step = int(level.years)
@@ -58,19 +88,24 @@ def _starts(year: int, per_year: int) -> tuple[float, ...]:
 
 
 def tick_label(value: float, level: TickLevel) -> str:
-    """Label of a tick at ``value`` (the start of a period) on ``level``."""
+    """Label of a tick at ``value`` (the start of a period) on ``level``, in the interface language."""
     year = int(math.floor(value + 1e-9))
     if level.years >= 1:
-        return str(year)
+        return period_label(year)
+    if level.name in ("week", "day"):
+        d = _to_date(value + 1e-7)
+        if (d.month, d.day) == (1, 1) or level.name == "week":
+            return period_label(d.year, "D", d.month, d.day)
+        return day_label(d.month, d.day)
     frac = value - year
     month = min(12, max(1, int(round(frac * 12)) + 1))
     if month == 1:
-        return str(year)
+        return period_label(year)
     if level.name == "half":
-        return f"H2 {year}"
+        return period_label(year, "H", 2)
     if level.name == "quarter":
-        return f"Q{(month - 1) // 3 + 1} {year}"
-    return f"{_MONTHS[month]} {year}"
+        return period_label(year, "Q", (month - 1) // 3 + 1)
+    return period_label(year, "M", month)
 
 
 def year_ticks(t0: float, t1: float, width_px: float, scale: float = 1.0) -> tuple[TickLevel, list[float], TickLevel | None, list[float]]:
@@ -80,7 +115,7 @@ def year_ticks(t0: float, t1: float, width_px: float, scale: float = 1.0) -> tup
     px_per_year = width_px / (t1 - t0)
     major = LEVELS[0]
     for lv in LEVELS:
-        if lv.years * px_per_year >= lv.label_px * scale:
+        if lv.years * px_per_year >= _room(lv) * scale:
             major = lv
     minor = None
     for lv in LEVELS:
@@ -176,9 +211,8 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
         self.update()
 
     def preferred_width(self, scale: float = 1.0, max_px: float = 260) -> float:
-        fm = QtGui.QFontMetricsF(self.theme.font(self.theme.lane_px * scale))
-        longest = max((fm.horizontalAdvance(ln.label) for ln in self.lanes), default=60)
-        return min(max_px * scale, (self.STRIP_PX + self.GROUP_PX + 14) * scale + longest)
+        return min(max_px * scale, (self.STRIP_PX + self.GROUP_PX + 14) * scale
+                   + lane_names_width(self.lanes, self.theme, scale))
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802
         return []
@@ -251,6 +285,7 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
             else:
                 runs.append((i, i))
         fm_g = QtGui.QFontMetricsF(font_group)
+        untitled: set[int] = set()  # lanes of bands too short for their rotated name: named beside the lane
         for a, b in runs:
             top, bottom = to_y(self.lanes[a].row0), to_y(self.lanes[b].row0 + self.lanes[b].rows)
             if bottom < 0 or top > h:
@@ -258,8 +293,10 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
             p.fillRect(QtCore.QRectF(0, top, self.STRIP_PX, bottom - top), QtGui.QColor(self.lanes[a].color))
             vis_top, vis_bottom = max(top, 0.0), min(bottom, h)
             room = vis_bottom - vis_top - 6
+            text = _cap(self.lanes[a].group)
+            if room <= 28 or fm_g.horizontalAdvance(text) > room:
+                untitled.update(range(a, b + 1))
             if room > 28:
-                text = _cap(self.lanes[a].group)
                 if fm_g.horizontalAdvance(text) <= room:  # whole or not at all
                     p.save()
                     p.setFont(font_group)
@@ -275,6 +312,8 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
         # lane names, stuck to the top of the lane's visible part
         font = th.font(min(th.lane_px, max(k * 0.8, 7.0)))
         fm = QtGui.QFontMetricsF(font)
+        font_tag = th.font(min(th.small_px, max(k * 0.7, 7.0)))
+        fm_tag = QtGui.QFontMetricsF(font_tag)
         p.setFont(font)
         x_text = self.STRIP_PX + self.GROUP_PX + 4
         room = w - x_text - 6
@@ -289,13 +328,43 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
             top = max(y0, 0.0)
             if top + line_h > y1:
                 top = y1 - line_h
-            text = fm.elidedText(ln.label, QtCore.Qt.ElideRight, room)
-            p.setPen(QtGui.QColor(th.foreground))
             base = top + line_h / 2 + (fm.ascent() - fm.descent()) / 2
+            name_room = room
+            if i in untitled:  # the band's name, small and muted, at the right of the lane's name
+                tag = _cap(ln.group)
+                tag_w = fm_tag.horizontalAdvance(tag)
+                if fm.horizontalAdvance(ln.label) + tag_w + 10 <= room or (tag_w + 10 <= room / 2 and ln.rows > 1):
+                    p.setFont(font_tag)
+                    p.setPen(QtGui.QColor(th.muted))
+                    tag_base = base if ln.rows == 1 else base + line_h
+                    p.drawText(QtCore.QPointF(x_text + room - tag_w, tag_base), tag)
+                    p.setFont(font)
+                    if ln.rows == 1:
+                        name_room = room - tag_w - 10
+            text = fm.elidedText(ln.label, QtCore.Qt.ElideRight, name_room)
+            p.setPen(QtGui.QColor(th.foreground))
             p.drawText(QtCore.QPointF(x_text, base), text)
         p.setPen(QtGui.QPen(QtGui.QColor(th.grid_major), 1))
         p.drawLine(QtCore.QPointF(w - 0.5, 0), QtCore.QPointF(w - 0.5, h))
         p.restore()
+
+
+def lane_names_width(lanes, theme: Theme, scale: float = 1.0, row_px: float = 24.0) -> float:
+    """Room the lane names take (measured in the theme's font): the longest name, and for a lane of a
+    band too short for its rotated name at ``row_px`` a row, that name and the band's name beside it."""
+    fm = QtGui.QFontMetricsF(theme.font(theme.lane_px * scale))
+    fm_tag = QtGui.QFontMetricsF(theme.font(theme.small_px * scale))
+    fm_g = QtGui.QFontMetricsF(theme.font(theme.small_px * 0.95 * scale, bold=True))
+    band_rows: dict[str, int] = {}
+    for ln in lanes:
+        band_rows[ln.group] = band_rows.get(ln.group, 0) + ln.rows
+    need = 60.0 * scale
+    for ln in lanes:
+        w = fm.horizontalAdvance(ln.label)
+        if ln.rows == 1 and fm_g.horizontalAdvance(_cap(ln.group)) + 6 * scale > band_rows[ln.group] * row_px * scale:
+            w += fm_tag.horizontalAdvance(_cap(ln.group)) + 10 * scale
+        need = max(need, w)
+    return need
 
 
 def _cap(text: str) -> str:

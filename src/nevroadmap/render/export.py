@@ -25,10 +25,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.datefmt import period_label
+from nevroadmap.core.i18n import _, language, ngettext
 from nevroadmap.core.layout import FADE_YEARS, KIND_RANGE, LaneLayout, LayoutEngine
 from nevroadmap.core.model import Roadmap
-from nevroadmap.render.axis import LaneLabelAxis
+from nevroadmap.render import evidence_page
+from nevroadmap.render.axis import LaneLabelAxis, lane_names_width
+from nevroadmap.render.drift import DriftItem
 from nevroadmap.render.legend import groups_of, legend_entries, legend_height, paint_legend
 from nevroadmap.render.output import ExportError, check_output_path, encode_png, write_atomic
 from nevroadmap.render.page import (
@@ -46,7 +49,8 @@ __all__ = [
 FORMATS = ("png", "svg", "pdf")
 MIN_SIDE, MAX_SIDE = 16, 20000
 MIN_DPI, MAX_DPI = 10, 2400
-DEFAULT_TITLE = "New-energy vehicle technology roadmap"
+DEFAULT_TITLE = "New-energy vehicle technology roadmap"  # shown translated: _(DEFAULT_TITLE)
+_("New-energy vehicle technology roadmap")  # (the mark lupdate extracts; the constant stays English)
 MAX_ROW_PX = 34.0  # few rows grow up to this, so a filtered export fills its page better
 REPACK_LIMIT = 20_000  # up to this many shown milestones the layout is packed for the exact plot width
 
@@ -68,6 +72,9 @@ class ExportRequest:
     group_by: str = "technology"
     mask: np.ndarray | None = None  # milestones shown (None: all)
     filter_text: str = ""  # describes the filters that are on
+    metric: str | None = None  # a metric's name or label (as `claims --metric`): its band under the lanes
+    footnotes: bool = False  # number the sources behind the shown milestones below the picture
+    drift: bool = True  # forecast drift (earlier claimed dates) on the lanes, as in the app
 
     def replace(self, **changes) -> ExportRequest:
         return dataclasses.replace(self, **changes)
@@ -149,8 +156,7 @@ def _recording_dpi() -> int:
 
 def lane_axis_width(lanes, theme: Theme, inner_w: float) -> float:
     """Width of the lane-name column for ``lanes`` on a page ``inner_w`` wide (layout px)."""
-    fm = QtGui.QFontMetricsF(theme.font(theme.lane_px))
-    longest = max((fm.horizontalAdvance(ln.label) for ln in lanes), default=60.0)
+    longest = lane_names_width(lanes, theme)
     cap = min(300.0, inner_w * 0.3)
     return float(int(min(cap, LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + longest)))
 
@@ -256,7 +262,7 @@ class _Page:
         margin = MARGIN
         y = margin * 0.8
         self.title_rect = self.sub_rect = self.legend_rect = self.attr_rect = None
-        self.title = (request.title if request.title is not None else DEFAULT_TITLE).strip()
+        self.title = (request.title if request.title is not None else _(DEFAULT_TITLE)).strip()
         fm_title = QtGui.QFontMetricsF(th.font(th.title_px, bold=True))
         fm_sub = QtGui.QFontMetricsF(th.font(th.subtitle_px))
         fm_small = QtGui.QFontMetricsF(th.font(th.small_px))
@@ -266,9 +272,15 @@ class _Page:
             y += fm_title.height() + 2
         n = len(np.unique(layout.item)) if len(layout.item) else 0
         bits = [request.filter_text.strip()] if request.filter_text.strip() else []
-        bits.append(ngettext("{n} milestone, grouped by {group}, as of {date}",
-                             "{n} milestones, grouped by {group}, as of {date}", n).format(
-            n=n, group=layout.group_by, date=date.today().isoformat()))
+        today = date.today()
+        as_of = period_label(today.year, "D", today.month, today.day) if language() != "en" else today.isoformat()
+        if layout.group_by == "company":
+            sub = ngettext("{n} milestone, grouped by company, as of {date}",
+                           "{n} milestones, grouped by company, as of {date}", n)
+        else:
+            sub = ngettext("{n} milestone, grouped by technology, as of {date}",
+                           "{n} milestones, grouped by technology, as of {date}", n)
+        bits.append(sub.format(n=n, date=as_of))
         self.subtitle = "  ·  ".join(bits)
         if request.show_title:
             self.sub_rect = QtCore.QRectF(margin, y, inner_w, fm_sub.height())
@@ -280,17 +292,32 @@ class _Page:
             bottom -= fm_small.height()
             self.attr_rect = QtCore.QRectF(margin, bottom, inner_w, fm_small.height())
             bottom -= 6
+        # issue 10: numbered sources above the attribution, a metric's band under the lanes
+        self.notes = evidence_page.footnotes(roadmap, layout) if request.footnotes else evidence_page.Footnotes()
+        self.notes_rect = self.band_rect = None
+        if self.notes.lines:
+            notes_h = evidence_page.footnotes_height(len(self.notes.lines), th)
+            bottom -= notes_h
+            self.notes_rect = QtCore.QRectF(margin, bottom, inner_w, notes_h)
+            bottom -= 6
+        self.band = evidence_page.metric_band(roadmap, layout, request.metric) if request.metric else None
+        band_h = evidence_page.band_height(self.h) if self.band is not None else 0.0
         self.legend_entries = legend_entries(groups_of(layout))
         legend_h = legend_height(self.legend_entries, inner_w, th) if request.show_legend else 0.0
-        # the plot: rows at most MAX_ROW_PX tall; the legend follows it
+        # the plot: rows at most MAX_ROW_PX tall; the band and the legend follow it
         axes_h = 2 * (th.axis_px + 14)
-        room = max(bottom - legend_h - 8 - y, 40.0)
+        room = max(bottom - legend_h - 8 - band_h - y, 40.0)
         rows = max(layout.n_rows, 1)
         row_px = min(MAX_ROW_PX, (room - axes_h) / rows)
         plot_h = min(room, axes_h + row_px * rows)
         self.plot_rect = QtCore.QRectF(margin, y, inner_w, plot_h)
+        y += plot_h
+        if self.band is not None:
+            band_h = evidence_page.band_height(self.h, room - plot_h)
+            self.band_rect = QtCore.QRectF(margin, y + 6, inner_w, band_h)
+            y += band_h + 6
         if request.show_legend:
-            self.legend_rect = QtCore.QRectF(margin, y + plot_h + 10, inner_w, legend_h)
+            self.legend_rect = QtCore.QRectF(margin, y + 10, inner_w, legend_h)
 
     def build_scene(self) -> tuple[pg.GraphicsScene, pg.PlotItem]:
         th = self.theme
@@ -306,6 +333,14 @@ class _Page:
         plot.layout.activate()
         vb.setXRange(*self.time_range, padding=0)
         vb.set_rows(self.layout.n_rows)
+        if self.request.drift:
+            drift = DriftItem(th)
+            drift.set_data(self.roadmap, self.layout)
+            plot.addItem(drift)
+        self.band_plot = None
+        if self.band is not None:
+            self.band_plot = evidence_page.add_band_plot(scene, plot, self.band, self.band_rect, self.time_range, th,
+                                                         self.notes.numbers)
         return scene, plot
 
     def paint(self, p: QtGui.QPainter, scale: float) -> None:
@@ -327,6 +362,10 @@ class _Page:
             paint_legend(p, self.legend_rect, self.legend_entries, th)
         if self.attr_rect is not None:
             self._text(p, self.attr_rect, self.attribution, th.font(th.small_px), th.muted)
+        if self.band_plot is not None:
+            evidence_page.paint_band_labels(p, self.band_rect, self.band, self.band_plot, th)
+        if self.notes_rect is not None:
+            evidence_page.paint_footnotes(p, self.notes_rect, self.notes, th)
         if not len(self.layout.item):
             r = self.plot_rect
             self._text(p, QtCore.QRectF(r.left(), r.center().y() - 20, r.width(), 40), _("No milestones match the filter"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from nevroadmap.core.names import status_name
+from nevroadmap.core.i18n import _
 from nevroadmap.render.theme import STATUS_LABELS, Theme, fill_fade, get_theme, status_style
 
 # shared objects: passing the Qt.NoPen enum to setPen repeatedly trips a PySide refcount bug
@@ -23,10 +25,10 @@ NEUTRAL = {"light": "#6f7c8c", "dark": "#93a1b5"}
 
 def legend_entries(groups: list[tuple[str, str]] | None = None) -> list[tuple[str, str, object]]:
     """(kind, text, arg) in display order; kind picks the swatch painter."""
-    out: list[tuple[str, str, object]] = [("status", lbl, i) for i, lbl in enumerate(STATUS_LABELS)]
-    out += [("point", "Single date", None), ("open", "Open end (2030+)", None),
-            ("approx", "Approximate (~2027)", None), ("deadline", "Deadline (by 2026)", None),
-            ("today", "Today", None)]
+    out: list[tuple[str, str, object]] = [("status", status_name(lbl.lower()), i) for i, lbl in enumerate(STATUS_LABELS)]
+    out += [("point", _("Single date"), None), ("open", _("Open end (2030+)"), None),
+            ("approx", _("Approximate (~2027)"), None), ("deadline", _("Deadline (by 2026)"), None),
+            ("today", _("Today"), None)]
     for name, color in groups or []:
         out.append(("group", name, color))
     return out
@@ -123,13 +125,23 @@ def paint_legend(p: QtGui.QPainter, rect: QtCore.QRectF, entries, th: Theme, sca
 
 
 class LegendItem(pg.GraphicsWidget):
-    """A legend strip that wraps to as many lines as its width needs."""
+    """A legend strip that wraps to as many lines as its width needs.
+
+    Where it would take more than :attr:`FOLD_LINES` lines (a small window)
+    it folds into one line ending in "More (N)"; a click unfolds it, and a
+    click folds it again.  ``sigFoldChanged`` tells the owner to lay it out anew.
+    """
+
+    sigFoldChanged = QtCore.Signal()
+    FOLD_LINES = 2
 
     def __init__(self, theme: Theme | str = "light", groups: list[tuple[str, str]] | None = None) -> None:
         super().__init__()
         self.theme = get_theme(theme)
         self.entries = legend_entries(groups)
         self.scale = 1.0
+        self.expanded = False
+        self._more_rect = QtCore.QRectF()
 
     def set_theme(self, theme: Theme | str) -> None:
         self.theme = get_theme(theme)
@@ -140,11 +152,66 @@ class LegendItem(pg.GraphicsWidget):
         self.updateGeometry()
         self.update()
 
+    def _fm(self) -> QtGui.QFontMetricsF:
+        return QtGui.QFontMetricsF(self.theme.font(self.theme.small_px * self.scale))
+
+    def _more_text(self, hidden: int) -> str:
+        return (QtCore.QCoreApplication.translate("legend", "Less ◂") if self.expanded
+                else QtCore.QCoreApplication.translate("legend", "More (%1) ▸").replace("%1", str(hidden)))
+
+    def folds(self, width: float) -> bool:
+        """Whether the whole legend would take more lines than :attr:`FOLD_LINES` at ``width``."""
+        placed = _layout(self.entries, width, self._fm(), self.scale)
+        return bool(placed) and max(e[4] for e in placed) + 1 > self.FOLD_LINES
+
+    def shown_entries(self, width: float) -> tuple[list, str]:
+        """The entries drawn at ``width`` and the fold link's text ('' when the legend does not fold)."""
+        if not self.folds(width):
+            return self.entries, ""
+        if self.expanded:
+            return self.entries, self._more_text(0)
+        fm = self._fm()
+        reserve = fm.horizontalAdvance(self._more_text(len(self.entries))) + 24 * self.scale
+        placed = _layout(self.entries, max(width - reserve, 1.0), fm, self.scale)
+        first = [e for e in placed if e[4] == 0]
+        return self.entries[:len(first)], self._more_text(len(self.entries) - len(first))
+
     def height_for(self, width: float) -> float:
-        return legend_height(self.entries, width, self.theme, self.scale)
+        entries, _more = self.shown_entries(width)
+        return legend_height(entries, width, self.theme, self.scale)
 
     def paint(self, p, opt=None, widget=None):
-        paint_legend(p, self.rect(), self.entries, self.theme, self.scale)
+        rect = self.rect()
+        entries, more = self.shown_entries(rect.width())
+        paint_legend(p, rect, entries, self.theme, self.scale)
+        self._more_rect = QtCore.QRectF()
+        if more:
+            fm = self._fm()
+            line_h = max(fm.height(), _SWATCH_H * self.scale) * 1.5
+            w = fm.horizontalAdvance(more)
+            if self.expanded:
+                lines = int(round(legend_height(entries, rect.width(), self.theme, self.scale) / line_h))
+                y = rect.top() + (lines - 1) * line_h
+            else:
+                y = rect.top()
+            self._more_rect = QtCore.QRectF(rect.right() - w - 8 * self.scale, y, w + 8 * self.scale, line_h)
+            p.save()
+            p.setFont(self.theme.font(self.theme.small_px * self.scale, bold=True))
+            p.setPen(QtGui.QColor(self.theme.selection if self.theme.name == "dark" else "#0b62c4"))
+            p.drawText(self._more_rect, int(QtCore.Qt.AlignRight | QtCore.Qt.AlignVCenter), more)
+            p.restore()
+
+    def toggle_fold(self) -> None:
+        self.expanded = not self.expanded
+        self.sigFoldChanged.emit()
+        self.update()
+
+    def mouseClickEvent(self, ev):  # noqa: N802 (pyqtgraph API)
+        if ev.button() == QtCore.Qt.LeftButton and self._more_rect.contains(ev.pos()):
+            ev.accept()
+            self.toggle_fold()
+        else:
+            ev.ignore()
 
 
 def groups_of(layout) -> list[tuple[str, str]]:

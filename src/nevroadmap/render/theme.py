@@ -5,7 +5,7 @@ Status is readable at a glance and drawn the same way everywhere:
 ========== ===============================================================
 achieved   solid fill in the lane colour
 announced  lighter solid fill with a solid outline
-planned    light fill with a solid outline
+planned    light dotted fill with a solid outline
 forecast   very light hatched fill with a dashed outline
 ========== ===============================================================
 
@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6 import QtCore, QtGui
+
+from nevroadmap.render.fonts import family_for
 
 __all__ = ["Theme", "THEMES", "get_theme", "StatusStyle", "status_style", "mix", "STATUS_LABELS"]
 
@@ -54,7 +56,7 @@ class Theme:
     status_mix: tuple[float, ...] = (0.0, 0.45, 0.80, 0.90)
 
     def font(self, px: float, bold: bool = False) -> QtGui.QFont:
-        f = QtGui.QFont(self.font_family)
+        f = QtGui.QFont(family_for(self.font_family))  # a family with the glyphs of the interface language
         f.setPixelSize(max(1, int(round(px))))
         f.setBold(bold)
         f.setHintingPreference(QtGui.QFont.PreferNoHinting)
@@ -135,8 +137,14 @@ def status_style(theme: Theme, color: str, status: int, scale: float = 1.0) -> S
         pen.setDashPattern([4.0, 2.0])
     pen.setJoinStyle(QtCore.Qt.MiterJoin)
     pen.setCosmetic(False)
+    # a texture per status, so that status never rests on colour alone (grey print, colour-blind
+    # eyes): planned is dotted, forecast hatched (and its outline dashed)
     hatch = None
-    if status == 3:
+    if status == 2:
+        hc = QtGui.QColor(base)
+        hc.setAlpha(200)
+        hatch = QtGui.QBrush(hc, QtCore.Qt.Dense7Pattern)
+    elif status == 3:
         hc = QtGui.QColor(base)
         hc.setAlpha(110)
         hatch = QtGui.QBrush(hc, QtCore.Qt.BDiagPattern)

@@ -15,7 +15,7 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from nevroadmap.core.dates import decimal_year
 from nevroadmap.core.glyphs import ROW_PX
@@ -27,7 +27,16 @@ from nevroadmap.render.row_index import BASE_YEAR, SPAN_YEARS
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.tooltips import milestone_tooltip
 
-__all__ = ["TimelineItem", "today_year"]
+__all__ = ["TimelineItem", "pixel_ratio", "today_year"]
+
+
+def pixel_ratio(item: QtWidgets.QGraphicsItem, t: QtGui.QTransform) -> float:
+    """Device pixels per scene pixel of ``item`` painted with transform ``t`` (an export renders a scene
+    scaled up; pixel sizes of marks, pens and text follow)."""
+    st = item.sceneTransform()
+    if abs(st.m11()) < 1e-12:
+        return 1.0
+    return max(0.05, abs(t.m11() / st.m11()))
 
 
 def today_year() -> float:
@@ -84,11 +93,7 @@ class TimelineItem(pg.GraphicsObject):
 
     # -- planning ------------------------------------------------------------------
     def _pixel_ratio(self, t: QtGui.QTransform) -> float:
-        """Device pixels per scene pixel (export renders a scene scaled up)."""
-        st = self.sceneTransform()
-        if abs(st.m11()) < 1e-12:
-            return 1.0
-        return max(0.05, abs(t.m11() / st.m11()))
+        return pixel_ratio(self, t)
 
     def visible_entries(self, rect: QtCore.QRectF, px_per_year: float | None = None, row_px: float = ROW_PX,
                         ratio: float = 1.0) -> np.ndarray:

@@ -9,9 +9,10 @@ from PySide6 import QtCore
 
 from nevroadmap.core.glyphs import ROW_PX
 
-__all__ = ["TimelineViewBox", "clamp_window", "MIN_SPAN_YEARS", "MAX_SPAN_YEARS"]
+__all__ = ["TimelineViewBox", "clamp_window", "MIN_SPAN_YEARS", "MIN_SPAN_DAYS_YEARS", "MAX_SPAN_YEARS"]
 
-MIN_SPAN_YEARS = 0.25  # zoom limits: three months ...
+MIN_SPAN_YEARS = 0.25  # zoom limits: three months (two weeks when the data has exact days) ...
+MIN_SPAN_DAYS_YEARS = 14 / 365.25
 MAX_SPAN_YEARS = 60.0  # ... to sixty years
 
 
@@ -32,8 +33,14 @@ class TimelineViewBox(pg.ViewBox):
         self.invertY(True)
         self.setMouseEnabled(x=True, y=False)
         self.disableAutoRange()
+        self.min_span = MIN_SPAN_YEARS
         self.setLimits(minXRange=MIN_SPAN_YEARS, maxXRange=MAX_SPAN_YEARS, xMin=1800.0, xMax=2200.0)
         self.sigResized.connect(self.apply_rows)
+
+    def set_min_span(self, years: float) -> None:
+        """The narrowest time window zooming reaches (two weeks for data with exact days)."""
+        self.min_span = float(years)
+        self.setLimits(minXRange=self.min_span)
 
     def set_rows(self, n_rows: int) -> None:
         self.n_rows = int(n_rows)
@@ -69,7 +76,7 @@ class TimelineViewBox(pg.ViewBox):
         return float(t0), float(t1)
 
     def set_time_range(self, t0: float, t1: float) -> None:
-        t0, t1 = clamp_window(t0, t1)
+        t0, t1 = clamp_window(t0, t1, self.min_span)
         self.setXRange(t0, t1, padding=0)
 
     def zoom_time(self, factor: float, center: float | None = None) -> None:
@@ -77,7 +84,7 @@ class TimelineViewBox(pg.ViewBox):
         if center is None:
             center = (t0 + t1) / 2
         factor = max(float(factor), 1e-6)
-        width = min(max((t1 - t0) / factor, MIN_SPAN_YEARS), MAX_SPAN_YEARS)
+        width = min(max((t1 - t0) / factor, self.min_span), MAX_SPAN_YEARS)
         frac = (center - t0) / (t1 - t0) if t1 > t0 else 0.5
         self.set_time_range(center - frac * width, center - frac * width + width)
 
@@ -116,13 +123,13 @@ class TimelineViewBox(pg.ViewBox):
             ev.ignore()
 
 
-def clamp_window(t0: float, t1: float) -> tuple[float, float]:
-    """A time window within the zoom and panning limits."""
+def clamp_window(t0: float, t1: float, min_span: float = MIN_SPAN_YEARS) -> tuple[float, float]:
+    """A time window within the zoom (at least ``min_span`` years) and panning limits."""
     if not (math.isfinite(t0) and math.isfinite(t1)):
         t0, t1 = 2020.0, 2035.0
     if t1 < t0:
         t0, t1 = t1, t0
-    w = min(max(t1 - t0, MIN_SPAN_YEARS), MAX_SPAN_YEARS)
+    w = min(max(t1 - t0, min_span), MAX_SPAN_YEARS)
     c = (t0 + t1) / 2
     t0 = c - w / 2
     t0 = min(max(t0, 1800.0), 2200.0 - w)

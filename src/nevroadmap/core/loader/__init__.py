@@ -50,9 +50,9 @@ def load(path: str | os.PathLike | None = None, strict: bool = False) -> Roadmap
 
 
 def _check_json_keys(files: list[Path]) -> None:
-    from nevroadmap.core.loader.files import read_text, shown_name
+    from nevroadmap.core.loader.files import one_line_end, read_text, shown_name
     from nevroadmap.core.loader.json_source import repeated_key_problems
 
-    problems = [p for f in files for p in repeated_key_problems(read_text(f, shown_name(f)), shown_name(f))]
+    problems = [p for f in files for p in repeated_key_problems(one_line_end(read_text(f, shown_name(f))), shown_name(f))]
     if problems:
         raise RoadmapError(problems)

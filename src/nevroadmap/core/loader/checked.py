@@ -24,6 +24,7 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
     for f in files:
         try:
             docs.append(parse_file(f, shown_name(f)))
+            problems.extend(docs[-1].problems)  # an import's problems in cells
         except RoadmapError as exc:
             problems.extend(exc.problems)
 
@@ -84,4 +85,6 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
         problems.append(stop_problem(str(root)))
     if problems:
         raise RoadmapError(problems)
-    return Roadmap.model_construct(origin=str(root), **{k: tuple(v) for k, v in records.items()})
+    return Roadmap.model_construct(origin=str(root), name=next((d.name for d in docs if d.name), ""),
+                                   warnings=tuple(str(w) for d in docs for w in d.warnings),
+                                   **{k: tuple(v) for k, v in records.items()})

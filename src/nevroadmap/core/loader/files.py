@@ -11,9 +11,10 @@ from pathlib import Path
 from nevroadmap.core.i18n import _
 from nevroadmap.core.loader.problems import Problem, RoadmapError
 
-__all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "MAX_VALUES", "MAX_YAML_VALUES", "value_limit", "data_files", "shown_name", "read_text"]
+__all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "MAX_VALUES", "MAX_YAML_VALUES", "value_limit", "data_files", "shown_name", "read_text",
+           "one_line_end"]
 
-DATA_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+DATA_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".csv")
 MAX_FILE_BYTES = 128 * 1024 * 1024
 # about twice the 100,000-milestone benchmark file: a cheap byte count stops junk such as
 # 20 MB of "[0,0,0,..." before a parser turns it into gigabytes of objects
@@ -89,9 +90,6 @@ def _find_data_files(path: Path) -> list[Path]:
         return sorted(files)
     if not path.exists():
         raise RoadmapError([Problem(str(path), 0, _("no such file or folder"))])
-    if path.suffix.lower() not in DATA_SUFFIXES:
-        raise RoadmapError([Problem(str(path), 1, _("unknown data file type {suffix}; use {suffixes}").format(
-            suffix=repr(path.suffix) if path.suffix else "'(none)'", suffixes=", ".join(DATA_SUFFIXES)))])
     if not path.is_file():  # a pipe or device would block or never end
         raise RoadmapError([Problem(str(path), 0, _("not a regular file"))])
     return [path]
@@ -132,9 +130,13 @@ def read_text(path: Path, shown: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RoadmapError([Problem(shown, line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8")]) from None
-    if "\r" in text:  # CR-only (old Mac) and CRLF line endings: one line each, as every parser counts
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def one_line_end(text: str) -> str:
+    """``text`` with CR-only (old Mac) and CRLF line endings as LF, so every parser counts lines
+    alike (not for CSV: its reader knows them all, and a quoted cell may hold a lone CR)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # UTF-32 first: its LE BOM starts like UTF-16's
@@ -159,8 +161,9 @@ def _count_values(raw: bytes, suffix: str) -> int:
 
 
 # every JSON value but the first follows one of these; every YAML node is a flow item or key (, { [),
-# a block item (-), a mapping value (:) or an explicit key (?); TOML values follow = or , or [
-_MARKS = {".json": (b",", b":", b"["), ".toml": (b",", b"[", b"="),
+# a block item (-), a mapping value (:) or an explicit key (?); TOML values follow = or , or [;
+# a CSV cell ends at a delimiter (, ; tab) or a line end
+_MARKS = {".json": (b",", b":", b"["), ".toml": (b",", b"[", b"="), ".csv": (b",", b";", b"\t", b"\n"),
           ".yaml": (b",", b":", b"[", b"{", b"-", b"?"), ".yml": (b",", b":", b"[", b"{", b"-", b"?")}
 
 

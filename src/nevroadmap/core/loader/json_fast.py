@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter, ValidationError
 from typing_extensions import TypedDict
 
+from nevroadmap.core.formats.timelinejs import may_be_timelinejs_json
 from nevroadmap.core.loader.files import MAX_FILE_BYTES, MAX_VALUES
 from nevroadmap.core.loader.json_slices import read_sections_in_slices
 from nevroadmap.core.loader.references import references_ok, unique_ids_ok
@@ -49,6 +50,8 @@ def load_json_fast(root: Path, files: list[Path]) -> Roadmap | None:
         # preceded by a comma or sits a level deeper (depth is capped by the parser), so
         # 2 * commas bounds the values; anything near the cap goes to the careful path
         if b"\x00" in raw[:8192] or 2 * raw.count(b",") > MAX_VALUES:
+            return None
+        if may_be_timelinejs_json(raw):  # detected first: the full path reads timelines
             return None
         # strict skips lax coercions (~7 % faster); anything that needs one, such as
         # "400" for a number, fails here and is then accepted by the full path

@@ -1,0 +1,435 @@
+"""TimelineJS timelines (https://timeline.knightlab.com) as roadmap data.
+
+Reads both forms TimelineJS takes: its JSON (``title``, ``events``, ``eras``)
+and the CSV of its Google-spreadsheet template (``Year, Month, Day, Time,
+End Year, ..., Headline, Text, Media, Media Credit, ..., Type, Group``).
+
+Mapping (README, "TimelineJS import"):
+
+- an event is a milestone; its date keeps its precision (``2027``,
+  ``2027-03``, ``2027-03-14``; with an end date a range ``2025-2027`` or
+  ``2027-03 to 2028``); times of day are dropped; TimelineJS has no status, so
+  every event is ``announced``;
+- ``text.headline`` is the title and ``text.text`` the description, both as
+  plain text (:mod:`.plain_text`); a ``display_date`` is kept in the description;
+- each ``group`` is a lane (a technology), all under one area named after the
+  timeline; events without a group go to the lane "Events";
+- ``media`` with a URL or a credit becomes a source and a claim supporting the
+  milestone (``url``: only ``http``/``https`` URLs are kept as links);
+- ``eras`` become eras (shaded bands), ``title`` the dataset name;
+- an event that cannot be mapped (no year, a date outside 1800-2200, a month
+  13) is a warning with its line, and the rest of the timeline is used.
+
+Ids are made from the headline and date (``fictional-plant-opens-2027``; ``-2``
+on a collision) unless the event has a valid, unused ``unique_id``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+import json
+import re
+from functools import cache
+from json.decoder import scanstring
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR, DateSyntaxError, parse_when
+from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows
+from nevroadmap.core.formats.ids import ID_RE, IdMaker, slug
+from nevroadmap.core.formats.plain_text import html_to_text, one_line
+from nevroadmap.core.formats.result import Converted
+from nevroadmap.core.i18n import _
+from nevroadmap.core.model import SECTIONS
+
+__all__ = ["TEMPLATE_COLUMNS", "is_timelinejs_json", "may_be_timelinejs_json", "is_timelinejs_header",
+           "read_timelinejs_json", "read_timelinejs_csv"]
+
+TEMPLATE_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+                    "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+                    "Media Thumbnail", "Type", "Group", "Background")
+_TEMPLATE_KEYS = {c.lower(): c for c in TEMPLATE_COLUMNS}
+DEFAULT_LANE = "Events"
+DEFAULT_AREA = "Timeline"
+STATUS = "announced"
+MAX_NAME, MAX_TEXT, MAX_URL = 500, 20_000, 2000
+
+
+@cache
+def _record_adapter(section: str) -> TypeAdapter:
+    """Validates one record of ``section`` (built on first use)."""
+    return TypeAdapter(SECTIONS[section])
+
+
+def is_timelinejs_json(data: Any) -> bool:
+    """A JSON object with an ``events`` list and none of our own sections, or a
+    TimelineJS 2 timeline (``{"timeline": {"date": [...]}}``)."""
+    if not isinstance(data, dict):
+        return False
+    if isinstance(data.get("events"), list):  # and none of our sections (eras are in both)
+        return not any(k in SECTIONS and k != "eras" for k in data)
+    old = data.get("timeline")
+    return len(data) == 1 and isinstance(old, dict) and isinstance(old.get("date"), list)
+
+
+_TIMELINEJS_KEY = re.compile(rb'"(?:events|timeline)"[ \t\r\n]*:')
+# a first key naming one of our sections (but eras, which timelines have too): ours, by the rule above
+_OURS_FIRST = re.compile(rb'[ \t\r\n]*\{[ \t\r\n]*"(?:'
+                         + b"|".join(re.escape(k.encode()) for k in SECTIONS if k != "eras")
+                         + rb')"[ \t\r\n]*:')
+
+
+def may_be_timelinejs_json(raw: bytes) -> bool:
+    """False only when JSON bytes cannot be a TimelineJS timeline (:func:`is_timelinejs_json`):
+    their first key is one of our sections other than ``eras`` (an O(1) look), or they
+    hold no ``"events":`` or ``"timeline":`` key at all.  The parsed data decides the rest."""
+    if _OURS_FIRST.match(raw):
+        return False
+    return _TIMELINEJS_KEY.search(raw) is not None
+
+
+def is_timelinejs_header(cells: list[str]) -> bool:
+    """A header row of the TimelineJS spreadsheet template (extra columns allowed)."""
+    names = {c.strip().lower() for c in cells}
+    return {"year", "headline", "text"} <= names and len(names & _TEMPLATE_KEYS.keys()) >= 5
+
+
+# -- dates -------------------------------------------------------------------
+def _int(value: Any, what: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(_("{what} {value} is not a number").format(what=what, value=repr(value)))
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.0*)?\s*", value):
+        return int(float(value))
+    raise ValueError(_("{what} {value} is not a whole number").format(what=what, value=repr(str(value)[:40])))
+
+
+def _date_text(d: Any, what: str) -> str | None:
+    """``{"year": 2027, "month": 3}`` -> ``"2027-03"``; None when there is no date at all."""
+    if d is None:
+        return None
+    if not isinstance(d, dict):
+        raise ValueError(_("{what} must be an object with a year, not {type}").format(what=what, type=type(d).__name__))
+    year = _int(d.get("year"), "year")
+    month = d.get("month")
+    month = _MONTHS.get(month.strip().lower()[:3]) or month if isinstance(month, str) else month
+    month = _int(month, "month")
+    day = _int(d.get("day"), "day")
+    if year is None:
+        if month is None and day is None:
+            return None
+        raise ValueError(_("{what} has no year").format(what=what))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(_("{what}: year {year} is outside the years the app shows ({first}-{last})").format(
+            what=what, year=year, first=MIN_YEAR, last=MAX_YEAR))
+    text = f"{year:04d}"
+    if month is not None:
+        text += f"-{month:02d}"
+        if day is not None:
+            text += f"-{day:02d}"
+    try:
+        parse_when(text)
+    except DateSyntaxError as exc:
+        raise ValueError(_("{what}: {reason}").format(what=what, reason=exc.reason)) from None
+    return text
+
+
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+
+
+def _when(start: str, end: str | None) -> tuple[str, str | None]:
+    """The DateSpan text of start..end, and a note when the end had to be dropped."""
+    if not end or end == start:
+        return start, None
+    text = f"{start}-{end}" if len(start) == len(end) == 4 else f"{start} to {end}"
+    try:
+        return str(parse_when(text)), None
+    except DateSyntaxError as exc:
+        return start, _("end_date ignored: {reason}").format(reason=exc.reason)
+
+
+# -- JSON lines ----------------------------------------------------------------
+_WS = re.compile(r"[ \t\n\r]*")
+_SCAN = json.JSONDecoder().scan_once
+
+
+class _JsonLocator:
+    """Lines of the top-level keys, and of list items and their keys, in valid JSON text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line(self, pos: int) -> int:
+        return bisect.bisect_left(self.newlines, pos) + 1
+
+    def keys(self, pos: int) -> dict[str, int]:
+        """Offsets of the values of the object at ``pos``."""
+        text, out = self.text, {}
+        try:
+            if text[pos] != "{":
+                return out
+            i = _WS.match(text, pos + 1).end()
+            while text[i] == '"':
+                key, i = scanstring(text, i + 1)
+                i = _WS.match(text, _WS.match(text, i).end() + 1).end()
+                out.setdefault(key, i)
+                _value, i = _SCAN(text, i)
+                i = _WS.match(text, i).end()
+                if text[i] != ",":
+                    break
+                i = _WS.match(text, i + 1).end()
+        except (ValueError, IndexError, StopIteration, RecursionError):
+            pass
+        return out
+
+    def items(self, pos: int | None) -> list[int]:
+        """Offsets of the items of the list at ``pos``."""
+        text, out = self.text, []
+        if pos is None:
+            return out
+        try:
+            if text[pos] != "[":
+                return out
+            i = _WS.match(text, pos + 1).end()
+            while text[i] != "]":
+                out.append(i)
+                _value, i = _SCAN(text, i)
+                i = _WS.match(text, i).end()
+                if text[i] == ",":
+                    i = _WS.match(text, i + 1).end()
+        except (ValueError, IndexError, StopIteration, RecursionError):
+            pass
+        return out
+
+
+# -- the mapping -----------------------------------------------------------------
+def _clip(text: str, limit: int) -> tuple[str, bool]:
+    return (text, False) if len(text) <= limit else (text[: limit - 1].rstrip() + "\u2026", True)
+
+
+class _Builder:
+    """Collects events, eras and a title into our sections."""
+
+    def __init__(self) -> None:
+        self.out = Converted()
+        self.events: list[tuple[dict, int, dict[str, int]]] = []
+        self.eras: list[tuple[dict, int, dict[str, int]]] = []
+        self.title: str = ""
+
+    def warn(self, line: int, message: str) -> None:
+        self.out.warnings.append((line, message))
+
+    def finish(self) -> Converted:
+        out = self.out
+        out.name = _clip(self.title, MAX_NAME)[0]
+        sec: dict[str, list[dict]] = {k: [] for k in ("areas", "technologies", "milestones", "sources", "claims",
+                                                      "eras")}
+        area_id = slug(self.title, "timeline")
+        lanes: dict[str, str] = {}  # group name -> technology id
+        tech_ids, ms_ids, src_ids, claim_ids, era_ids = IdMaker(), IdMaker(), IdMaker(), IdMaker(), IdMaker()
+        counts = Counter(ev.get("unique_id") for ev, *_where in self.events if isinstance(ev, dict))
+        wanted = {u for u, k in counts.items() if k == 1 and isinstance(u, str) and len(u) <= 200 and ID_RE.match(u)}
+        ms_ids.taken |= wanted
+        for n, (ev, line, fields) in enumerate(self.events, 1):
+            self._event(ev, line, fields, n, sec, lanes, area_id, tech_ids, ms_ids, src_ids, claim_ids, wanted)
+        for n, (era, line, fields) in enumerate(self.eras, 1):
+            name = one_line((era.get("text") or {}).get("headline", "") if isinstance(era.get("text"), dict) else "")
+            name = _clip(name, MAX_NAME)[0] or f"Era {n}"
+            try:
+                start = _date_text(era.get("start_date"), "start_date")
+                end = _date_text(era.get("end_date"), "end_date")
+                if start is None:
+                    raise ValueError(_("start_date has no year"))
+            except ValueError as exc:
+                self.warn(fields.get("start_date", line), _("era {name} left out: {reason}").format(name=repr(name), reason=exc))
+                continue
+            when, note = _when(start, end)
+            if note:
+                self.warn(fields.get("end_date", line), _("era {name}: {note}").format(name=repr(name), note=note))
+            i = len(sec["eras"])
+            sec["eras"].append({"id": era_ids.make(name, fallback="era"), "name": name, "when": when})
+            out.lines[("eras", i)] = line
+        if sec["technologies"]:
+            sec["areas"].append({"id": area_id, "name": _clip(self.title, MAX_NAME)[0] or DEFAULT_AREA})
+            out.lines[("areas", 0)] = self.events[0][1] if self.events else 1
+        out.data = {k: v for k, v in sec.items() if v}
+        return out
+
+    def _event(self, ev: Any, line: int, fields: dict[str, int], n: int, sec: dict, lanes: dict, area_id: str,
+               tech_ids: IdMaker, ms_ids: IdMaker, src_ids: IdMaker, claim_ids: IdMaker, wanted: set[str]) -> None:
+        if not isinstance(ev, dict):
+            self.warn(line, _("event {n} left out: an event must be an object, not {type}").format(n=n, type=type(ev).__name__))
+            return
+        text = ev.get("text") if isinstance(ev.get("text"), dict) else {}
+        headline = one_line(str(text.get("headline") or ""))
+        body = html_to_text(str(text.get("text") or ""))
+        label = repr(headline[:60]) if headline else f"{n}"
+        try:
+            start = _date_text(ev.get("start_date"), "start_date")
+            if start is None:
+                raise ValueError(_("it has no start_date year"))
+            end = _date_text(ev.get("end_date"), "end_date")
+        except ValueError as exc:
+            where = "end_date" if "end_date" in str(exc) else "start_date"
+            self.warn(fields.get(where, line), _("event {label} left out: {reason}").format(label=label, reason=exc))
+            return
+        when, note = _when(start, end)
+        if note:
+            self.warn(fields.get("end_date", line), _("event {label}: {note}").format(label=label, note=note))
+        title = headline or " ".join(body.split())[:120] or "(untitled event)"
+        title, clipped = _clip(title, MAX_NAME)
+        if clipped:
+            self.warn(fields.get("text", line), _("event {label}: headline shortened to {n} characters").format(label=label, n=MAX_NAME))
+        display = one_line(str(ev.get("display_date") or ""))
+        description = "\n\n".join(x for x in (f"Display date: {display}" if display else "", body) if x)
+        description, clipped = _clip(description, MAX_TEXT)
+        if clipped:
+            self.warn(fields.get("text", line), _("event {label}: text shortened to {n:,} characters").format(label=label, n=MAX_TEXT))
+
+        group = _clip(one_line(str(ev.get("group") or "")), MAX_NAME)[0] or DEFAULT_LANE
+        uid = ev.get("unique_id")
+        mid = uid if uid in wanted else ms_ids.make(title, start)
+        ms: dict[str, Any] = {"id": mid, "title": title, "technology": lanes.get(group, "lane"), "when": when,
+                              "status": STATUS}
+        if description:
+            ms["description"] = description
+
+        records: list[tuple[str, dict]] = [("milestones", ms)]
+        media = ev.get("media") if isinstance(ev.get("media"), dict) else {}
+        url = str(media.get("url") or "").strip()
+        credit = _clip(one_line(str(media.get("credit") or "")), MAX_NAME)[0]
+        caption = _clip(one_line(str(media.get("caption") or "")), MAX_NAME)[0]
+        if url or credit:
+            link = url if re.match(r"(?i)^https?://\S+$", url) and len(url) <= MAX_URL else None
+            source: dict[str, Any] = {"id": src_ids.make(mid, "media"),
+                                      "title": caption or credit or _clip(url, MAX_NAME)[0]}
+            if credit:
+                source["publisher"] = credit
+            if link:
+                source["url"] = link
+            elif url:  # embedded HTML, a data: URI, another scheme: kept as text, never followed
+                source["note"] = _clip("Media: " + one_line(url), MAX_TEXT)[0]
+            records += [("sources", source),
+                        ("claims", {"id": claim_ids.make(mid, "claim"), "statement": title, "source": source["id"],
+                                    "supports": [mid]})]
+        for section, rec in records:  # what the model would refuse leaves this event out, not the file
+            try:
+                _record_adapter(section).validate_python(rec)
+            except ValidationError as exc:
+                err = exc.errors(include_url=False)[0]
+                what = ".".join(str(x) for x in err["loc"])
+                self.warn(line, _("event {label} left out: {field}: {reason}").format(label=label, field=what, reason=err["msg"]))
+                return
+
+        if group not in lanes:
+            lanes[group] = tech_ids.make(group, fallback="lane")
+            sec["technologies"].append({"id": lanes[group], "name": group, "area": area_id})
+            self.out.lines[("technologies", len(sec["technologies"]) - 1)] = fields.get("group", line)
+        ms["technology"] = lanes[group]
+        i = len(sec["milestones"])
+        for key, src in (("when", "start_date"), ("title", "text"), ("description", "text"),
+                         ("technology", "group")):
+            if src in fields:
+                self.out.lines[("milestones", i, key)] = fields[src]
+        for section, rec in records:
+            self.out.lines[(section, len(sec[section]))] = line if section == "milestones" else fields.get("media", line)
+            sec[section].append(rec)
+
+
+def read_timelinejs_json(data: dict, text: str) -> Converted:
+    """A parsed TimelineJS JSON object (``text`` is its source, for lines)."""
+    b = _Builder()
+    loc = _JsonLocator(text)
+    top = loc.keys(_WS.match(text, 0).end())
+    if "events" not in data:
+        return _read_timelinejs2(data["timeline"], loc, loc.keys(top["timeline"]) if "timeline" in top else {}, b)
+    title = data.get("title")
+    if isinstance(title, dict) and isinstance(title.get("text"), dict):
+        b.title = one_line(str(title["text"].get("headline") or ""))
+    for key, target in (("events", b.events), ("eras", b.eras)):
+        items = data.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            b.warn(loc.line(top[key]) if key in top else 1, _("{key} must be a list; it is left out").format(key=repr(key)))
+            continue
+        offsets = loc.items(top.get(key))
+        for i, item in enumerate(items):
+            pos = offsets[i] if i < len(offsets) else top.get(key, 0)
+            fields = {k: loc.line(p) for k, p in loc.keys(pos).items()} if isinstance(item, dict) else {}
+            target.append((item, loc.line(pos), fields))
+    return b.finish()
+
+
+def _tl2_date(text: Any) -> Any:
+    """TimelineJS 2 ``"2011,12,10"`` -> ``{"year": "2011", "month": "12", "day": "10"}``."""
+    if not isinstance(text, (str, int)) or isinstance(text, bool):
+        return text
+    parts = [p.strip() for p in str(text).split(",")]
+    return dict(zip(("year", "month", "day"), parts)) if str(text).strip() else None
+
+
+def _read_timelinejs2(tl: dict, loc: _JsonLocator, keys: dict[str, int], b: _Builder) -> Converted:
+    """The TimelineJS 2 form: ``timeline`` with ``headline``, ``date`` and ``era`` lists."""
+    b.title = one_line(str(tl.get("headline") or ""))
+    for key, target in (("date", b.events), ("era", b.eras)):
+        items = tl.get(key)
+        if not isinstance(items, list):
+            continue
+        offsets = loc.items(keys.get(key))
+        for i, item in enumerate(items):
+            pos = offsets[i] if i < len(offsets) else keys.get(key, 0)
+            raw = {k: loc.line(p) for k, p in loc.keys(pos).items()} if isinstance(item, dict) else {}
+            fields = {new: raw[old] for old, new in (("startDate", "start_date"), ("endDate", "end_date"),
+                                                     ("headline", "text"), ("tag", "group"), ("asset", "media"))
+                      if old in raw}
+            if isinstance(item, dict):
+                asset = item.get("asset") if isinstance(item.get("asset"), dict) else {}
+                item = {"start_date": _tl2_date(item.get("startDate")), "end_date": _tl2_date(item.get("endDate")),
+                        "text": {"headline": item.get("headline"), "text": item.get("text")},
+                        "group": item.get("tag"),
+                        "media": {"url": asset.get("media"), "credit": asset.get("credit"),
+                                  "caption": asset.get("caption")}}
+            target.append((item, loc.line(pos), fields))
+    return b.finish()
+
+
+def read_timelinejs_csv(text: str) -> Converted:
+    """Text of a CSV made from the TimelineJS spreadsheet template."""
+    try:
+        rows = read_rows(text)
+    except CsvSyntaxError as exc:
+        return Converted(errors=[(exc.line, str(exc))])
+    b = _Builder()
+    if not rows:
+        return b.finish()
+    header_line, header = rows[0]
+    cols = {c.strip().lower(): k for k, c in enumerate(header)}
+    for line, cells in rows[1:]:
+        def cell(name: str) -> str:
+            k = cols.get(name.lower())
+            return cells[k].strip() if k is not None and k < len(cells) else ""
+
+        kind = cell("Type").lower()
+        if kind == "title":
+            b.title = b.title or one_line(cell("Headline"))
+            continue
+        item: dict[str, Any] = {
+            "start_date": {"year": cell("Year"), "month": cell("Month"), "day": cell("Day")},
+            "end_date": {"year": cell("End Year"), "month": cell("End Month"), "day": cell("End Day")},
+            "display_date": cell("Display Date"),
+            "text": {"headline": cell("Headline"), "text": cell("Text")},
+            "group": cell("Group"),
+            "media": {"url": cell("Media"), "credit": cell("Media Credit"), "caption": cell("Media Caption")},
+        }
+        (b.eras if kind == "era" else b.events).append((item, line, {}))
+    return b.finish()

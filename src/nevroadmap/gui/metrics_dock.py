@@ -1,0 +1,256 @@
+"""The metrics dock: pick a metric the data holds and see its claimed figures under the timeline.
+
+The pane (:class:`~nevroadmap.render.metrics_pane.MetricsPlot`) shares the
+timeline's time axis both ways, and its plot area is kept aligned with the
+timeline's lanes at every width: its left axis takes the room the lane
+names take, its right margin the room of the timeline's scrollbar.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from nevroadmap.core.claims import ClaimRow, MetricKey, claim_rows, metric_keys, rows_for_metric
+from nevroadmap.gui.state import AppState
+from nevroadmap.render.metrics_pane import MetricsPlot
+
+__all__ = ["MAX_MARKS", "MetricsDockWidget", "metric_choices"]
+
+MAX_MARKS = 5000  # marks drawn at most (each is painted one by one)
+
+
+def metric_choices(rows: list[ClaimRow]) -> list[tuple[MetricKey, int]]:
+    """Picker entries: each metric per scope, plus "all scopes" where a metric has several."""
+    keys = metric_keys(rows)
+    scopes: dict[MetricKey, list[tuple[MetricKey, int]]] = {}
+    for k, n in keys:
+        scopes.setdefault(k.all_scopes(), []).append((k, n))
+    out: list[tuple[MetricKey, int]] = []
+    for base, members in scopes.items():
+        if len(members) > 1:
+            out.append((MetricKey(base.name, base.unit, None), sum(n for _, n in members)))
+        out += members
+    return out
+
+
+class MetricsDockWidget(QWidget):
+    sigClaimClicked = Signal(object)  # ClaimRow
+    sigCompareRequested = Signal(object)  # MetricKey
+    sigThemeChanged = Signal(str)  # "light" or "dark", when the application palette changes
+
+    def __init__(self, state: AppState, theme: str = "light", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._timeline = None
+        self._right_margin = 0
+        self._all_rows: list[ClaimRow] = []
+        self._choices: list[tuple[MetricKey, int]] = []
+
+        self.picker = QComboBox(self)
+        self.picker.setObjectName("metricPicker")
+        # long metric names must not widen the window (small screens): the list shows them whole
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(8)
+        self.picker.currentIndexChanged.connect(self._on_pick)
+        self.compare_button = QPushButton(self.tr("Compare claims…"), self)
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setToolTip(self.tr("List every claim of this metric side by side"))
+        self.compare_button.clicked.connect(lambda: self.key is not None and self.sigCompareRequested.emit(self.key))
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 2, 6, 2)
+        top.addWidget(QLabel(self.tr("Metric:"), self))
+        top.addWidget(self.picker)
+        top.addWidget(self.compare_button)
+        top.addWidget(self.count_label, 1)
+
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.ci.layout.setContentsMargins(0, 0, 0, 0)
+        # the plot is for the mouse; the keyboard reads the same claims in the comparison view (Compare claims…)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot = MetricsPlot(theme)
+        self.view.addItem(self.plot, row=0, col=0)
+        self.view.setBackground(self.plot.theme.background)
+        self.plot.sigClaimClicked.connect(self.sigClaimClicked)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("metricsLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setContentsMargins(8, 0, 8, 2)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.legend)
+
+        self._align_timer = QTimer(self)
+        self._align_timer.setSingleShot(True)
+        self._align_timer.timeout.connect(self.align)
+        state.sigRoadmapChanged.connect(self.reload)
+        state.sigFilterChanged.connect(self._refresh_marks)
+        self.reload()
+
+    # -- wiring -----------------------------------------------------------------
+    def attach(self, timeline) -> None:
+        """Share ``timeline``'s time axis (a TimelineWidget) and keep the plot areas aligned."""
+        self._timeline = timeline
+        self.plot.link_time(timeline.viewbox)
+        timeline.viewbox.sigResized.connect(self.schedule_align)
+        self.plot.getViewBox().sigResized.connect(self.schedule_align)
+        self.schedule_align()
+
+    def schedule_align(self, *_a) -> None:
+        self._align_timer.start(0)
+
+    def align(self) -> None:
+        """Line the pane's plot area up under the timeline's lanes (same left and right edges)."""
+        tl = self._timeline
+        if tl is None or not self.isVisible() or not tl.isVisible():
+            return
+        dock = self.parentWidget()
+        if getattr(dock, "isFloating", lambda: False)():  # a floating pane has no lanes to line up with
+            left, right = 60, 0
+            if int(self.plot.getAxis("left").width()) != left or self._right_margin != right:
+                self.plot.getAxis("left").setWidth(left)
+                self._right_margin = right
+                self.view.ci.layout.setContentsMargins(0, 0, 0, 0)
+            return
+        tvb = tl.viewbox
+        r = tvb.sceneBoundingRect()
+        tl_left = tl.view.mapToGlobal(tl.view.mapFromScene(r.topLeft())).x()
+        tl_right = tl.view.mapToGlobal(tl.view.mapFromScene(r.topRight())).x()
+        me_left = self.view.mapToGlobal(QPoint(0, 0)).x()
+        me_right = self.view.mapToGlobal(QPoint(self.view.width(), 0)).x()
+        left = max(tl_left - me_left, 0)
+        right = max(me_right - tl_right, 0)
+        axis = self.plot.getAxis("left")
+        changed = False
+        if int(axis.width()) != left:
+            axis.setWidth(left)
+            changed = True
+        if self._right_margin != right:
+            self._right_margin = right
+            self.view.ci.layout.setContentsMargins(0, 0, right, 0)
+            changed = True
+        if changed:  # check again once the layout has moved
+            self._align_timer.start(0)
+
+    def edges(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(left, right) screen x of the timeline's plot area and of the pane's, for checks."""
+        tl = self._timeline
+        r = tl.viewbox.sceneBoundingRect()
+        a = (tl.view.mapToGlobal(tl.view.mapFromScene(r.topLeft())).x(),
+             tl.view.mapToGlobal(tl.view.mapFromScene(r.topRight())).x())
+        q = self.plot.getViewBox().sceneBoundingRect()
+        b = (self.view.mapToGlobal(self.view.mapFromScene(q.topLeft())).x(),
+             self.view.mapToGlobal(self.view.mapFromScene(q.topRight())).x())
+        return a, b
+
+    def showEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(ev)
+        self.schedule_align()
+
+    def changeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.PaletteChange:  # the theme is application-wide: follow it
+            name = "dark" if self.palette().base().color().lightness() < 128 else "light"
+            if name != self.plot.theme.name:
+                self.set_theme(name)
+                self.sigThemeChanged.emit(name)
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(ev)
+        self.schedule_align()
+
+    # -- data --------------------------------------------------------------------
+    @property
+    def key(self) -> MetricKey | None:
+        i = self.picker.currentIndex()
+        return self._choices[i][0] if 0 <= i < len(self._choices) else None
+
+    def reload(self) -> None:
+        """Fill the picker from the dataset's metrics (keeps the choice when it still exists)."""
+        old = self.key
+        self._all_rows = claim_rows(self.state.roadmap)
+        self._choices = metric_choices(self._all_rows)
+        with _Blocked(self.picker):
+            self.picker.clear()
+            for k, n in self._choices:
+                label = self.tr("%1 — all scopes").replace("%1", k.label()) if k.scope is None and any(
+                    c.same_metric(k) and c.scope for c, _ in self._choices) else k.label()
+                self.picker.addItem((self.tr("%1 (%n figure)", "", n) if n == 1 else self.tr("%1 (%n figures)", "", n))
+                                    .replace("%1", label))
+            idx = next((i for i, (k, _) in enumerate(self._choices) if k == old), -1)
+            if idx < 0 and self._choices:  # the metric with the most claimed figures
+                idx = max(range(len(self._choices)), key=lambda i: (self._choices[i][1], -i))
+            self.picker.setCurrentIndex(idx)
+        self._refresh_marks()
+
+    def set_metric(self, key: MetricKey) -> bool:
+        for i, (k, _) in enumerate(self._choices):
+            if k == key:
+                self.picker.setCurrentIndex(i)
+                return True
+        return False
+
+    def _on_pick(self, _i: int) -> None:
+        self._refresh_marks()
+
+    def shown_rows(self) -> list[ClaimRow]:
+        key = self.key
+        if key is None:
+            return []
+        shown = self.state.is_shown
+        return [r for r in rows_for_metric(self._all_rows, key) if shown(r.milestone.id)]
+
+    def _refresh_marks(self) -> None:
+        rows = self.shown_rows()
+        total = len(rows_for_metric(self._all_rows, self.key)) if self.key else 0
+        if len(rows) > MAX_MARKS:  # a tracker of 100,000 figures: draw the first, say so
+            self.plot.set_rows(self.key, rows[:MAX_MARKS])
+            self.count_label.setText(self.tr("first %1 of %2 claimed figures shown: filter to narrow")
+                                     .replace("%1", f"{MAX_MARKS:,}").replace("%2", f"{len(rows):,}"))
+            self.compare_button.setEnabled(True)
+            self._fill_legend()
+            return
+        self.plot.set_rows(self.key, rows)
+        one = self.tr("%n claimed figure shown", "", len(rows)) if len(rows) == 1 else self.tr(
+            "%n claimed figures shown", "", len(rows))
+        self.count_label.setText(one if len(rows) == total
+                                 else self.tr("%1 of %2 claimed figures shown (filters)")
+                                 .replace("%1", str(len(rows))).replace("%2", str(total)))
+        self.compare_button.setEnabled(self.key is not None)
+        self._fill_legend()
+
+    def _fill_legend(self) -> None:
+        parts = [f'<span style="color:{html.escape(color)}; font-size:14px">{glyph}</span>&nbsp;{html.escape(label)}'
+                 for label, color, glyph in self.plot.legend_entries()]
+        self.legend.setText("&nbsp;&nbsp;&nbsp; ".join(parts))
+
+    def select_claim(self, claim_id: str | None) -> None:
+        rows = self.plot.marks.rows
+        self.plot.marks.set_selected(next((i for i, r in enumerate(rows) if r.claim and r.claim.id == claim_id), None))
+
+    def set_theme(self, name: str) -> None:
+        self.plot.set_theme(name)
+        self.view.setBackground(self.plot.theme.background)
+        self._fill_legend()
+
+
+class _Blocked:
+    def __init__(self, obj) -> None:
+        self.obj = obj
+
+    def __enter__(self):
+        self.was = self.obj.blockSignals(True)
+        return self.obj
+
+    def __exit__(self, *exc) -> None:
+        self.obj.blockSignals(self.was)

@@ -1,0 +1,425 @@
+"""The metrics pane: claimed figures of one metric on the timeline's time axis.
+
+A :class:`MetricsPlot` is a pyqtgraph ``PlotItem`` whose x axis is linked both
+ways to the timeline's view box (:meth:`MetricsPlot.link_time`).  Each claimed
+figure (a :class:`~nevroadmap.core.claims.ClaimRow`) is one mark, drawn by
+:class:`ClaimMarksItem`:
+
+* an achieved figure is a filled dot, a forecast a hollow ring;
+* a bound ("over 400") adds an arrow pointing where the value may lie;
+* a range in value ("5-10 %") is a vertical interval with caps;
+* a range in time ("2030-2035", "after 2030") is a horizontal span (an open
+  end ends in an arrow);
+* a hedged figure ("potentially", "~2028") is faded and dashed;
+* colours tell organizations apart (:meth:`MetricsPlot.legend_entries` names
+  them), shapes tell scopes apart when several are shown.
+
+Hovering shows the claim in one line; clicking emits ``sigClaimClicked(row)``.
+No widgets here (the dock in :mod:`nevroadmap.gui.metrics_dock` holds it).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QCoreApplication
+
+from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow, MetricKey
+from nevroadmap.render.axis import YearAxis
+from nevroadmap.render.theme import Theme, get_theme
+from nevroadmap.render.timeline_item import pixel_ratio
+from nevroadmap.render.tooltips import plain_tooltip
+
+__all__ = ["ClaimMarksItem", "MetricsPlot", "ORG_COLORS", "organization_colors"]
+
+# distinct on light and dark backgrounds (Okabe-Ito, then a few more)
+ORG_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#7F3C8D",
+              "#3969AC", "#E73F74", "#11A579", "#F2B701")
+SCOPE_SHAPES = ("circle", "square", "triangle", "diamond")
+HEDGED_ALPHA = 0.45
+MARK_PX = 5.0  # dot radius
+ARROW_PX = 18.0
+PICK_PX = 8.0
+OPEN_SPAN_PX = 48.0  # how far an open-ended span ("after 2030") reaches past its start
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MetricsPane", text)
+
+
+def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, QtGui.QColor]:
+    """A colour per organization in ``rows`` (by name, stable); None (the article) is neutral grey."""
+    names = sorted({r.organization for r in rows if r.organization},
+                   key=lambda o: next((r.organization_name or o) for r in rows if r.organization == o).casefold())
+    out: dict[str | None, QtGui.QColor] = {o: QtGui.QColor(ORG_COLORS[i % len(ORG_COLORS)]) for i, o in enumerate(names)}
+    out[None] = QtGui.QColor("#8c8c8c" if QtGui.QColor(theme.background).lightness() >= 128 else "#a6a6a6")
+    return out
+
+
+def _pixel_size(vb) -> tuple[float, float]:
+    """Data units per pixel; works in an off-screen export scene too (no view: no device transform)."""
+    if vb is None:
+        return 0.0, 0.0
+    (x0, x1), (y0, y1) = vb.viewRange()
+    return (x1 - x0) / max(vb.width(), 1.0), (y1 - y0) / max(vb.height(), 1.0)
+
+
+class ClaimMarksItem(pg.GraphicsObject):
+    """One mark per claimed figure, sized in pixels whatever the zoom."""
+
+    sigClicked = QtCore.Signal(int)  # row index
+    sigHovered = QtCore.Signal(int)  # row index, -1 when leaving
+
+    def __init__(self, theme: Theme | str = "light") -> None:
+        super().__init__()
+        self.theme = get_theme(theme)
+        self.rows: list[ClaimRow] = []
+        self.colors: dict[str | None, QtGui.QColor] = {}
+        self.shapes: dict[str | None, str] = {}
+        self.selected: int | None = None
+        self.hovered: int | None = None
+        self.offsets: list[float] = []
+        self.labelled: set[int] = set()
+        self.notes: dict[str, int] = {}  # source id -> footnote number (exports with --footnotes)
+        self.setAcceptHoverEvents(True)
+
+    # -- data ----------------------------------------------------------------
+    def set_rows(self, rows: list[ClaimRow], colors: dict, shapes: dict) -> None:
+        self.prepareGeometryChange()
+        self.rows, self.colors, self.shapes = list(rows), colors, shapes
+        self.selected = self.hovered = None
+        # marks at the same time and value sit side by side, a few pixels apart
+        groups: dict[tuple, list[int]] = {}
+        for i, r in enumerate(self.rows):
+            groups.setdefault((round(r.t, 4), r.value, r.value_max), []).append(i)
+        self.offsets = [0.0] * len(self.rows)
+        self.labelled = set()
+        for members in groups.values():
+            n = len(members)
+            for k, i in enumerate(members):
+                self.offsets[i] = (k - (n - 1) / 2) * 2.6 * MARK_PX
+            self.labelled.add(members[-1])
+        self.update()
+
+    def set_theme(self, theme: Theme | str) -> None:
+        self.theme = get_theme(theme)
+        self.update()
+
+    def set_selected(self, index: int | None) -> None:
+        self.selected = index
+        self.update()
+
+    # -- geometry ------------------------------------------------------------
+    def boundingRect(self) -> QtCore.QRectF:  # noqa: N802
+        if not self.rows:
+            return QtCore.QRectF()
+        xs = [r.t0 for r in self.rows] + [r.t1 for r in self.rows]
+        ys = [r.value for r in self.rows] + [r.value_max for r in self.rows if r.value_max is not None]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        # marks reach a few pixels beyond their data: pad generously in data units
+        px, py = _pixel_size(self.getViewBox())
+        padx, pady = (ARROW_PX + 10) * (px or 0.05), (ARROW_PX + 10) * (py or 0.05)
+        return QtCore.QRectF(x0 - padx, y0 - pady, (x1 - x0) + 2 * padx, (y1 - y0) + 2 * pady)
+
+    def mark_pos(self, i: int) -> QtCore.QPointF:
+        """Where row ``i``'s dot sits, in data coordinates."""
+        r = self.rows[i]
+        y = r.value if r.value_max is None else (r.value + r.value_max) / 2
+        return QtCore.QPointF(r.t, y)
+
+    def row_at(self, pos: QtCore.QPointF, tol_px: float = PICK_PX) -> int | None:
+        """The row whose mark is nearest ``pos`` (data coordinates) within ``tol_px`` pixels."""
+        vb = self.getViewBox()
+        if vb is None or not self.rows:
+            return None
+        sx, sy = _pixel_size(vb)
+        best, best_d = None, tol_px
+        for i, r in enumerate(self.rows):
+            c = self.mark_pos(i)
+            dx = (pos.x() - c.x()) / sx - self.offsets[i] if sx else 0.0
+            dy = (pos.y() - c.y()) / sy if sy else 0.0
+            d = math.hypot(dx, dy)
+            if r.is_time_range and r.t0 <= pos.x() <= r.t1 and abs(pos.y() - r.value) / (sy or 1) <= tol_px / 2:
+                d = min(d, tol_px * 0.9)
+            if d <= best_d:
+                best, best_d = i, d
+        return best
+
+    # -- painting ------------------------------------------------------------
+    def paint(self, p: QtGui.QPainter, opt=None, widget=None) -> None:
+        if not self.rows:
+            return
+        tr = p.transform()
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        ratio = pixel_ratio(self, tr)  # an export scaled up: sizes in pixels scale with it
+        dev = p.device()
+        if dev is not None and hasattr(dev, "devicePixelRatioF"):
+            ratio = max(dev.devicePixelRatioF(), ratio)
+        bg = QtGui.QColor(self.theme.background)
+        vb = self.getViewBox()
+        order = range(len(self.rows))
+        if vb is not None:  # only marks near the visible time window
+            (v0, v1), _ = vb.viewRange()
+            margin = (v1 - v0) * 0.2
+            order = [i for i in order if self.rows[i].t1 >= v0 - margin and self.rows[i].t0 <= v1 + margin]
+        order = sorted(order, key=lambda i: (i == self.selected, i == self.hovered))
+        self._label_rects: list[QtCore.QRectF] = []
+        for i in order:
+            self._paint_row(p, tr, i, bg, ratio)
+        p.restore()
+
+    def _paint_row(self, p: QtGui.QPainter, tr: QtGui.QTransform, i: int, bg: QtGui.QColor, ratio: float) -> None:
+        r = self.rows[i]
+        color = QtGui.QColor(self.colors.get(r.organization, self.colors.get(None, QtGui.QColor("#888"))))
+        if r.hedged:
+            color.setAlphaF(HEDGED_ALPHA)
+        width = 2.0 * ratio if i not in (self.selected, self.hovered) else 3.0 * ratio
+        pen = QtGui.QPen(color, width)
+        pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+        if r.hedged:
+            pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        c = tr.map(self.mark_pos(i))
+        c = QtCore.QPointF(c.x() + self.offsets[i] * ratio, c.y())
+        rad = MARK_PX * ratio
+        # a range in time: a horizontal span (open end: an arrow to the right)
+        if r.is_time_range:
+            a, b = tr.map(QtCore.QPointF(r.t0, r.value)), tr.map(QtCore.QPointF(r.t1, r.value))
+            if r.when.open_end:  # "after 2030", "2030+": runs on to the right, ends in an arrow
+                b = QtCore.QPointF(max(b.x(), a.x() + OPEN_SPAN_PX * ratio), b.y())
+            span_pen = QtGui.QPen(pen)
+            span_pen.setWidthF(width * 1.5)
+            p.setPen(span_pen)
+            p.drawLine(a, b)
+            tick = 5 * ratio
+            if not r.when.open_start:
+                p.drawLine(QtCore.QPointF(a.x(), a.y() - tick), QtCore.QPointF(a.x(), a.y() + tick))
+            if r.when.open_end:
+                self._arrow_head(p, b, QtCore.QPointF(1, 0), 7 * ratio)
+            else:
+                p.drawLine(QtCore.QPointF(b.x(), b.y() - tick), QtCore.QPointF(b.x(), b.y() + tick))
+            p.setPen(pen)
+        # a range in value: a vertical interval with caps
+        if r.value_max is not None:
+            lo, hi = tr.map(QtCore.QPointF(r.t, r.value)), tr.map(QtCore.QPointF(r.t, r.value_max))
+            cap = 5 * ratio
+            p.drawLine(lo, hi)
+            p.drawLine(QtCore.QPointF(lo.x() - cap, lo.y()), QtCore.QPointF(lo.x() + cap, lo.y()))
+            p.drawLine(QtCore.QPointF(hi.x() - cap, hi.y()), QtCore.QPointF(hi.x() + cap, hi.y()))
+        # a bound: an arrow from the mark towards where the value may lie
+        direction = BOUND_DIRECTION.get(r.bound, 0)
+        if direction:
+            start = tr.map(QtCore.QPointF(r.t, r.value_max if (direction > 0 and r.value_max is not None) else r.value))
+            start = QtCore.QPointF(start.x() + self.offsets[i] * ratio, start.y())
+            tip = QtCore.QPointF(start.x(), start.y() - direction * ARROW_PX * ratio)
+            p.drawLine(start, tip)
+            self._arrow_head(p, tip, QtCore.QPointF(0, -direction), 6 * ratio)
+        # the mark: filled when achieved, hollow (filled with the background) when a forecast
+        solid = QtGui.QPen(pen)
+        solid.setStyle(QtCore.Qt.PenStyle.SolidLine)
+        p.setPen(solid)
+        p.setBrush(QtGui.QBrush(color if r.achieved else bg))
+        self._shape(p, c, rad, self.shapes.get(r.scope, "circle"))
+        if r.bound == "about":  # "about": a second, looser ring
+            p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            p.setPen(pen)
+            p.drawEllipse(c, rad + 3 * ratio, rad + 3 * ratio)
+        if i == self.selected:
+            sel = QtGui.QPen(QtGui.QColor(self.theme.selection), 2 * ratio)
+            p.setPen(sel)
+            p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            p.drawEllipse(c, rad + 5 * ratio, rad + 5 * ratio)
+        # the figure as said, beside the mark (once for marks side by side)
+        if i not in self.labelled:
+            return
+        p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
+        p.setFont(self.theme.font(self.theme.small_px * ratio))
+        text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
+        if r.source in self.notes:
+            text += f" [{self.notes[r.source]}]"
+        fm = QtGui.QFontMetricsF(p.font())
+        w, h = fm.horizontalAdvance(text), fm.height()
+        # right of the mark, else left of it, else left out (hovering still tells it)
+        for x in (c.x() + rad + 4 * ratio, c.x() - rad - 4 * ratio - w):
+            box = QtCore.QRectF(x, c.y() - h / 2, w, h)
+            if not any(box.intersects(b) for b in self._label_rects):
+                self._label_rects.append(box)
+                p.drawText(QtCore.QPointF(x, c.y() + 4 * ratio), text)
+                break
+
+    @staticmethod
+    def _arrow_head(p: QtGui.QPainter, tip: QtCore.QPointF, d: QtCore.QPointF, size: float) -> None:
+        n = QtCore.QPointF(-d.y(), d.x())
+        base = QtCore.QPointF(tip.x() - d.x() * size, tip.y() - d.y() * size)
+        poly = QtGui.QPolygonF([tip, QtCore.QPointF(base.x() + n.x() * size / 2, base.y() + n.y() * size / 2),
+                                QtCore.QPointF(base.x() - n.x() * size / 2, base.y() - n.y() * size / 2)])
+        old = p.brush()
+        p.setBrush(p.pen().color())
+        p.drawPolygon(poly)
+        p.setBrush(old)
+
+    @staticmethod
+    def _shape(p: QtGui.QPainter, c: QtCore.QPointF, rad: float, shape: str) -> None:
+        if shape == "square":
+            p.drawRect(QtCore.QRectF(c.x() - rad, c.y() - rad, 2 * rad, 2 * rad))
+        elif shape == "triangle":
+            p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(c.x(), c.y() - rad * 1.2),
+                                           QtCore.QPointF(c.x() + rad * 1.1, c.y() + rad * 0.8),
+                                           QtCore.QPointF(c.x() - rad * 1.1, c.y() + rad * 0.8)]))
+        elif shape == "diamond":
+            p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(c.x(), c.y() - rad * 1.3), QtCore.QPointF(c.x() + rad * 1.3, c.y()),
+                                           QtCore.QPointF(c.x(), c.y() + rad * 1.3), QtCore.QPointF(c.x() - rad * 1.3, c.y())]))
+        else:
+            p.drawEllipse(c, rad, rad)
+
+    # -- mouse -----------------------------------------------------------------
+    def hoverEvent(self, ev):  # noqa: N802 (pyqtgraph API)
+        if ev.isExit():
+            i = None
+        else:
+            i = self.row_at(ev.pos())
+        if i != self.hovered:
+            self.hovered = i
+            self.setToolTip(plain_tooltip(self.rows[i].one_line()) if i is not None else "")  # data: never markup
+            self.sigHovered.emit(-1 if i is None else i)
+            self.update()
+
+    def mouseClickEvent(self, ev):  # noqa: N802
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
+        i = self.row_at(ev.pos())
+        if i is None:
+            ev.ignore()
+            return
+        ev.accept()
+        self.set_selected(i)
+        self.sigClicked.emit(i)
+
+
+class _ValueAxis(pg.AxisItem):
+    """The value axis; draws in off-screen export scenes too (as the year axis does)."""
+
+    def deviceTransform_(self):  # noqa: N802 (pyqtgraph API)
+        if self.getViewWidget() is None and self.scene() is not None:
+            return self.sceneTransform()
+        return super().deviceTransform_()
+
+
+class MetricsPlot(pg.PlotItem):
+    """The pane's plot: a year axis below, the metric's unit on the left, one mark per claim."""
+
+    sigClaimClicked = QtCore.Signal(object)  # ClaimRow
+
+    def __init__(self, theme: Theme | str = "light") -> None:
+        self.theme = get_theme(theme)
+        super().__init__(axisItems={"bottom": YearAxis("bottom", self.theme), "left": _ValueAxis("left")})
+        self.hideButtons()
+        self.setMenuEnabled(False)
+        self.layout.setContentsMargins(0, 0, 0, 0)
+        vb = self.getViewBox()
+        vb.setMouseEnabled(x=True, y=False)
+        vb.disableAutoRange()
+        self.marks = ClaimMarksItem(self.theme)
+        self.addItem(self.marks)
+        self.marks.sigClicked.connect(lambda i: self.sigClaimClicked.emit(self.marks.rows[i]))
+        self.key: MetricKey | None = None
+        self.set_theme(self.theme)
+
+    # -- time axis -------------------------------------------------------------
+    def link_time(self, timeline_viewbox: pg.ViewBox) -> None:
+        """Share the time axis with the timeline: zooming or panning either moves both.
+
+        Both get the very same x range (pyqtgraph's own link shifts ranges by
+        the views' screen offsets, which lag behind layout changes); the
+        plot areas are lined up on screen by the dock.
+        """
+        mine = self.getViewBox()
+        self._linked = timeline_viewbox
+        self._syncing = False
+
+        def follow(src: pg.ViewBox, dst: pg.ViewBox) -> None:
+            if self._syncing:
+                return
+            self._syncing = True
+            try:
+                t0, t1 = src.viewRange()[0]
+                if dst is timeline_viewbox and hasattr(dst, "set_time_range"):
+                    dst.set_time_range(t0, t1)  # the timeline's zoom limits apply
+                    t0, t1 = dst.viewRange()[0]
+                    if (t0, t1) != tuple(src.viewRange()[0]):
+                        src.setXRange(t0, t1, padding=0)
+                else:
+                    dst.setXRange(t0, t1, padding=0)
+            finally:
+                self._syncing = False
+
+        timeline_viewbox.sigXRangeChanged.connect(lambda *_a: follow(timeline_viewbox, mine))
+        mine.sigXRangeChanged.connect(lambda *_a: follow(mine, timeline_viewbox))
+        follow(timeline_viewbox, mine)
+
+    # -- data -------------------------------------------------------------------
+    def set_rows(self, key: MetricKey | None, rows: list[ClaimRow]) -> None:
+        """Show the claimed figures of one metric (``rows`` must share its unit)."""
+        units = {r.unit for r in rows}
+        if len(units) > 1:
+            raise ValueError(f"figures of different units on one axis: {sorted(units)}")
+        self.key = key
+        colors = organization_colors(rows, self.theme)
+        scopes = sorted({r.scope for r in rows}, key=lambda s: (s is None, s or ""))
+        shapes = {s: SCOPE_SHAPES[i % len(SCOPE_SHAPES)] for i, s in enumerate(scopes)}
+        self.marks.set_rows(rows, colors, shapes)
+        unit = key.unit if key is not None else ""
+        left = self.getAxis("left")
+        left.setLabel(unit)
+        self._fit_y(rows)
+
+    def _fit_y(self, rows: list[ClaimRow]) -> None:
+        ys = [r.value for r in rows] + [r.value_max for r in rows if r.value_max is not None]
+        if not ys:
+            self.getViewBox().setYRange(0, 1, padding=0)
+            return
+        lo, hi = min(ys), max(ys)
+        lo = min(lo, 0.0) if lo >= 0 else lo
+        span = (hi - lo) or abs(hi) or 1.0
+        # room above for bound arrows and labels, below for the axis
+        self.getViewBox().setYRange(lo - span * 0.08, hi + span * 0.35, padding=0)
+
+    def legend_entries(self) -> list[tuple[str, str, str]]:
+        """What the marks mean: (label, colour, glyph) for organizations, achieved/forecast and scopes."""
+        rows, colors, shapes = self.marks.rows, self.marks.colors, self.marks.shapes
+        fg = self.theme.foreground
+        out: list[tuple[str, str, str]] = []
+        names: dict[str | None, str] = {}
+        for r in rows:
+            names.setdefault(r.organization, r.organization_name or _tr("the article (no speaker named)"))
+        for org, name in sorted(names.items(), key=lambda kv: (kv[0] is None, kv[1].casefold())):
+            out.append((name, colors[org].name(), "\u25cf"))
+        if rows:
+            out.append((_tr("achieved"), fg, "\u25cf"))
+            out.append((_tr("forecast"), fg, "\u25cb"))
+            if any(r.hedged for r in rows):
+                out.append((_tr("hedged (faded, dashed)"), self.theme.muted, "\u25cc"))
+        if len(shapes) > 1:
+            glyph = {"circle": "\u25cb", "square": "\u25a1", "triangle": "\u25b3", "diamond": "\u25c7"}
+            for scope, shape in shapes.items():
+                out.append((scope or _tr("no scope given"), fg, glyph[shape]))
+        return out
+
+    # -- look -----------------------------------------------------------------
+    def set_theme(self, theme: Theme | str) -> None:
+        self.theme = get_theme(theme)
+        self.getViewBox().setBackgroundColor(self.theme.background)
+        self.getAxis("bottom").set_theme(self.theme)
+        left = self.getAxis("left")
+        left.setPen(pg.mkPen(self.theme.grid_major))
+        left.setTextPen(pg.mkPen(self.theme.muted))
+        left.setTickFont(self.theme.font(self.theme.axis_px))
+        left.setGrid(40)
+        self.marks.set_theme(self.theme)
+        if self.marks.rows:
+            self.marks.colors = organization_colors(self.marks.rows, self.theme)
