@@ -76,6 +76,33 @@ def test_csv_escapes_controls_and_neutralises_formulas(tmp_path):
         assert "\x1b" not in out
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_claims_output_gets_the_same_escaping_as_list(tmp_path, fmt):
+    import csv
+    import io
+
+    data = dataset(title="=T" + CONTROL + "\nm9  fake row", name="@O" + CONTROL)
+    data["people"] = [{"id": "p", "name": "=HYPERLINK(\"x\")" + CONTROL, "organization": "org"}]
+    data["milestones"][0]["metrics"] = [{"name": "energy density" + CONTROL, "value": 400, "unit": "Wh/kg",
+                                         "scope": "-" + CONTROL}]
+    data["claims"][0].update(speaker="p", statement="400 Wh/kg", organization="org")
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    r = nev("claims", path, "--format", fmt)
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 0, r.stderr
+    assert not RAW_CONTROL.search(out)
+    if fmt == "table":
+        assert len(out.rstrip("\n").split("\n")) == 1 + 1 and "\\x00" in out  # header + one figure
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out)))
+        assert len(rows) == 2 and not [c for c in rows[1] if c[:1] in ("=", "+", "-", "@", "\t", "\r")], rows
+        assert any("HYPERLINK" in c for c in rows[1])
+    else:
+        (row,) = json.loads(out)
+        assert row["speaker"] == "=HYPERLINK(\"x\")" + CONTROL.strip()
+
+
 def test_json_output_is_the_data_with_nothing_raw_for_a_terminal(hostile_file):
     out = nev("list", hostile_file, "--format", "json").stdout.decode("utf-8")
     assert not RAW_CONTROL.search(out)
