@@ -139,6 +139,11 @@ def test_no_widget_gets_data_markup_as_rich_text(markup_window, qtbot):
     qtbot.wait(50)
     bad = [(where, text[:120]) for where, text, plain in _all_texts(w) if _unsafe(text, plain)]
     assert bad == []
+    w.state.update_filter(text=MARK + " zzz")  # matches nothing: the empty state names the filter, markup included
+    qtbot.wait(50)
+    texts = _all_texts(w)
+    assert any(MARK in text and "No milestones match" in text for where, text, _ in texts if "QLabel" in where)
+    assert [(where, text[:120]) for where, text, plain in texts if _unsafe(text, plain)] == []
 
 
 def test_filter_panel_tooltips_show_the_data_literally(markup_window):
