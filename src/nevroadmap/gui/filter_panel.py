@@ -24,6 +24,10 @@ __all__ = ["FilterPanel", "SEARCH_DEBOUNCE_MS"]
 
 SEARCH_DEBOUNCE_MS = 150
 NO_YEAR = MIN_YEAR - 1  # the spin boxes' "any" value
+# up to this many milestones the companies' counts are counted at once; above, when the
+# loader's worker has built the organization index (AppState.sigPrepared), so the first
+# frame of a big tracker does not wait for them
+COUNT_NOW_LIMIT = 20_000
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -117,6 +121,7 @@ class FilterPanel(QWidget):
 
         state.sigRoadmapChanged.connect(self._rebuild)
         state.sigFilterChanged.connect(self.sync_from_state)
+        state.sigPrepared.connect(self._show_org_counts)
         self._rebuild()
 
     def _year_box(self, parent: QWidget, special: str) -> QSpinBox:
@@ -132,15 +137,13 @@ class FilterPanel(QWidget):
     def _rebuild(self) -> None:
         rm = self.state.roadmap
         idx = self.state.index
-        counts = np.bincount(idx.org_idx, minlength=len(idx.org_ids)) if len(idx.org_ids) else np.zeros(0, int)
-        org_count = dict(zip(idx.org_ids, counts.tolist()))
+        org_count = self._org_counts()
         self._org_items: dict[str, QListWidgetItem] = {}
         self._org_checked: frozenset[str] = frozenset()  # what the list shows checked
         with QSignalBlocker(self.org_list):
             self.org_list.clear()
             for o in sorted(rm.organizations, key=lambda o: o.name.lower()):
-                n = org_count.get(o.id, 0)
-                it = QListWidgetItem(f"{o.name} ({n})")
+                it = QListWidgetItem(self._org_label(o.name, org_count, o.id))
                 it.setData(ID_ROLE, o.id)
                 it.setToolTip(" · ".join(x for x in (o.name, o.native_name, o.short_name, o.kind.value.replace("_", " "), o.country) if x))
                 it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
@@ -179,6 +182,27 @@ class FilterPanel(QWidget):
                     self.tech_tree.takeTopLevelItem(self.tech_tree.indexOfTopLevelItem(ai))
         self._filter_org_list(self.org_search.text())
         self.sync_from_state()
+
+    def _org_counts(self) -> dict[str, int] | None:
+        """Milestones per company, or None while the organization index of a big roadmap is not built."""
+        idx = self.state.index
+        if not idx.has_org_columns and len(self.state.roadmap.milestones) > COUNT_NOW_LIMIT:
+            return None
+        counts = np.bincount(idx.org_idx, minlength=len(idx.org_ids)) if len(idx.org_ids) else np.zeros(0, int)
+        return dict(zip(idx.org_ids, counts.tolist()))
+
+    @staticmethod
+    def _org_label(name: str, counts: dict[str, int] | None, org_id: str) -> str:
+        return name if counts is None else f"{name} ({counts.get(org_id, 0)})"
+
+    def _show_org_counts(self) -> None:
+        """The organization index is built: put the counts beside the companies."""
+        org_count = self._org_counts()
+        rm = self.state.roadmap
+        for oid, it in self._org_items.items():
+            o = rm.organization_by_id.get(oid)
+            if o is not None:
+                it.setText(self._org_label(o.name, org_count, oid))
 
     # -- state -> controls -------------------------------------------------------
     def sync_from_state(self) -> None:
