@@ -159,3 +159,23 @@ def test_big_tracker_counts_companies_once_the_worker_has(qtbot, tmp_path, monke
 def _org_texts(w) -> list[str]:
     lst = w.filter_panel.org_list
     return [lst.item(i).text() for i in range(lst.count())]
+
+
+def test_start_up_skips_pydantic_plugins_but_keeps_an_explicit_choice(monkeypatch):
+    import gc
+
+    from nevroadmap.runtime import GC_THRESHOLDS, start_up
+
+    before = gc.get_threshold()
+    try:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+        start_up()
+        import os
+
+        assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
+        assert gc.get_threshold() == GC_THRESHOLDS
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "some_plugin")
+        start_up()
+        assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "some_plugin"
+    finally:
+        gc.set_threshold(*before)
