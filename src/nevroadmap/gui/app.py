@@ -118,12 +118,16 @@ def install_excepthook(log_path: Path | None = None, parent_getter=None, show=No
 
 def build_main_window(path: str | os.PathLike | None = None, theme: str | None = None, *, fallback: bool = True,
                       background: bool = True):
-    """A main window on an empty roadmap that starts loading ``path`` (None: bundled data)."""
+    """A main window on an empty roadmap that starts loading ``path`` (None: bundled data).
+
+    The small bundled dataset is loaded at once, before the window is shown, so the
+    first frame already shows it (one paint instead of an empty one and a second).
+    """
     from nevroadmap.gui.main_window import MainWindow
     from nevroadmap.gui.state import AppState
 
     window = MainWindow(AppState(), theme=theme)
-    window.open_path(path, fallback=fallback, background=background)
+    window.open_path(path, fallback=fallback, background=background and path is not None)
     return window
 
 
