@@ -56,9 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = ["gui"]
     args = parser.parse_args(argv)
     args.lang = lang
-    from nevroadmap.runtime import tune_gc_for_big_datasets
+    from nevroadmap.runtime import start_up
 
-    tune_gc_for_big_datasets()  # once, on the main thread, before any dataset is loaded
+    start_up()  # once, on the main thread, before any dataset is loaded (GC thresholds, no pydantic plugins)
     try:
         return _run(args)
     except KeyboardInterrupt:

@@ -125,13 +125,15 @@ class LaneLayout:
 class LayoutEngine:
     """Builds lane layouts for one roadmap; caches the full packing per grouping."""
 
-    def __init__(self, roadmap: Roadmap, label_years_per_char: float = 0.0) -> None:
+    def __init__(self, roadmap: Roadmap, label_years_per_char: float = 0.0,
+                 columns: dict[str, np.ndarray] | None = None) -> None:
+        """``columns``: the roadmap's :func:`span_columns` when they are at hand (the filter index has them)."""
         self.roadmap = roadmap
         self.label_years_per_char = label_years_per_char
         ms = roadmap.milestones
         n = len(ms)
         self._n = n
-        cols = span_columns([m.when for m in ms])
+        cols = columns if columns is not None else span_columns([m.when for m in ms])
         self.x0 = cols["x0"]
         self.x1 = cols["x1"]
         point = (cols["single"] & ~cols["open_end"]) | (cols["exclusive"] & cols["open_end"])
