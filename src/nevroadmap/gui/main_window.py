@@ -25,7 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget,
+    QApplication, QDockWidget, QFileDialog, QMainWindow, QWidget,
 )
 
 from nevroadmap.core import navigation as nav
@@ -38,7 +38,7 @@ from nevroadmap.gui.details_panel import DetailsPanel
 from nevroadmap.gui.drop_open import DropOpener
 from nevroadmap.gui.empty_state import EmptyState
 from nevroadmap.gui.filter_panel import FilterPanel
-from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts_html
+from nevroadmap.gui.help import HelpDialog, about_html, dataset_name, message_box, shortcuts_html
 from nevroadmap.gui.icons import app_icon, icon
 from nevroadmap.gui.language import SETTINGS_KEY as LANGUAGE_KEY
 from nevroadmap.gui.language import apply_language, current_language, ensure_language
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
 
         self.session = DatasetSession(self)  # loading, live reload, Open Recent, the problems window
         self.loader, self.watcher, self.recent = self.session.loader, self.session.watcher, self.session.recent
-        self.message_box: QMessageBox | None = None
+        self.message_box: HelpDialog | None = None
         self.empty_state = EmptyState(state, self.timeline, self.act_clear)
         self.drop_opener = DropOpener(self, self.open_path)
 
@@ -304,7 +304,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(self.tr("NEV Roadmap — %1").replace("%1", dataset_name(self.state.roadmap)))
+        # Ends with the app name, so the platform does not append applicationDisplayName a second time.
+        self.setWindowTitle(self.tr("%1 — NEV Roadmap").replace("%1", dataset_name(self.state.roadmap)))
 
     def _on_selection_changed(self) -> None:
         mid = self.state.selected_milestone
@@ -437,11 +438,11 @@ class MainWindow(QMainWindow):
     def about_html(self) -> str:
         return about_html(self.state.roadmap)
 
-    def show_about(self) -> QMessageBox:
+    def show_about(self) -> HelpDialog:
         self.message_box = message_box(self, self.tr("About NEV Roadmap"), self.about_html())
         return self.message_box
 
-    def show_help(self) -> QMessageBox:
+    def show_help(self) -> HelpDialog:
         self.message_box = message_box(self, self.tr("NEV Roadmap Help"), shortcuts_html(self.actions_by_id))
         return self.message_box
 
