@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
             self._update_status()
             self._check_language_action()
             self.timeline.set_theme(self.theme)  # repaints the axis: its dates follow the language
+            self.state.relabel()  # band names, "(no organization)" and the legend in the new language
         super().changeEvent(event)
 
     # -- language ----------------------------------------------------------------

@@ -1,0 +1,89 @@
+"""New-user polish: the help fits the screen, a runtime language switch reaches the legend, the lane bands
+and the export dialog, and the export dialog's pixel hint is there when it opens."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from nevroadmap.core.loader import load
+
+FIX = Path(__file__).parent / "fixtures" / "gui_roadmap.yaml"
+
+
+@pytest.fixture
+def english_after(qapp):
+    from nevroadmap.gui.language import apply_language
+
+    yield apply_language
+    apply_language("en")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch, english_after):
+    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
+    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
+    from nevroadmap.gui.main_window import MainWindow
+    from nevroadmap.gui.state import AppState
+
+    w = MainWindow(AppState(load(FIX)))
+    qtbot.addWidget(w)
+    w.resize(1000, 600)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def test_keyboard_help_scrolls_inside_a_dialog_that_fits_the_screen_and_esc_closes_it(qtbot, window):
+    room = window.screen().availableGeometry()
+    assert room.height() < 811  # the offscreen screen is smaller than the whole shortcut list
+    box = window.show_help()
+    qtbot.waitExposed(box)
+    assert box.height() <= room.height() and box.width() <= room.width()
+    bar = box.browser.verticalScrollBar()
+    assert bar.maximum() > 0  # the rest of the list scrolls
+    assert "Export Image" in box.browser.toPlainText()
+    box.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box.browser, timeout=3000)
+    qtbot.keyClick(box.browser, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=3000)
+
+
+def test_window_title_ends_with_the_app_name_once(window):
+    title = window.windowTitle()
+    assert title.endswith(" — " + QGuiApplication.applicationDisplayName()) or title.endswith(" — NEV Roadmap")
+    assert title.count("NEV Roadmap") == 1
+
+
+def test_language_switch_retranslates_legend_and_lane_bands(window):
+    window.act_by_company.trigger()
+    groups = {ln.group for ln in window.timeline.layout_data.lanes}
+    assert "Automakers" in groups
+    assert "Achieved" in [text for _k, text, _a in window.timeline.legend.entries]
+    window.act_lang_zh_CN.trigger()
+    groups = {ln.group for ln in window.timeline.layout_data.lanes}
+    assert "整车企业" in groups and "Automakers" not in groups
+    texts = [text for _k, text, _a in window.timeline.legend.entries]
+    assert "已实现" in texts and "Achieved" not in texts
+    axis = window.timeline.plot_item.getAxis("left")  # the band names the lane column draws
+    assert "整车企业" in {ln.group for ln in axis.lanes}
+    window.act_lang_en.trigger()
+    assert "Automakers" in {ln.group for ln in window.timeline.layout_data.lanes}
+
+
+def test_export_dialog_placeholder_speaks_the_language_and_the_pixel_hint_shows_at_once(qtbot, tmp_path,
+                                                                                          english_after):
+    from nevroadmap.gui.export_dialog import ExportDialog
+    from nevroadmap.gui.state import AppState
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("export/scale", 2)
+    settings.setValue("export/preset", "fhd")
+    english_after("zh_CN")
+    dlg = ExportDialog(AppState(load(FIX)), settings, None)
+    qtbot.addWidget(dlg)
+    assert dlg.title.placeholderText() == "新能源汽车技术路线图"
+    assert dlg.pixels.text() == "3840 × 2160 像素，192 dpi"  # shown before anything is changed
