@@ -87,3 +87,36 @@ def test_export_dialog_placeholder_speaks_the_language_and_the_pixel_hint_shows_
     qtbot.addWidget(dlg)
     assert dlg.title.placeholderText() == "新能源汽车技术路线图"
     assert dlg.pixels.text() == "3840 × 2160 像素，192 dpi"  # shown before anything is changed
+
+
+def test_esc_in_the_details_returns_to_the_timeline_and_shift_tab_leaves_the_links(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    tl = window.timeline
+    tl.setFocus()
+    qtbot.waitUntil(tl.hasFocus, timeout=3000)
+    qtbot.keyClick(tl, Qt.Key.Key_Tab)
+    mid = window.state.selected_milestone
+    assert mid
+    qtbot.keyClick(tl, Qt.Key.Key_Return)
+    browser = window.details_panel.browser
+    qtbot.waitUntil(browser.hasFocus, timeout=3000)
+    qtbot.keyClick(browser, Qt.Key.Key_Escape)  # first Esc: back to the lanes, the milestone stays
+    qtbot.waitUntil(tl.hasFocus, timeout=3000)
+    assert window.state.selected_milestone == mid
+    qtbot.keyClick(tl, Qt.Key.Key_Escape)  # second Esc: nothing selected
+    assert window.state.selection is None
+
+    window.state.select_organization(next(iter(window.state.roadmap.organization_by_id)))
+    assert len(window.details_panel.anchors()) >= 1
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus, timeout=3000)
+    qtbot.keyClick(browser, Qt.Key.Key_Tab)  # Tab walks onto a link...
+    assert browser.hasFocus() and browser.on_link()
+    qtbot.keyClick(browser, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # ...Shift+Tab from the first leaves
+    qtbot.waitUntil(lambda: not browser.hasFocus(), timeout=3000)
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus, timeout=3000)
+    assert not browser.on_link()
+    qtbot.keyClick(browser, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # not to the last link: out
+    qtbot.waitUntil(lambda: not browser.hasFocus(), timeout=3000)

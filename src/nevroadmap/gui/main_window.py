@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
         self.timeline.sigMilestoneActivated.connect(self.open_details)
+        self.details_panel.browser.sigEscape.connect(self.focus_timeline)  # Esc in the details: back to the lanes
         self.filter_panel.sigSearchSubmitted.connect(self._on_search_submitted)
         state.sigLayoutChanged.connect(self._push_layout)
         state.sigRoadmapChanged.connect(self._on_roadmap_changed)
@@ -244,6 +245,10 @@ class MainWindow(QMainWindow):
         self.details_dock.show()
         self.details_dock.raise_()
         self.details_panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_timeline(self) -> None:
+        """Esc in the details panel: the keyboard goes back to the timeline (a second Esc clears the selection)."""
+        self.timeline.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- theme -------------------------------------------------------------------
     def set_theme(self, mode: str) -> None:
