@@ -120,3 +120,39 @@ def test_esc_in_the_details_returns_to_the_timeline_and_shift_tab_leaves_the_lin
     assert not browser.on_link()
     qtbot.keyClick(browser, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # not to the last link: out
     qtbot.waitUntil(lambda: not browser.hasFocus(), timeout=3000)
+
+
+class _Click:
+    def __init__(self, pos):
+        self._pos, self.accepted = pos, False
+
+    def button(self):
+        return Qt.MouseButton.LeftButton
+
+    def pos(self):
+        return self._pos
+
+    def accept(self):
+        self.accepted = True
+
+    def ignore(self):
+        pass
+
+
+def test_more_opens_the_whole_legend_in_a_capped_popup(qtbot, window):
+    legend = window.timeline.legend
+    window.resize(700, 500)
+    qtbot.waitUntil(lambda: legend.folds(window.timeline.view.width() - 20), timeout=3000)
+    legend.update()
+    qtbot.waitUntil(lambda: not legend._more_rect.isNull(), timeout=3000)
+    before = legend.height_for(window.timeline.view.width() - 20)
+    with qtbot.waitSignal(legend.sigMoreClicked, timeout=1000):
+        legend.mouseClickEvent(_Click(legend._more_rect.center()))
+    popup = window.timeline.legend_popup
+    assert popup is not None and popup.isVisible()
+    assert not legend.expanded and legend.height_for(window.timeline.view.width() - 20) == before  # lanes keep room
+    assert popup.height() <= 0.4 * window.height() + 1
+    assert popup.picture.pixmap().height() / popup.picture.pixmap().devicePixelRatio() > before  # every entry
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is popup.scroll, timeout=3000)
+    qtbot.keyClick(popup.scroll, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=3000)
