@@ -156,3 +156,24 @@ def test_more_opens_the_whole_legend_in_a_capped_popup(qtbot, window):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is popup.scroll, timeout=3000)
     qtbot.keyClick(popup.scroll, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not popup.isVisible(), timeout=3000)
+
+
+def test_a_search_without_matches_says_so(qtbot, window):
+    window.state.update_filter(text="zzqx-fictional-nothing")
+    assert window.state.shown_count == 0
+    qtbot.waitUntil(window.empty_state.isVisible, timeout=3000)
+    assert window.empty_state.message.text().startswith("No milestones match: ")
+    assert "zzqx-fictional-nothing" in window.empty_state.message.text()
+
+
+def test_timelinejs_events_left_out_are_named(qtbot, window, tmp_path):
+    path = tmp_path / "fictional.json"
+    path.write_text('{"events": ['
+                    '{"start_date": {"year": "2027", "month": "5"}, "text": {"headline": "Fictional pilot line"}},'
+                    '{"start_date": {"year": "2027", "month": "13"}, "text": {"headline": "Fictional bad month"}}]}',
+                    encoding="utf-8")
+    window.open_path(str(path))
+    qtbot.waitUntil(lambda: not window.is_loading() and window.state.roadmap.origin == str(path), timeout=10000)
+    qtbot.waitUntil(lambda: window.problems_dialog is not None and window.problems_dialog.isVisible(), timeout=3000)
+    listed = " | ".join(window.problems_dialog.problems)
+    assert "Fictional bad month" in listed and "left out" in listed and "month 13" in listed
