@@ -152,11 +152,30 @@ def _recording_dpi() -> int:
     return QtGui.QPicture().logicalDpiX()
 
 
+def _grown_text(th: Theme, zoom: float, lanes, inner_w: float) -> Theme:
+    """``th`` with milestone labels and lane names ``zoom`` times larger; the lane names grow only as far
+    as they still fit their column whole."""
+    label_px = round(th.label_px * zoom)
+    lane_zoom = zoom
+    while lane_zoom > 1.0:
+        grown = dataclasses.replace(th, label_px=label_px, lane_px=round(th.lane_px * lane_zoom))
+        want, cap = _lane_column(lanes, grown, inner_w)
+        if want <= cap:
+            return grown
+        lane_zoom = max(1.0, lane_zoom - 0.05)
+    return dataclasses.replace(th, label_px=label_px)
+
+
+def _lane_column(lanes, theme: Theme, inner_w: float) -> tuple[float, float]:
+    """(width the lane names want, the most they get) on a page ``inner_w`` wide (layout px)."""
+    want = LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + lane_names_width(lanes, theme)
+    return want, min(300.0, inner_w * 0.3)
+
+
 def lane_axis_width(lanes, theme: Theme, inner_w: float) -> float:
     """Width of the lane-name column for ``lanes`` on a page ``inner_w`` wide (layout px)."""
-    longest = lane_names_width(lanes, theme)
-    cap = min(300.0, inner_w * 0.3)
-    return float(int(min(cap, LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + longest)))
+    want, cap = _lane_column(lanes, theme, inner_w)
+    return float(int(min(cap, want)))
 
 
 def _extent(x0: np.ndarray, x1: np.ndarray, open_end: np.ndarray) -> tuple[float, float]:
@@ -308,7 +327,7 @@ class _Page:
         room = max(bottom - legend_h - 8 - band_h - y, 40.0)
         rows = max(layout.n_rows, 1)
         row_px, text_zoom = fit_rows(room - axes_h, rows)
-        self.lane_theme = dataclasses.replace(th, label_px=round(th.label_px * text_zoom), lane_px=round(th.lane_px * text_zoom))
+        self.lane_theme = _grown_text(th, text_zoom, layout.lanes, geo.inner_w)
         plot_h = min(room, axes_h + row_px * rows)
         self.plot_rect = QtCore.QRectF(margin, y, inner_w, plot_h)
         y += plot_h
