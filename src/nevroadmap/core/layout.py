@@ -24,6 +24,7 @@ from typing import Literal
 import numpy as np
 
 from nevroadmap.core.glyphs import PACK_DEADLINE_LEFT_CHARS, PACK_LABEL_LEAD_CHARS, PACK_POINT_LEFT_CHARS
+from nevroadmap.core import i18n
 from nevroadmap.core.i18n import _
 from nevroadmap.core.model import STATUS_ORDER, OrgKind, Roadmap
 from nevroadmap.core.query import span_columns
@@ -148,7 +149,7 @@ class LayoutEngine:
         status_pos = {s: i for i, s in enumerate(STATUS_ORDER)}
         self.status = np.fromiter((status_pos[m.status] for m in ms), np.int8, n)
         self.title_len = np.fromiter((len(m.title) for m in ms), np.float64, n)
-        self._full: dict[str, LaneLayout] = {}
+        self._full: dict[tuple[str, str], LaneLayout] = {}  # (grouping, language)
 
     # -- lanes -------------------------------------------------------------
     def _lane_defs(self, group_by: GroupBy) -> tuple[list[tuple[str, str, str, str]], list[np.ndarray], list[np.ndarray]]:
@@ -265,16 +266,19 @@ class LayoutEngine:
     _defs_cache: dict
 
     def _lane_defs_cached(self, group_by: GroupBy):
+        """Lane definitions per grouping and language: band and lane names are translated when built."""
         cache = self.__dict__.setdefault("_defs_cache", {})
-        if group_by not in cache:
-            cache[group_by] = self._lane_defs(group_by)
-        return cache[group_by]
+        key = (group_by, i18n.language())
+        if key not in cache:
+            cache[key] = self._lane_defs(group_by)
+        return cache[key]
 
     def full(self, group_by: GroupBy = "technology") -> LaneLayout:
-        if group_by not in self._full:
+        key = (group_by, i18n.language())
+        if key not in self._full:
             _, members, _ = self._lane_defs_cached(group_by)
-            self._full[group_by] = self._pack(group_by, members)
-        return self._full[group_by]
+            self._full[key] = self._pack(group_by, members)
+        return self._full[key]
 
     def layout(self, group_by: GroupBy = "technology", mask: np.ndarray | None = None) -> LaneLayout:
         """The layout of the milestones that ``mask`` keeps (all when None)."""

@@ -60,6 +60,17 @@ class RoadmapFilter(BaseModel):
     def words(self) -> list[str]:
         return self.text.lower().split()
 
+    def _technology_names(self, roadmap: Roadmap) -> list[str]:
+        """The chosen technologies by name; an area whose technologies are all chosen is named once, by its name."""
+        left = set(self.technologies)
+        areas = []
+        for area in roadmap.areas:
+            techs = {t.id for t in roadmap.technologies if t.area == area.id}
+            if techs and techs <= left:
+                areas.append(area.name)
+                left -= techs
+        return sorted(areas) + sorted(roadmap.tech_name(t) for t in left)
+
     def describe(self, roadmap: Roadmap) -> str:
         """A short line naming the filters that are on, or '' when none."""
         parts = []
@@ -67,8 +78,7 @@ class RoadmapFilter(BaseModel):
             parts.append(_("Companies: {names}").format(
                 names=", ".join(sorted(roadmap.org_label(o) for o in self.organizations))))
         if self.technologies:
-            parts.append(_("Technologies: {names}").format(
-                names=", ".join(sorted(roadmap.tech_name(t) for t in self.technologies))))
+            parts.append(_("Technologies: {names}").format(names=", ".join(self._technology_names(roadmap))))
         if self.statuses:
             parts.append(_("Status: {names}").format(
                 names=", ".join(status_name(s.value) for s in STATUS_ORDER if s in self.statuses)))

@@ -252,6 +252,11 @@ class AppState(QObject):
         self.sigGroupByChanged.emit()
         self.sigLayoutChanged.emit()
 
+    def relabel(self) -> None:
+        """The language changed: lay the lanes out anew, so band and lane names speak it."""
+        self._layout = None
+        self.sigLayoutChanged.emit()
+
     @property
     def layout(self) -> LaneLayout:
         if self._layout is None:
