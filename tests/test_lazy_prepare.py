@@ -56,11 +56,11 @@ def test_prepare_builds_only_the_first_frame(roadmap):
     p = prepare(roadmap, "technology", LABEL_YEARS_PER_CHAR)
     assert not p.index.has_org_columns
     assert "_blob" not in p.index.__dict__
-    assert set(p.engine._full) == {"technology"}
+    assert p.engine.packed() == {"technology"}
     assert p.org_claims is None
     assert p.complete("technology")
     assert p.index.has_org_columns and "_blob" in p.index.__dict__
-    assert set(p.engine._full) == {"technology", "company"}
+    assert p.engine.packed() == {"technology", "company"}
     assert p.org_claims is not None
 
 
@@ -93,7 +93,7 @@ def test_complete_stops_when_told(roadmap):
     calls = []
     assert not p.complete("company", keep_going=lambda: calls.append(1) or len(calls) < 2)
     assert p.index.has_org_columns  # the company packing needed them; the first step ran
-    assert "_blob" in p.index.__dict__ and set(p.engine._full) == {"company"} and p.org_claims is None
+    assert "_blob" in p.index.__dict__ and p.engine.packed() == {"company"} and p.org_claims is None
 
 
 def test_state_uses_what_the_worker_completed(roadmap):
@@ -122,7 +122,7 @@ def test_the_loader_completes_a_dataset_after_delivering_it(qtbot, data_file):
             loader.load(data_file)
         (p,) = got
         assert p.index.has_org_columns and "_blob" in p.index.__dict__
-        assert set(p.engine._full) == {"technology", "company"} and p.org_claims is not None
+        assert p.engine.packed() == {"technology", "company"} and p.org_claims is not None
     finally:
         loader.shutdown()
 

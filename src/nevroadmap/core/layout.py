@@ -273,6 +273,10 @@ class LayoutEngine:
             cache[key] = self._lane_defs(group_by)
         return cache[key]
 
+    def packed(self) -> set[str]:
+        """The groupings already packed (in any language)."""
+        return {g for g, _ in self._full}
+
     def full(self, group_by: GroupBy = "technology") -> LaneLayout:
         key = (group_by, i18n.language())
         if key not in self._full:
