@@ -59,8 +59,10 @@ def test_first_window_on_a_laptop_screen_gives_the_timeline_most_of_it(qtbot, ma
     one_line = legend.height_for(10_000)
     assert legend.folds(w.timeline.view.width() - 20)
     assert legend.height_for(w.timeline.view.width() - 20) == pytest.approx(one_line)
-    legend.toggle_fold()
-    assert legend.height_for(w.timeline.view.width() - 20) > 1.5 * one_line
+    popup = w.timeline.show_legend_popup()  # "More": the whole legend in a popup, not in the lanes' room
+    assert legend.height_for(w.timeline.view.width() - 20) == pytest.approx(one_line)
+    assert popup.isVisible() and popup.height() <= 0.4 * w.height() + 1
+    popup.close()
     # the lane names leave the plot most of the timeline
     assert w.timeline.plot_item.getAxis("left").width() <= 0.3 * w.timeline.view.width() + 1
 

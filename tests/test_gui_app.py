@@ -50,7 +50,7 @@ def run_probe(tmp_path, *args):
 
 def test_run_app_opens_path(tmp_path):
     out = run_probe(tmp_path, FIX)
-    assert out["TITLE"] == "NEV Roadmap — gui_roadmap.yaml"
+    assert out["TITLE"] == "gui_roadmap.yaml — NEV Roadmap"  # ends with the display name: Qt adds no second one
     assert out["STATUS"] == "5 of 5 milestones shown"
     assert out["ICON"] == "True NEV Roadmap nevroadmap"
     assert out["HOOK"] == "ExceptionHook"
@@ -62,7 +62,7 @@ def test_run_app_bad_path_falls_back_to_bundled_data(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("milestones:\n  - id: x\n    title: Fictional\n", encoding="utf-8")
     out = run_probe(tmp_path, bad)
-    assert out["TITLE"] == "NEV Roadmap — bundled dataset"
+    assert out["TITLE"] == "bundled dataset — NEV Roadmap"
     assert "bad.yaml:2: milestone 'x': missing required field 'technology'" in out["PROBLEMS"]
 
 

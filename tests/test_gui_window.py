@@ -60,7 +60,7 @@ def shown(w) -> set[str]:
 def test_starts_with_everything_shown(window):
     assert shown(window) == ALL_IDS
     assert window.status_text() == "5 of 5 milestones shown"
-    assert window.windowTitle() == "NEV Roadmap — gui_roadmap.yaml"
+    assert window.windowTitle() == "gui_roadmap.yaml — NEV Roadmap"
     assert not window.windowIcon().isNull()
 
 
@@ -309,7 +309,7 @@ def test_open_file_dialog_and_reload(qtbot, window, monkeypatch):
     with qtbot.waitSignal(window.sigLoadFinished, timeout=10000):
         window.act_open.trigger()
     assert shown(window) == {"m1"}
-    assert window.windowTitle() == "NEV Roadmap — fictional.yaml"
+    assert window.windowTitle() == "fictional.yaml — NEV Roadmap"
     assert window.status_text() == "1 of 1 milestone shown"  # English plural forms from the catalogue
     with qtbot.waitSignal(window.sigLoadFinished, timeout=10000) as blocker:
         window.act_reload.trigger()
@@ -325,7 +325,7 @@ def test_bad_path_at_startup_falls_back_to_bundled(qtbot, env):
     assert "missing.yaml: no such file or folder" in w.problems_dialog.plain_text()
     assert "bundled dataset is shown instead" in w.problems_dialog.summary.text()
     assert Path(w.state.roadmap.origin) == bundled_data_path()
-    assert w.windowTitle() == "NEV Roadmap — bundled dataset"
+    assert w.windowTitle() == "bundled dataset — NEV Roadmap"
     # once the user puts the file in place, Reload opens it rather than the bundled data
     (env / "missing.yaml").write_text((Path(__file__).parent / "fixtures" / "fictional.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     with qtbot.waitSignal(w.sigLoadFinished, timeout=10000):

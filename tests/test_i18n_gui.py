@@ -55,7 +55,7 @@ def test_view_language_switches_the_interface_live_and_back(qtbot, window):
     assert panel.org_box.title() == "公司" and panel.clear_button.text() == "清除筛选"
     assert [cb.text() for cb in panel.status_boxes.values()] == ["已实现", "已宣布", "计划中", "预测"]
     assert window.status_text() == "显示 5 / 5 个里程碑"
-    assert window.windowTitle().startswith("NEV Roadmap — ")
+    assert window.windowTitle().endswith(" — NEV Roadmap")
     assert window.settings.value("language") == "zh_CN"  # remembered for the next start
     box = window.show_about()
     assert box.windowTitle() == "关于 NEV Roadmap" and "数据来源" in box.text()

@@ -123,7 +123,7 @@ def test_text_mask_paths_agree_with_reference(roadmap, index):
 def test_bulk_helpers_equal_one_at_a_time(roadmap):
     ms = roadmap.milestones
     assert roadmap.milestone_organizations == tuple(roadmap.organizations_of(m) for m in ms)
-    assert _search_texts(roadmap) == [search_text(roadmap, m) for m in ms]
+    assert list(_search_texts(roadmap)) == [search_text(roadmap, m) for m in ms]
     cols = span_columns([m.when for m in ms])
     assert np.array_equal(cols["x0"], [m.when.x0 for m in ms])
     assert np.array_equal(cols["x1"], [m.when.x1 for m in ms])

@@ -69,8 +69,8 @@
         <translation>里程碑或其说法中必须全部出现的词语</translation>
     </message>
     <message>
-        <source>NEV Roadmap: new-energy-vehicle technology roadmap built from attributed claims. With no subcommand, opens the desktop app (on PATH, or the bundled dataset).</source>
-        <translation>NEV Roadmap：由有出处的说法构建的新能源汽车技术路线图。不带子命令时打开桌面应用（打开 PATH，或内置数据集）。</translation>
+        <source>NEV Roadmap: new-energy-vehicle technology roadmap built from attributed claims. With no subcommand, &quot;nevroadmap [PATH]&quot; opens the desktop app on the data file or folder PATH (default: the bundled dataset).</source>
+        <translation>NEV Roadmap：由有出处的说法构建的新能源汽车技术路线图。不带子命令时，&quot;nevroadmap [PATH]&quot; 会打开桌面应用并载入数据文件或文件夹 PATH（默认：内置数据集）。</translation>
     </message>
     <message>
         <source>interface language: {choices} (default: $NEVROADMAP_LANG or the system&apos;s; may stand anywhere on the line)</source>
@@ -1524,8 +1524,8 @@
         <translation>没有匹配的里程碑。</translation>
     </message>
     <message>
-        <source>NEV Roadmap — %1</source>
-        <translation>NEV Roadmap — %1</translation>
+        <source>%1 — NEV Roadmap</source>
+        <translation>%1 — NEV Roadmap</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 of %n milestone(s) shown</source>

@@ -97,9 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = ["gui"]
     args = parser.parse_args(argv)
     args.lang = lang
-    from nevroadmap.runtime import tune_gc_for_big_datasets
+    from nevroadmap.runtime import start_up
 
-    tune_gc_for_big_datasets()  # once, on the main thread, before any dataset is loaded
+    start_up()  # once, on the main thread, before any dataset is loaded (GC thresholds, no pydantic plugins)
     if args.command in ("list", "claims", "validate") and getattr(sys, "_nevroadmap_stdout_closed", False):
         _say(_("cannot write the output: standard output is closed"))
         return 1

@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="nevroadmap",
         description=_("NEV Roadmap: new-energy-vehicle technology roadmap built from attributed claims. "
-                      "With no subcommand, opens the desktop app (on PATH, or the bundled dataset)."),
+                      "With no subcommand, \"nevroadmap [PATH]\" opens the desktop app on the data file or folder PATH "
+                      "(default: the bundled dataset)."),
     )
     parser.add_argument("--version", action="version", version=f"nevroadmap {__version__}",
                         help=_("show program's version number and exit"))

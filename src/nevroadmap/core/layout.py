@@ -24,6 +24,7 @@ from typing import Literal
 import numpy as np
 
 from nevroadmap.core.glyphs import PACK_DEADLINE_LEFT_CHARS, PACK_LABEL_LEAD_CHARS, PACK_POINT_LEFT_CHARS
+from nevroadmap.core import i18n
 from nevroadmap.core.i18n import _
 from nevroadmap.core.model import STATUS_ORDER, OrgKind, Roadmap
 from nevroadmap.core.query import span_columns
@@ -125,13 +126,15 @@ class LaneLayout:
 class LayoutEngine:
     """Builds lane layouts for one roadmap; caches the full packing per grouping."""
 
-    def __init__(self, roadmap: Roadmap, label_years_per_char: float = 0.0) -> None:
+    def __init__(self, roadmap: Roadmap, label_years_per_char: float = 0.0,
+                 columns: dict[str, np.ndarray] | None = None) -> None:
+        """``columns``: the roadmap's :func:`span_columns` when they are at hand (the filter index has them)."""
         self.roadmap = roadmap
         self.label_years_per_char = label_years_per_char
         ms = roadmap.milestones
         n = len(ms)
         self._n = n
-        cols = span_columns([m.when for m in ms])
+        cols = columns if columns is not None else span_columns([m.when for m in ms])
         self.x0 = cols["x0"]
         self.x1 = cols["x1"]
         point = (cols["single"] & ~cols["open_end"]) | (cols["exclusive"] & cols["open_end"])
@@ -146,7 +149,7 @@ class LayoutEngine:
         status_pos = {s: i for i, s in enumerate(STATUS_ORDER)}
         self.status = np.fromiter((status_pos[m.status] for m in ms), np.int8, n)
         self.title_len = np.fromiter((len(m.title) for m in ms), np.float64, n)
-        self._full: dict[str, LaneLayout] = {}
+        self._full: dict[tuple[str, str], LaneLayout] = {}  # (grouping, language)
 
     # -- lanes -------------------------------------------------------------
     def _lane_defs(self, group_by: GroupBy) -> tuple[list[tuple[str, str, str, str]], list[np.ndarray], list[np.ndarray]]:
@@ -263,16 +266,23 @@ class LayoutEngine:
     _defs_cache: dict
 
     def _lane_defs_cached(self, group_by: GroupBy):
+        """Lane definitions per grouping and language: band and lane names are translated when built."""
         cache = self.__dict__.setdefault("_defs_cache", {})
-        if group_by not in cache:
-            cache[group_by] = self._lane_defs(group_by)
-        return cache[group_by]
+        key = (group_by, i18n.language())
+        if key not in cache:
+            cache[key] = self._lane_defs(group_by)
+        return cache[key]
+
+    def packed(self) -> set[str]:
+        """The groupings already packed (in any language)."""
+        return {g for g, _ in self._full}
 
     def full(self, group_by: GroupBy = "technology") -> LaneLayout:
-        if group_by not in self._full:
+        key = (group_by, i18n.language())
+        if key not in self._full:
             _, members, _ = self._lane_defs_cached(group_by)
-            self._full[group_by] = self._pack(group_by, members)
-        return self._full[group_by]
+            self._full[key] = self._pack(group_by, members)
+        return self._full[key]
 
     def layout(self, group_by: GroupBy = "technology", mask: np.ndarray | None = None) -> LaneLayout:
         """The layout of the milestones that ``mask`` keeps (all when None)."""

@@ -60,6 +60,17 @@ class RoadmapFilter(BaseModel):
     def words(self) -> list[str]:
         return self.text.lower().split()
 
+    def _technology_names(self, roadmap: Roadmap) -> list[str]:
+        """The chosen technologies by name; an area whose technologies are all chosen is named once, by its name."""
+        left = set(self.technologies)
+        areas = []
+        for area in roadmap.areas:
+            techs = {t.id for t in roadmap.technologies if t.area == area.id}
+            if techs and techs <= left:
+                areas.append(area.name)
+                left -= techs
+        return sorted(areas) + sorted(roadmap.tech_name(t) for t in left)
+
     def describe(self, roadmap: Roadmap) -> str:
         """A short line naming the filters that are on, or '' when none."""
         parts = []
@@ -67,8 +78,7 @@ class RoadmapFilter(BaseModel):
             parts.append(_("Companies: {names}").format(
                 names=", ".join(sorted(roadmap.org_label(o) for o in self.organizations))))
         if self.technologies:
-            parts.append(_("Technologies: {names}").format(
-                names=", ".join(sorted(roadmap.tech_name(t) for t in self.technologies))))
+            parts.append(_("Technologies: {names}").format(names=", ".join(self._technology_names(roadmap))))
         if self.statuses:
             parts.append(_("Status: {names}").format(
                 names=", ".join(status_name(s.value) for s in STATUS_ORDER if s in self.statuses)))
@@ -139,13 +149,12 @@ def span_columns(spans: list[DateSpan]) -> dict[str, np.ndarray]:
     return {k: v[code] for k, v in table.items()}
 
 
-def _search_texts(roadmap: Roadmap) -> list[str]:
-    """:func:`search_text` of every milestone (same text), with the lookups hoisted."""
+def _search_texts(roadmap: Roadmap) -> Iterable[str]:
+    """:func:`search_text` of every milestone (same text, one at a time), with the lookups hoisted."""
     tech_name = {t.id: t.name for t in roadmap.technologies}
     org_name = {o.id: o.name for o in roadmap.organizations}
     person_name = {p.id: p.name for p in roadmap.people}
     by_ms = roadmap.claims_by_milestone
-    out = []
     for m, orgs in zip(roadmap.milestones, roadmap.milestone_parties):
         fields = [m.id, m.title, m.description or "", " ".join(m.tags), tech_name.get(m.technology, m.technology)]
         if m.metrics:
@@ -155,8 +164,7 @@ def _search_texts(roadmap: Roadmap) -> list[str]:
             fields += [c.statement, c.quote or ""]
             if c.speaker:
                 fields.append(person_name.get(c.speaker, c.speaker))
-        out.append("\n".join(fields).lower())
-    return out
+        yield "\n".join(fields).lower()
 
 
 class FilterIndex:
@@ -169,14 +177,20 @@ class FilterIndex:
         self.tech_ids = [t.id for t in roadmap.technologies]
         tech_pos = {t: i for i, t in enumerate(self.tech_ids)}
         self.org_ids = [o.id for o in roadmap.organizations]
-        org_pos = {o: i for i, o in enumerate(self.org_ids)}
         status_pos = {s: i for i, s in enumerate(STATUS_ORDER)}
         self.tech = np.fromiter((tech_pos.get(m.technology, -1) for m in ms), np.int32, n)
         self.status = np.fromiter((status_pos[m.status] for m in ms), np.int8, n)
-        cols = span_columns([m.when for m in ms])
+        cols = self.span_columns = span_columns([m.when for m in ms])  # shared with the LayoutEngine
         self.lo = np.where(cols["open_start"], cols["x0"] - 1e-9, cols["x0"])  # deadlines count at their date
         self.hi = np.where(cols["open_end"], np.inf, cols["x1"])
-        orgs_of = roadmap.milestone_parties  # who acts and who reports
+        self._n = n
+
+    # -- which organizations each milestone concerns (CSR columns), built on first use --
+    @cached_property
+    def _org_columns(self) -> tuple[np.ndarray, np.ndarray]:
+        orgs_of = self.roadmap.milestone_parties  # who acts and who reports
+        n = self._n
+        org_pos = {o: i for i, o in enumerate(self.org_ids)}
         counts = np.fromiter((len(o) for o in orgs_of), np.int64, n)
         flat = [org_pos.get(o, -1) for os_ in orgs_of for o in os_]
         idx = np.asarray(flat, np.int64)
@@ -186,9 +200,21 @@ class FilterIndex:
             keep = idx >= 0
             ptr = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))[ptr]
             idx = idx[keep]
-        self.org_ptr = ptr
-        self.org_idx = idx
-        self._n = n
+        return ptr, idx
+
+    @property
+    def org_ptr(self) -> np.ndarray:
+        """``org_idx[org_ptr[i]:org_ptr[i + 1]]`` are the organizations (positions in ``org_ids``) of milestone i."""
+        return self._org_columns[0]
+
+    @property
+    def org_idx(self) -> np.ndarray:
+        return self._org_columns[1]
+
+    @property
+    def has_org_columns(self) -> bool:
+        """Whether the organization columns are built (else the first use builds them)."""
+        return "_org_columns" in self.__dict__
 
     @cached_property
     def _blob(self) -> tuple[bytes, list[int]]:
@@ -197,13 +223,19 @@ class FilterIndex:
         UTF-8 is self-synchronising, so a word occurs in a text exactly when
         its encoding occurs in the text's encoding.
         """
-        texts = [t.encode() for t in _search_texts(self.roadmap)]
+        texts = [t.encode() for t in _search_texts(self.roadmap)]  # no list of the str texts on the way
         offsets = [0]
         pos = 0
         for t in texts:
             pos += len(t) + 1
             offsets.append(pos)
-        return b"\n".join(texts) + b"\n", offsets
+        texts.append(b"")  # the last text ends with "\n" too, without a second copy of the buffer
+        return b"\n".join(texts), offsets
+
+    def warm(self) -> None:
+        """Build the organization columns and the search text now (else their first use does)."""
+        self._org_columns  # noqa: B018 - cached properties
+        self._blob  # noqa: B018
 
     def _text_mask(self, words: list[str], keep: np.ndarray | None = None) -> np.ndarray:
         """Milestones (among ``keep``) whose search text contains every word."""

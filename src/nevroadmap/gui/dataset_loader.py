@@ -1,8 +1,12 @@
 """Loading a dataset off the GUI thread, in an object of its own with its own signals.
 
 :class:`DatasetLoader` reads a data file or folder (``None``: the bundled
-dataset) and prepares it for the window (filter index, lane packings) on
-one worker thread.  The newest request wins: a request made while another
+dataset) and prepares it for the window on one worker thread: first what the
+first frame needs (filter index, the shown grouping's packing), delivered by
+``sigLoaded``; then, once the window has had its turn to paint it, the same
+worker builds the rest (search text, the other grouping, claims per
+organization: :meth:`Prepared.complete`), so that the first search or
+grouping switch does not wait for them.  The newest request wins: a request made while another
 runs supersedes it (its result, good or bad, is dropped), and requests that
 have not started yet are cancelled.  :meth:`shutdown` waits for the running
 job, so no thread outlives the window.
@@ -20,14 +24,35 @@ Signals (all delivered on the GUI thread):
 from __future__ import annotations
 
 import os
+import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 
 from nevroadmap.core.loader import RoadmapError
 from nevroadmap.gui.state import AppState, Prepared, prepare
 
 __all__ = ["DatasetLoader"]
+
+# how long the worker waits for the GUI to paint a new dataset before it completes the preparation
+PAINT_GRACE_S = 1.0
+
+
+class _AfterNextPaint(QObject):
+    """Calls ``done`` once the next repaint pass of the application is over (then removes itself)."""
+
+    def __init__(self, done) -> None:
+        super().__init__()
+        self._done = done
+        QCoreApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, ev) -> bool:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.Paint and self._done is not None:
+            QCoreApplication.instance().removeEventFilter(self)
+            done, self._done = self._done, None
+            QTimer.singleShot(0, done)  # after the whole pass
+        return False
 
 
 class DatasetLoader(QObject):
@@ -40,6 +65,7 @@ class DatasetLoader(QObject):
     # from the worker thread to this object's (GUI) thread
     _sigDone = Signal(int, object, object, object)  # job, path, Prepared | None, exception | None
     _sigStage = Signal(int, object, str)
+    _sigCompleted = Signal(int, object)  # job, Prepared: its lazy parts are built
 
     def __init__(self, state: AppState, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,8 +74,11 @@ class DatasetLoader(QObject):
         self._running: int | None = None
         self._pool: ThreadPoolExecutor | None = None
         self._futures: list[Future] = []
+        self._shown = threading.Event()  # set once the GUI has painted the newest result
+        self._after_paint: _AfterNextPaint | None = None
         self._sigDone.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._sigStage.connect(self._on_stage, Qt.ConnectionType.QueuedConnection)
+        self._sigCompleted.connect(self._on_completed, Qt.ConnectionType.QueuedConnection)
 
     # -- asking ------------------------------------------------------------------
     @property
@@ -79,12 +108,16 @@ class DatasetLoader(QObject):
                 self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nevroadmap-load")
             self._futures.append(self._pool.submit(self._work, *args, queued=True))
         else:
-            self._finish(*self._work(*args, queued=False))
+            result = self._work(*args, queued=False)
+            self._finish(*result)
+            if result[2] is not None and job == self._job and self._complete(job, result[2], self.state.group_by):
+                self._on_completed(job, result[2])
         return job
 
     def shutdown(self) -> None:
         """Drop every request and wait for the running one (call when the window closes)."""
         self._job += 1  # whatever still arrives is stale
+        self._shown.set()  # a worker waiting to complete a dataset stops at once
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
@@ -111,14 +144,33 @@ class DatasetLoader(QObject):
         except BaseException as exc:  # handed to the GUI thread: shown there, never lost
             result = (job, path, None, exc)
         if queued:
+            self._shown.clear()
             self._sigDone.emit(*result)
+            if result[2] is not None:
+                # let the GUI thread paint first (it needs the interpreter), then build the rest here
+                deadline = time.monotonic() + PAINT_GRACE_S
+                while job == self._job and not self._shown.wait(0.02) and time.monotonic() < deadline:
+                    pass
+                if self._complete(job, result[2], group_by):
+                    self._sigCompleted.emit(job, result[2])
         return result
+
+    def _complete(self, job: int, prepared: Prepared, group_by: str) -> bool:
+        try:
+            return prepared.complete(group_by, keep_going=lambda: job == self._job)
+        except Exception:  # noqa: BLE001 - the same parts are built again on first use, where errors show
+            return False
 
     # -- back on the GUI thread -------------------------------------------------------
     @Slot(int, object, str)
     def _on_stage(self, job: int, path, stage: str) -> None:
         if job == self._job:
             self.sigProgress.emit(path, stage)
+
+    @Slot(int, object)
+    def _on_completed(self, job: int, prepared: Prepared) -> None:
+        if job == self._job:
+            self.state.note_completed(prepared)
 
     @Slot(int, object, object, object)
     def _on_done(self, job: int, path, prepared, exc) -> None:
@@ -130,6 +182,7 @@ class DatasetLoader(QObject):
         self._running = None
         if prepared is not None:
             self.sigLoaded.emit(path, prepared)
+            self._after_paint = _AfterNextPaint(self._shown.set)  # the worker completes it after that
         elif isinstance(exc, RoadmapError):
             self.sigFailed.emit(path, [str(p) for p in exc.problems])
         else:

@@ -8,7 +8,7 @@ links open in the user's browser only when clicked, only for http(s).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -29,7 +29,13 @@ def open_external(url: QUrl) -> bool:
 
 
 class SafeTextBrowser(QTextBrowser):
-    """A text browser that loads nothing: no images, no style sheets, no remote anything."""
+    """A text browser that loads nothing: no images, no style sheets, no remote anything.
+
+    Keyboard: Tab walks its links forward; Shift+Tab walks back only from a link that is not the first,
+    otherwise it leaves (no trap in a long list of links); Esc emits ``sigEscape``.
+    """
+
+    sigEscape = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +46,23 @@ class SafeTextBrowser(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl):  # noqa: N802 (Qt override)
         self.loaded_requests.append(name.toString())
         return None
+
+    def on_link(self) -> bool:
+        """Whether the keyboard is on a link (Tab put it there)."""
+        cur = self.textCursor()
+        return cur.hasSelection() and cur.charFormat().isAnchor()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt override)
+        if not next and not self.on_link():
+            return QWidget.focusNextPrevChild(self, next)  # leave, rather than jump to the last link
+        return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            event.accept()
+            self.sigEscape.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class DetailsPanel(QWidget):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from nevroadmap.core import i18n
 from nevroadmap.core.claims import claim_rows
 from nevroadmap.core.datefmt import period_label
 from nevroadmap.gui.metrics_dock import metric_choices
@@ -248,7 +249,7 @@ class ExportDialog(QDialog):
         self.show_title = QCheckBox(self.tr("Title"), self)
         self.show_title.setChecked(c.show_title)
         self.title = QLineEdit(c.title, self)
-        self.title.setPlaceholderText(DEFAULT_TITLE)
+        self.title.setPlaceholderText(i18n._(DEFAULT_TITLE))  # the title the export writes when left empty
         trow = QHBoxLayout()
         trow.addWidget(self.show_title)
         trow.addWidget(self.title, 1)
@@ -330,6 +331,7 @@ class ExportDialog(QDialog):
                     self.footnotes.toggled, self.metric_box.currentIndexChanged, self.theme_box.currentIndexChanged):
             sig.connect(self._changed)
         self._on_preset()
+        self._changed()  # the pixel hint of the remembered page and scale
         self.update_preview()
         self.resize(600, self.sizeHint().height())
 

@@ -26,6 +26,10 @@ __all__ = ["FilterPanel", "SEARCH_DEBOUNCE_MS"]
 
 SEARCH_DEBOUNCE_MS = 150
 NO_YEAR = MIN_YEAR - 1  # the spin boxes' "any" value
+# up to this many milestones the companies' counts are counted at once; above, when the
+# loader's worker has built the organization index (AppState.sigPrepared), so the first
+# frame of a big tracker does not wait for them
+COUNT_NOW_LIMIT = 20_000
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -114,6 +118,7 @@ class FilterPanel(QWidget):
         self.retranslate()
         state.sigRoadmapChanged.connect(self._rebuild)
         state.sigFilterChanged.connect(self.sync_from_state)
+        state.sigPrepared.connect(self._update_counts)
         self._rebuild()
 
     def retranslate(self) -> None:
@@ -208,7 +213,8 @@ class FilterPanel(QWidget):
         """The number beside each company and technology: its milestones among those the other filters keep."""
         f, idx = self.state.filter, self.state.index
         shown = self.state.mask  # computed once for the timeline anyway
-        counts = {**organization_counts(idx, f, shown), **technology_counts(idx, f, shown)}
+        orgs = organization_counts(idx, f, shown) if self._org_counts_ready() else {}
+        counts = {**orgs, **technology_counts(idx, f, shown)}
         with QSignalBlocker(self.org_list), QSignalBlocker(self.tech_tree):
             for key, n in counts.items():
                 if self._counts.get(key) == n:
@@ -225,6 +231,10 @@ class FilterPanel(QWidget):
     def count_of(self, key: str) -> int:
         """The count shown beside a company or technology id."""
         return self._counts.get(key, 0)
+
+    def _org_counts_ready(self) -> bool:
+        """False while the organization index of a big roadmap is still being built off the GUI thread."""
+        return self.state.index.has_org_columns or len(self.state.roadmap.milestones) <= COUNT_NOW_LIMIT
 
     # -- state -> controls -------------------------------------------------------
     def sync_from_state(self) -> None:

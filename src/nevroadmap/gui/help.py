@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from nevroadmap import __version__
 from nevroadmap.core.loader import bundled_data_path
@@ -21,7 +22,7 @@ from nevroadmap.gui.actions import shortcut_rows
 from nevroadmap.gui.details_html import esc, safe_http_url
 from nevroadmap.gui.icons import app_icon
 
-__all__ = ["dataset_name", "about_html", "shortcuts_html", "message_box"]
+__all__ = ["dataset_name", "about_html", "shortcuts_html", "message_box", "HelpDialog"]
 
 
 def dataset_name(roadmap: Roadmap) -> str:
@@ -74,12 +75,56 @@ def shortcuts_html(actions: Mapping[str, QAction]) -> str:
     return "".join(parts)
 
 
-def message_box(parent: QWidget, title: str, text: str) -> QMessageBox:
-    """A window-modal rich-text box with the app icon and selectable links; opened, not exec'd."""
-    box = QMessageBox(QMessageBox.Icon.NoIcon, title, "", QMessageBox.StandardButton.Close, parent)
-    box.setIconPixmap(app_icon().pixmap(64, 64))
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(text)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+class HelpDialog(QDialog):
+    """A window-modal rich-text window with the app icon: the text scrolls inside a dialog that fits the screen.
+
+    Esc or Close closes it; links open in the browser.
+    """
+
+    def __init__(self, parent: QWidget, title: str, text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("helpText")
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.browser.setHtml(text)
+        self._text = text
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(icon)
+        row.addWidget(self.browser, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addWidget(buttons)
+        self.resize(self._fitting_size())
+        self.browser.setFocus()
+
+    def text(self) -> str:
+        """The HTML shown (as QMessageBox.text() gave it)."""
+        return self._text
+
+    def _fitting_size(self) -> QSize:
+        """The text's natural size, but never more than 90% of the screen the parent is on."""
+        doc = self.browser.document()
+        doc.setTextWidth(460)
+        want = QSize(460 + 64 + 60, int(doc.size().height()) + 90)
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return want
+        room = screen.availableGeometry().size()
+        return QSize(min(want.width(), int(room.width() * 0.9)), min(want.height(), int(room.height() * 0.9)))
+
+
+def message_box(parent: QWidget, title: str, text: str) -> HelpDialog:
+    """A window-modal rich-text window with the app icon and clickable links; opened, not exec'd."""
+    box = HelpDialog(parent, title, text)
     box.open()
     return box

@@ -25,7 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget,
+    QApplication, QDockWidget, QFileDialog, QMainWindow, QWidget,
 )
 
 from nevroadmap.core import navigation as nav
@@ -38,7 +38,7 @@ from nevroadmap.gui.details_panel import DetailsPanel
 from nevroadmap.gui.drop_open import DropOpener
 from nevroadmap.gui.empty_state import EmptyState
 from nevroadmap.gui.filter_panel import FilterPanel
-from nevroadmap.gui.help import about_html, dataset_name, message_box, shortcuts_html
+from nevroadmap.gui.help import HelpDialog, about_html, dataset_name, message_box, shortcuts_html
 from nevroadmap.gui.icons import app_icon, icon
 from nevroadmap.gui.language import SETTINGS_KEY as LANGUAGE_KEY
 from nevroadmap.gui.language import apply_language, current_language, ensure_language
@@ -110,13 +110,14 @@ class MainWindow(QMainWindow):
 
         self.session = DatasetSession(self)  # loading, live reload, Open Recent, the problems window
         self.loader, self.watcher, self.recent = self.session.loader, self.session.watcher, self.session.recent
-        self.message_box: QMessageBox | None = None
+        self.message_box: HelpDialog | None = None
         self.empty_state = EmptyState(state, self.timeline, self.act_clear)
         self.drop_opener = DropOpener(self, self.open_path)
 
         self.timeline.sigMilestoneClicked.connect(self._on_milestone_clicked)
         self.timeline.sigOrganizationClicked.connect(self._on_organization_clicked)
         self.timeline.sigMilestoneActivated.connect(self.open_details)
+        self.details_panel.browser.sigEscape.connect(self.focus_timeline)  # Esc in the details: back to the lanes
         self.filter_panel.sigSearchSubmitted.connect(self._on_search_submitted)
         state.sigLayoutChanged.connect(self._push_layout)
         state.sigRoadmapChanged.connect(self._on_roadmap_changed)
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
             self._update_status()
             self._check_language_action()
             self.timeline.set_theme(self.theme)  # repaints the axis: its dates follow the language
+            self.state.relabel()  # band names, "(no organization)" and the legend in the new language
         super().changeEvent(event)
 
     # -- language ----------------------------------------------------------------
@@ -244,6 +246,10 @@ class MainWindow(QMainWindow):
         self.details_dock.raise_()
         self.details_panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def focus_timeline(self) -> None:
+        """Esc in the details panel: the keyboard goes back to the timeline (a second Esc clears the selection)."""
+        self.timeline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     # -- theme -------------------------------------------------------------------
     def set_theme(self, mode: str) -> None:
         """``system`` (follow the desktop), ``light`` or ``dark``; remembered."""
@@ -304,7 +310,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(self.tr("NEV Roadmap — %1").replace("%1", dataset_name(self.state.roadmap)))
+        # Ends with the app name, so the platform does not append applicationDisplayName a second time.
+        self.setWindowTitle(self.tr("%1 — NEV Roadmap").replace("%1", dataset_name(self.state.roadmap)))
 
     def _on_selection_changed(self) -> None:
         mid = self.state.selected_milestone
@@ -437,11 +444,11 @@ class MainWindow(QMainWindow):
     def about_html(self) -> str:
         return about_html(self.state.roadmap)
 
-    def show_about(self) -> QMessageBox:
+    def show_about(self) -> HelpDialog:
         self.message_box = message_box(self, self.tr("About NEV Roadmap"), self.about_html())
         return self.message_box
 
-    def show_help(self) -> QMessageBox:
+    def show_help(self) -> HelpDialog:
         self.message_box = message_box(self, self.tr("NEV Roadmap Help"), shortcuts_html(self.actions_by_id))
         return self.message_box
 

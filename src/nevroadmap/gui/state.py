@@ -51,23 +51,50 @@ class Selection:
 
 @dataclass
 class Prepared:
-    """Everything slow to build for a roadmap; built off the GUI thread by :func:`prepare`."""
+    """A roadmap made ready to show: built off the GUI thread by :func:`prepare`.
+
+    :func:`prepare` builds only what the first frame needs; :meth:`complete`
+    builds the rest (the search text, the other grouping's packing, the claims
+    per organization), which are otherwise built on first use.
+    """
 
     roadmap: Roadmap
     index: FilterIndex
     engine: LayoutEngine
+    org_claims: dict | None = None  # set once the claims per organization are built
+
+    def complete(self, group_by: GroupBy = "technology", keep_going=lambda: True) -> bool:
+        """Build the lazy parts now (safe in a worker thread); stops early when ``keep_going()`` is false.
+
+        Returns whether everything was built.  Each part gives the same result
+        as when it is built on first use (tests compare them).
+        """
+        steps = (
+            lambda: self.index.warm(),
+            lambda: self.engine.full("company" if group_by == "technology" else "technology"),
+            self.organization_claims,
+        )
+        for step in steps:
+            if not keep_going():
+                return False
+            step()
+        return True
+
+    def organization_claims(self) -> dict:
+        """The core rule's claims per organization (:attr:`Roadmap.claims_by_organization`), noted as built."""
+        self.org_claims = self.roadmap.claims_by_organization
+        return self.org_claims
 
 
 def prepare(roadmap: Roadmap, group_by: GroupBy = "technology",
             label_years_per_char: float = LABEL_YEARS_PER_CHAR) -> Prepared:
-    """Build the filter index and the full lane packing (safe to call from a worker thread)."""
+    """The filter index and the packing of the shown grouping: what the first frame needs.
+
+    Safe to call from a worker thread; :meth:`Prepared.complete` builds the rest.
+    """
     index = FilterIndex(roadmap)
-    # build the lazy parts now, off the GUI thread: the search text and both lane packings
-    index.mask(RoadmapFilter(text="-"))
-    engine = LayoutEngine(roadmap, label_years_per_char)
+    engine = LayoutEngine(roadmap, label_years_per_char, columns=index.span_columns)
     engine.full(group_by)
-    engine.full("company" if group_by == "technology" else "technology")
-    roadmap.claims_by_organization  # built off the GUI thread
     return Prepared(roadmap, index, engine)
 
 
@@ -78,6 +105,7 @@ class AppState(QObject):
     sigSelectionChanged = Signal()
     sigLayoutChanged = Signal()  # the lane layout to draw changed (roadmap, filter or grouping)
     sigHistoryChanged = Signal()  # back/forward availability
+    sigPrepared = Signal()  # the roadmap's lazy indexes are built (Prepared.complete): counts can be shown
 
     def __init__(self, roadmap: Roadmap | None = None, parent: QObject | None = None,
                  label_years_per_char: float = LABEL_YEARS_PER_CHAR) -> None:
@@ -133,7 +161,13 @@ class AppState(QObject):
         if history_changed:
             self.sigHistoryChanged.emit()
 
+    def note_completed(self, prepared: Prepared) -> None:
+        """Called when ``prepared`` was completed (off the GUI thread); tells listeners if it is shown."""
+        if prepared is self._prepared:
+            self.sigPrepared.emit()
+
     def _set_prepared(self, prepared: Prepared) -> None:
+        self._prepared = prepared
         self._roadmap = prepared.roadmap
         self._index = prepared.index
         self._engine = prepared.engine
@@ -216,6 +250,11 @@ class AppState(QObject):
         self._group_by = group_by
         self._layout = None
         self.sigGroupByChanged.emit()
+        self.sigLayoutChanged.emit()
+
+    def relabel(self) -> None:
+        """The language changed: lay the lanes out anew, so band and lane names speak it."""
+        self._layout = None
         self.sigLayoutChanged.emit()
 
     @property

@@ -24,6 +24,8 @@ from nevroadmap.core.layout import NO_ORG_KEY, LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.core import navigation as nav
 from nevroadmap.render.fit import fit_window
+from nevroadmap.gui.legend_popup import MAX_SHARE as LEGEND_POPUP_SHARE
+from nevroadmap.gui.legend_popup import LegendPopup
 from nevroadmap.render.legend import LegendItem, groups_of
 from nevroadmap.render.plot import build_plot, make_plot_item, set_plot_theme
 from nevroadmap.render.theme import get_theme
@@ -78,6 +80,9 @@ class TimelineWidget(QtWidgets.QWidget):
         self.legend.setCacheMode(QtWidgets.QGraphicsItem.DeviceCoordinateCache)
         self.view.addItem(self.legend, row=1, col=0)
         self.legend.sigFoldChanged.connect(self._fit_legend)
+        self.legend.popup_more = True  # "More" opens the whole legend in a popup: the lanes keep their room
+        self.legend.sigMoreClicked.connect(self.show_legend_popup)
+        self.legend_popup: LegendPopup | None = None
         self.view.setFocusPolicy(Qt.StrongFocus)
         self.view.setFocusProxy(self)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -308,6 +313,19 @@ class TimelineWidget(QtWidgets.QWidget):
         axis = self._plot.getAxis("left")
         cap = max(LANE_AXIS_MIN_PX, LANE_AXIS_SHARE * self.view.width())
         axis.setWidth(int(min(axis.preferred_width(), cap)))
+
+    def show_legend_popup(self) -> LegendPopup:
+        """The whole legend above the folded one, at most LEGEND_POPUP_SHARE of the window tall."""
+        if self.legend_popup is not None:
+            self.legend_popup.close()
+            self.legend_popup.deleteLater()
+        rect = self.view.mapFromScene(self.legend.sceneBoundingRect()).boundingRect()
+        top_left = self.view.mapToGlobal(rect.topLeft())
+        max_h = int(self.window().height() * LEGEND_POPUP_SHARE)
+        # a child of the window, not of the timeline: the timeline's keys (Esc: clear selection) stay out of it
+        self.legend_popup = LegendPopup(self.window(), self.legend.entries, self._theme, max(rect.width(), 240), max_h)
+        self.legend_popup.show_above(top_left)
+        return self.legend_popup
 
     def _fit_legend(self) -> None:
         w = max(self.view.width() - 20, 200)

@@ -285,7 +285,7 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
             else:
                 runs.append((i, i))
         fm_g = QtGui.QFontMetricsF(font_group)
-        untitled: set[int] = set()  # lanes of bands too short for their rotated name: named beside the lane
+        untitled: set[int] = set()  # first lanes of bands too short for their rotated name: named beside the lane
         for a, b in runs:
             top, bottom = to_y(self.lanes[a].row0), to_y(self.lanes[b].row0 + self.lanes[b].rows)
             if bottom < 0 or top > h:
@@ -295,7 +295,7 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
             room = vis_bottom - vis_top - 6
             text = _cap(self.lanes[a].group)
             if room <= 28 or fm_g.horizontalAdvance(text) > room:
-                untitled.update(range(a, b + 1))
+                untitled.add(a)  # once, on the band's first lane
             if room > 28:
                 if fm_g.horizontalAdvance(text) <= room:  # whole or not at all
                     p.save()
@@ -330,17 +330,16 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
                 top = y1 - line_h
             base = top + line_h / 2 + (fm.ascent() - fm.descent()) / 2
             name_room = room
-            if i in untitled:  # the band's name, small and muted, at the right of the lane's name
-                tag = _cap(ln.group)
-                tag_w = fm_tag.horizontalAdvance(tag)
-                if fm.horizontalAdvance(ln.label) + tag_w + 10 <= room or (tag_w + 10 <= room / 2 and ln.rows > 1):
+            if i in untitled:  # the band's name, small and muted, on the first row right of the lane's name
+                tag_room = min(fm_tag.horizontalAdvance(_cap(ln.group)), room - fm.horizontalAdvance(ln.label) - 10)
+                tag = fm_tag.elidedText(_cap(ln.group), QtCore.Qt.ElideRight, tag_room) if tag_room >= 30 else ""
+                if tag:
+                    tag_w = fm_tag.horizontalAdvance(tag)
                     p.setFont(font_tag)
                     p.setPen(QtGui.QColor(th.muted))
-                    tag_base = base if ln.rows == 1 else base + line_h
-                    p.drawText(QtCore.QPointF(x_text + room - tag_w, tag_base), tag)
+                    p.drawText(QtCore.QPointF(x_text + room - tag_w, base), tag)
                     p.setFont(font)
-                    if ln.rows == 1:
-                        name_room = room - tag_w - 10
+                    name_room = room - tag_w - 10
             text = fm.elidedText(ln.label, QtCore.Qt.ElideRight, name_room)
             p.setPen(QtGui.QColor(th.foreground))
             p.drawText(QtCore.QPointF(x_text, base), text)
@@ -350,8 +349,8 @@ class LaneLabelAxis(_ScreenCached, pg.AxisItem):
 
 
 def lane_names_width(lanes, theme: Theme, scale: float = 1.0, row_px: float = 24.0) -> float:
-    """Room the lane names take (measured in the theme's font): the longest name, and for a lane of a
-    band too short for its rotated name at ``row_px`` a row, that name and the band's name beside it."""
+    """Room the lane names take (measured in the theme's font): the longest name, and for the first lane of
+    a band too short for its rotated name at ``row_px`` a row, that name and the band's name beside it."""
     fm = QtGui.QFontMetricsF(theme.font(theme.lane_px * scale))
     fm_tag = QtGui.QFontMetricsF(theme.font(theme.small_px * scale))
     fm_g = QtGui.QFontMetricsF(theme.font(theme.small_px * 0.95 * scale, bold=True))
@@ -359,9 +358,12 @@ def lane_names_width(lanes, theme: Theme, scale: float = 1.0, row_px: float = 24
     for ln in lanes:
         band_rows[ln.group] = band_rows.get(ln.group, 0) + ln.rows
     need = 60.0 * scale
+    prev = None
     for ln in lanes:
         w = fm.horizontalAdvance(ln.label)
-        if ln.rows == 1 and fm_g.horizontalAdvance(_cap(ln.group)) + 6 * scale > band_rows[ln.group] * row_px * scale:
+        first = ln.group != prev  # the band's name goes beside its first lane only
+        prev = ln.group
+        if first and fm_g.horizontalAdvance(_cap(ln.group)) + 6 * scale > band_rows[ln.group] * row_px * scale:
             w += fm_tag.horizontalAdvance(_cap(ln.group)) + 10 * scale
         need = max(need, w)
     return need

@@ -35,7 +35,7 @@ from nevroadmap.render.drift import DriftItem
 from nevroadmap.render.legend import groups_of, legend_entries, legend_height, paint_legend
 from nevroadmap.render.output import ExportError, check_output_path, encode_png, write_atomic
 from nevroadmap.render.page import (
-    LABEL_CHAR_PX, MARGIN, MAX_PIXELS, PageGeometry, label_years_per_char, page_geometry,
+    LABEL_CHAR_PX, MARGIN, MAX_PIXELS, PageGeometry, fit_rows, label_years_per_char, page_geometry,
 )
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.plot import build_plot, make_plot_item
@@ -51,7 +51,6 @@ MIN_SIDE, MAX_SIDE = 16, 20000
 MIN_DPI, MAX_DPI = 10, 2400
 DEFAULT_TITLE = "New-energy vehicle technology roadmap"  # shown translated: _(DEFAULT_TITLE)
 _("New-energy vehicle technology roadmap")  # (the mark lupdate extracts; the constant stays English)
-MAX_ROW_PX = 34.0  # few rows grow up to this, so a filtered export fills its page better
 REPACK_LIMIT = 20_000  # up to this many shown milestones the layout is packed for the exact plot width
 
 
@@ -154,11 +153,30 @@ def _recording_dpi() -> int:
     return QtGui.QPicture().logicalDpiX()
 
 
+def _grown_text(th: Theme, zoom: float, lanes, inner_w: float) -> Theme:
+    """``th`` with milestone labels and lane names ``zoom`` times larger; the lane names grow only as far
+    as they still fit their column whole."""
+    label_px = round(th.label_px * zoom)
+    lane_zoom = zoom
+    while lane_zoom > 1.0:
+        grown = dataclasses.replace(th, label_px=label_px, lane_px=round(th.lane_px * lane_zoom))
+        want, cap = _lane_column(lanes, grown, inner_w)
+        if want <= cap:
+            return grown
+        lane_zoom = max(1.0, lane_zoom - 0.05)
+    return dataclasses.replace(th, label_px=label_px)
+
+
+def _lane_column(lanes, theme: Theme, inner_w: float) -> tuple[float, float]:
+    """(width the lane names want, the most they get) on a page ``inner_w`` wide (layout px)."""
+    want = LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + lane_names_width(lanes, theme)
+    return want, min(300.0, inner_w * 0.3)
+
+
 def lane_axis_width(lanes, theme: Theme, inner_w: float) -> float:
     """Width of the lane-name column for ``lanes`` on a page ``inner_w`` wide (layout px)."""
-    longest = lane_names_width(lanes, theme)
-    cap = min(300.0, inner_w * 0.3)
-    return float(int(min(cap, LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + longest)))
+    want, cap = _lane_column(lanes, theme, inner_w)
+    return float(int(min(cap, want)))
 
 
 def _extent(x0: np.ndarray, x1: np.ndarray, open_end: np.ndarray) -> tuple[float, float]:
@@ -304,11 +322,13 @@ class _Page:
         band_h = evidence_page.band_height(self.h) if self.band is not None else 0.0
         self.legend_entries = legend_entries(groups_of(layout))
         legend_h = legend_height(self.legend_entries, inner_w, th) if request.show_legend else 0.0
-        # the plot: rows at most MAX_ROW_PX tall; the band and the legend follow it
+        # the plot: few rows grow to fill the page, their text with them (page.fit_rows); the band and
+        # the legend follow it
         axes_h = 2 * (th.axis_px + 14)
         room = max(bottom - legend_h - 8 - band_h - y, 40.0)
         rows = max(layout.n_rows, 1)
-        row_px = min(MAX_ROW_PX, (room - axes_h) / rows)
+        row_px, text_zoom = fit_rows(room - axes_h, rows)
+        self.lane_theme = _grown_text(th, text_zoom, layout.lanes, geo.inner_w)
         plot_h = min(room, axes_h + row_px * rows)
         self.plot_rect = QtCore.QRectF(margin, y, inner_w, plot_h)
         y += plot_h
@@ -324,11 +344,11 @@ class _Page:
         scene = pg.GraphicsScene()
         plot = make_plot_item(th, row_px=None)
         scene.addItem(plot)
-        item = build_plot(plot, self.roadmap, self.layout, th)
+        item = build_plot(plot, self.roadmap, self.layout, self.lane_theme)
         item.setFlag(item.GraphicsItemFlag.ItemIsSelectable, False)
         vb = plot.getViewBox()
         vb.setLimits(xMin=None, xMax=None, minXRange=None, maxXRange=None)
-        plot.getAxis("left").setWidth(int(lane_axis_width(self.layout.lanes, th, self.geometry.inner_w)))
+        plot.getAxis("left").setWidth(int(lane_axis_width(self.layout.lanes, self.lane_theme, self.geometry.inner_w)))
         plot.setGeometry(self.plot_rect)
         plot.layout.activate()
         vb.setXRange(*self.time_range, padding=0)

@@ -113,21 +113,39 @@ class FramePainter:
             p.setPen(pens["group_separator"])
             p.drawLines(grp)
 
-        # today, under the milestones
-        if today is not None and t0 <= today <= t1:
-            x = round(g.x(today)) + 0.5
-            p.setPen(pens["today"])
-            p.drawLine(QtCore.QLineF(x, vy0, x, vy1))
+        today_x = round(g.x(today)) + 0.5 if today is not None and t0 <= today <= t1 else None
         if row_px < DENSITY_ROW_PX:
+            if today_x is not None:
+                p.setPen(pens["today"])
+                p.drawLine(QtCore.QLineF(today_x, vy0, today_x, vy1))
             frame = self._paint_density(p, t0, t1, y0, y1, g)
         else:
             frame = self.planner.plan(t0, t1, y0, y1, g, self.label_font(g) if show_labels else None)
+            if today_x is not None:  # today, under the milestones, broken behind the labels it crosses
+                p.setPen(pens["today"])
+                p.drawLines([QtCore.QLineF(today_x, a, today_x, b)
+                             for a, b in self._today_segments(frame, g, today_x, vy0, vy1)])
         if len(frame.entries) and row_px >= DENSITY_ROW_PX:
             self._draw_groups(p, frame, g)
             self._draw_highlights(p, frame, g, hover, selected)
             self._draw_labels(p, frame, g, static_text)
         p.restore()
         return frame
+    def _today_segments(self, f: Frame, g: Geometry, x: float, top: float, bottom: float) -> list[tuple[float, float]]:
+        """The pieces of the today line from ``top`` to ``bottom`` that no label outside a bar crosses."""
+        fm = QtGui.QFontMetricsF(self.label_font(g))
+        asc, desc, pad = fm.ascent(), fm.descent(), 2.0 * g.ratio
+        gaps = sorted((yb - asc - 1, yb + desc + 1) for _e, lx, yb, _t, inside, w in f.labels
+                      if not inside and lx - pad <= x <= lx + w + pad)
+        out, y = [], top
+        for a, b in gaps:
+            if a > y:
+                out.append((y, min(a, bottom)))
+            y = max(y, b)
+        if y < bottom:
+            out.append((y, bottom))
+        return out
+
     def _pens(self, ratio: float) -> dict:
         """Pens and brushes of the background, made once per (theme, scale)."""
         key = (self.theme, round(ratio, 4))
@@ -369,8 +387,14 @@ class FramePainter:
             cache.clear()
         fkey = font.pixelSize()
         cur = None
-        for ent, x, yb, text, inside, _w in f.labels:
-            color = self._style(int(lay.color[ent]) * 4 + int(lay.status[ent]), g).text_inside if inside else fg
+        desc = fm.descent()
+        for ent, x, yb, text, inside, w in f.labels:
+            style = self._style(int(lay.color[ent]) * 4 + int(lay.status[ent]), g) if inside else None
+            color = style.text_inside if style is not None else fg
+            if style is not None and style.hatch is not None:
+                # on a hatched bar the text sits on a box of the plain fill: the hatch lines never cross it
+                p.fillRect(QtCore.QRectF(x - 1.5 * g.ratio, yb - asc, w + 3 * g.ratio, asc + desc), style.fill)
+                cur = None
             if color != cur:
                 p.setPen(color)
                 cur = color

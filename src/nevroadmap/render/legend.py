@@ -130,9 +130,12 @@ class LegendItem(pg.GraphicsWidget):
     Where it would take more than :attr:`FOLD_LINES` lines (a small window)
     it folds into one line ending in "More (N)"; a click unfolds it, and a
     click folds it again.  ``sigFoldChanged`` tells the owner to lay it out anew.
+    With ``popup_more`` a click asks the owner (``sigMoreClicked``) to show the
+    whole legend in a popup instead, so it never takes the lanes' room.
     """
 
     sigFoldChanged = QtCore.Signal()
+    sigMoreClicked = QtCore.Signal()  # with ``popup_more``: the owner shows the whole legend in a popup
     FOLD_LINES = 2
 
     def __init__(self, theme: Theme | str = "light", groups: list[tuple[str, str]] | None = None) -> None:
@@ -141,6 +144,7 @@ class LegendItem(pg.GraphicsWidget):
         self.entries = legend_entries(groups)
         self.scale = 1.0
         self.expanded = False
+        self.popup_more = False  # True: "More" asks for a popup (sigMoreClicked) rather than unfolding in place
         self._more_rect = QtCore.QRectF()
 
     def set_theme(self, theme: Theme | str) -> None:
@@ -209,7 +213,10 @@ class LegendItem(pg.GraphicsWidget):
     def mouseClickEvent(self, ev):  # noqa: N802 (pyqtgraph API)
         if ev.button() == QtCore.Qt.LeftButton and self._more_rect.contains(ev.pos()):
             ev.accept()
-            self.toggle_fold()
+            if self.popup_more and not self.expanded:
+                self.sigMoreClicked.emit()
+            else:
+                self.toggle_fold()
         else:
             ev.ignore()
 

@@ -12,15 +12,22 @@ An export of ``width`` x ``height`` output pixels at ``dpi`` is drawn as a
 
 The whole page is laid out once, at ``layout_w`` x ``layout_h``, and painted
 through one painter scale; nothing else depends on the density.
+
+Few lanes fill their page (:func:`fit_rows`): rows grow up to
+``MAX_ROW_GROWTH`` times the app's row height, and the lane text grows with
+them by ``TEXT_GROWTH`` of that growth, so a filtered export is not half empty
+with small text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nevroadmap.core.glyphs import ROW_PX
+
 __all__ = [
     "CSS_DPI", "REFERENCE_SIZE", "MIN_ZOOM", "MAX_SCALE", "MARGIN", "LABEL_CHAR_PX", "MAX_PIXELS",
-    "PageGeometry", "page_geometry", "label_years_per_char",
+    "PageGeometry", "page_geometry", "label_years_per_char", "fit_rows", "MAX_ROW_GROWTH", "TEXT_GROWTH",
 ]
 
 CSS_DPI = 96.0
@@ -29,6 +36,8 @@ MIN_ZOOM = 0.7  # small pages shrink text at most this much
 MAX_SCALE = 12.0
 MARGIN = 24.0  # page margin, layout pixels
 LABEL_CHAR_PX = 6.8  # mean advance of one milestone-label character, layout pixels
+MAX_ROW_GROWTH = 2.0  # rows of a page with few lanes grow up to twice the app's row height...
+TEXT_GROWTH = 0.35  # ...and their text by this share of the rows' growth (2x rows: 1.35x text)
 MAX_PIXELS = 120_000_000  # largest raster (4 bytes a pixel: ~480 MB); a bigger one is refused up front
 
 
@@ -70,3 +79,14 @@ def page_geometry(width: int, height: int, dpi: float = CSS_DPI) -> PageGeometry
 def label_years_per_char(span_years: float, plot_px: float, char_px: float = LABEL_CHAR_PX) -> float:
     """Years one label character takes when ``span_years`` are drawn ``plot_px`` wide (for LayoutEngine)."""
     return max(span_years, 0.1) / max(plot_px, 1.0) * char_px
+
+
+def fit_rows(room_px: float, rows: int) -> tuple[float, float]:
+    """(row height, text zoom) of ``rows`` lane rows sharing ``room_px`` layout pixels of plot height.
+
+    Many rows share the room (thinner than the app's rows, text unchanged); few rows grow to fill it,
+    up to ``MAX_ROW_GROWTH`` x ``ROW_PX``, their text by ``TEXT_GROWTH`` of the growth.
+    """
+    row_px = min(ROW_PX * MAX_ROW_GROWTH, max(room_px, 1.0) / max(rows, 1))
+    growth = max(row_px / ROW_PX, 1.0)
+    return row_px, 1.0 + (growth - 1.0) * TEXT_GROWTH
