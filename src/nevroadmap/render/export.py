@@ -36,6 +36,7 @@ from nevroadmap.render.legend import groups_of, legend_entries, legend_height, p
 from nevroadmap.render.output import ExportError, check_output_path, encode_png, write_atomic
 from nevroadmap.render.page import (
     LABEL_CHAR_PX, MARGIN, MAX_PIXELS, PageGeometry, label_years_per_char, page_geometry,
+    split_plot_room,
 )
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.plot import build_plot, make_plot_item
@@ -50,7 +51,6 @@ MIN_SIDE, MAX_SIDE = 16, 20000
 MIN_DPI, MAX_DPI = 10, 2400
 DEFAULT_TITLE = "New-energy vehicle technology roadmap"  # shown translated: _(DEFAULT_TITLE)
 _("New-energy vehicle technology roadmap")  # (the mark lupdate extracts; the constant stays English)
-MAX_ROW_PX = 34.0  # few rows grow up to this, so a filtered export fills its page better
 REPACK_LIMIT = 20_000  # up to this many shown milestones the layout is packed for the exact plot width
 
 
@@ -300,19 +300,16 @@ class _Page:
             self.notes_rect = QtCore.QRectF(margin, bottom, inner_w, notes_h)
             bottom -= 6
         self.band = evidence_page.metric_band(roadmap, layout, request.metric) if request.metric else None
-        band_h = evidence_page.band_height(self.h) if self.band is not None else 0.0
         self.legend_entries = legend_entries(groups_of(layout))
         legend_h = legend_height(self.legend_entries, inner_w, th) if request.show_legend else 0.0
-        # the plot: rows at most MAX_ROW_PX tall; the band and the legend follow it
+        # the lanes and the band share the room: page.split_plot_room (rows keep their labels first)
         axes_h = 2 * (th.axis_px + 14)
-        room = max(bottom - legend_h - 8 - band_h - y, 40.0)
-        rows = max(layout.n_rows, 1)
-        row_px = min(MAX_ROW_PX, (room - axes_h) / rows)
-        plot_h = min(room, axes_h + row_px * rows)
+        room = max(bottom - legend_h - 8 - y, 40.0)
+        band_min = evidence_page.band_min_height(th) if self.band is not None else None
+        plot_h, band_h = split_plot_room(room, layout.n_rows, axes_h, band_min)
         self.plot_rect = QtCore.QRectF(margin, y, inner_w, plot_h)
         y += plot_h
         if self.band is not None:
-            band_h = evidence_page.band_height(self.h, room - plot_h)
             self.band_rect = QtCore.QRectF(margin, y + 6, inner_w, band_h)
             y += band_h + 6
         if request.show_legend:
@@ -411,10 +408,18 @@ def render_image(roadmap: Roadmap, request: ExportRequest, max_size: tuple[int, 
     page = _Page(roadmap, request, reuse)
     geo = page.geometry
     w, h, scale = request.width, request.height, geo.scale
-    if max_size is not None:
-        k = min(max_size[0] / w, max_size[1] / h, 1.0)
-        w, h, scale = max(1, round(w * k)), max(1, round(h * k)), scale * k
-    return _paint_image(page, w, h, scale, request.dpi)
+    if max_size is None:
+        return _paint_image(page, w, h, scale, request.dpi)
+    # the preview is the same picture scaled down: drawn as the file is (at least at the
+    # page's logical size, where every pixel-sized mark has its size), then the image is scaled
+    k = min(max_size[0] / w, max_size[1] / h, 1.0)
+    pw, ph = max(1, round(w * k)), max(1, round(h * k))
+    s = min(scale, max(1.0, scale * k))
+    img = _paint_image(page, max(1, round(page.w * s)), max(1, round(page.h * s)), s, request.dpi)
+    if (img.width(), img.height()) == (pw, ph):
+        return img
+    return img.scaled(pw, ph, QtCore.Qt.AspectRatioMode.IgnoreAspectRatio,
+                      QtCore.Qt.TransformationMode.SmoothTransformation)
 
 
 def export_roadmap(roadmap: Roadmap, path: str | os.PathLike, request: ExportRequest | None = None,

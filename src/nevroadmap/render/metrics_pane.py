@@ -155,9 +155,6 @@ class ClaimMarksItem(pg.GraphicsObject):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
         ratio = pixel_ratio(self, tr)  # an export scaled up: sizes in pixels scale with it
-        dev = p.device()
-        if dev is not None and hasattr(dev, "devicePixelRatioF"):
-            ratio = max(dev.devicePixelRatioF(), ratio)
         bg = QtGui.QColor(self.theme.background)
         vb = self.getViewBox()
         order = range(len(self.rows))
@@ -300,8 +297,29 @@ class ClaimMarksItem(pg.GraphicsObject):
         self.sigClicked.emit(i)
 
 
+TICK_GAP_FONTS = 2.0  # value ticks at least this many tick-font heights apart (a short pane: fewer ticks)
+
+
+def value_tick_step(span: float, length_px: float, min_gap_px: float) -> float:
+    """The 1-2-5 step of the value ticks so that they stand ``min_gap_px`` apart on ``length_px``."""
+    raw = abs(span) * max(min_gap_px, 1.0) / max(length_px, 1.0)
+    if raw <= 0:
+        return 1.0
+    mag = 10 ** math.floor(math.log10(raw))
+    return next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw * (1 - 1e-9))
+
+
 class _ValueAxis(pg.AxisItem):
-    """The value axis; draws in off-screen export scenes too (as the year axis does)."""
+    """The value axis; draws in off-screen export scenes too (as the year axis does).
+
+    Ticks stand at least TICK_GAP_FONTS tick-font heights apart, so a short pane
+    shows two or three values, not a column of crammed ones."""
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph API)
+        font = self.style.get("tickFont")
+        px = QtGui.QFontMetricsF(font).height() if font is not None else 12.0
+        step = value_tick_step(maxVal - minVal, size, TICK_GAP_FONTS * px)
+        return [(step, 0)]
 
     def deviceTransform_(self):  # noqa: N802 (pyqtgraph API)
         if self.getViewWidget() is None and self.scene() is not None:

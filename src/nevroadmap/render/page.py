@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "CSS_DPI", "REFERENCE_SIZE", "MIN_ZOOM", "MAX_SCALE", "MARGIN", "LABEL_CHAR_PX", "MAX_PIXELS",
-    "PageGeometry", "page_geometry", "label_years_per_char",
+    "PageGeometry", "page_geometry", "label_years_per_char", "MAX_ROW_PX", "LABELLED_ROW_PX", "BAND_SHARE",
+    "MAX_BAND_SHARE", "split_plot_room",
 ]
 
 CSS_DPI = 96.0
@@ -29,6 +30,10 @@ MIN_ZOOM = 0.7  # small pages shrink text at most this much
 MAX_SCALE = 12.0
 MARGIN = 24.0  # page margin, layout pixels
 LABEL_CHAR_PX = 6.8  # mean advance of one milestone-label character, layout pixels
+MAX_ROW_PX = 34.0  # few rows grow up to this, so a filtered export fills its page better
+LABELLED_ROW_PX = 12.0  # lane rows this tall keep their milestone labels (glyphs.LABEL_MIN_ROW_PX, with a margin)
+BAND_SHARE = 0.2  # a metric band takes this share of the room for the lanes and the band...
+MAX_BAND_SHARE = 0.3  # ...or up to this when few lanes leave room unused
 MAX_PIXELS = 120_000_000  # largest raster (4 bytes a pixel: ~480 MB); a bigger one is refused up front
 
 
@@ -70,3 +75,27 @@ def page_geometry(width: int, height: int, dpi: float = CSS_DPI) -> PageGeometry
 def label_years_per_char(span_years: float, plot_px: float, char_px: float = LABEL_CHAR_PX) -> float:
     """Years one label character takes when ``span_years`` are drawn ``plot_px`` wide (for LayoutEngine)."""
     return max(span_years, 0.1) / max(plot_px, 1.0) * char_px
+
+
+def split_plot_room(room: float, n_rows: int, axes_h: float, band_min: float | None = None,
+                    gap: float = 6.0) -> tuple[float, float]:
+    """(lanes' plot height, metric band's height) sharing ``room`` layout pixels; no band when ``band_min`` is None.
+
+    The ONE rule of the page: the band takes a modest share (BAND_SHARE, at least ``band_min``
+    so its marks and labels fit); the lanes keep rows tall enough for their labels
+    (LABELLED_ROW_PX), and when they cannot, the band gives way first (down to ``band_min``).
+    Rows grow up to MAX_ROW_PX; room they leave goes to the band (up to MAX_BAND_SHARE)."""
+    rows = max(n_rows, 1)
+    band_h = 0.0
+    if band_min is not None:
+        band_h = max(room * BAND_SHARE, band_min)
+        lanes_need = axes_h + rows * LABELLED_ROW_PX + gap
+        if room - band_h < lanes_need:
+            band_h = max(band_min, room - lanes_need)
+        band_h = min(band_h, max(room - axes_h - gap, 0.0))
+    lanes_room = max(room - band_h - (gap if band_min is not None else 0.0), 40.0)
+    row_px = min(MAX_ROW_PX, max(lanes_room - axes_h, 0.0) / rows)
+    plot_h = min(lanes_room, axes_h + row_px * rows)
+    if band_min is not None:
+        band_h = max(band_h, min(room - plot_h - gap, room * MAX_BAND_SHARE))
+    return plot_h, band_h
