@@ -163,12 +163,59 @@ class ClaimMarksItem(pg.GraphicsObject):
             margin = (v1 - v0) * 0.2
             order = [i for i in order if self.rows[i].t1 >= v0 - margin and self.rows[i].t0 <= v1 + margin]
         order = sorted(order, key=lambda i: (i == self.selected, i == self.hovered))
-        self._label_rects: list[QtCore.QRectF] = []
+        # marks first, then the labels around them: a label never lies under a mark or another label
+        self.mark_rects: list[QtCore.QRectF] = []
         for i in order:
-            self._paint_row(p, tr, i, bg, ratio)
+            self.mark_rects.append(self._paint_row(p, tr, i, bg, ratio))
+        self.label_rects: list[tuple[int, QtCore.QRectF]] = []
+        view = None
+        if vb is not None:
+            (x0, x1), (y0, y1) = vb.viewRange()
+            view = tr.mapRect(QtCore.QRectF(QtCore.QPointF(x0, y0), QtCore.QPointF(x1, y1))).normalized()
+        for i in reversed(order):  # the selected and hovered ones choose their place first
+            if i in self.labelled:
+                self._paint_label(p, tr, i, ratio, view)
         p.restore()
 
-    def _paint_row(self, p: QtGui.QPainter, tr: QtGui.QTransform, i: int, bg: QtGui.QColor, ratio: float) -> None:
+    def label_text(self, i: int) -> str:
+        """The figure as said (its scope when several are shown, its footnote in an export)."""
+        r = self.rows[i]
+        text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
+        if r.source in self.notes:
+            text += f" [{self.notes[r.source]}]"
+        return text
+
+    def _paint_label(self, p: QtGui.QPainter, tr: QtGui.QTransform, i: int, ratio: float,
+                     view: QtCore.QRectF | None) -> None:
+        """Beside the mark: right, left, above or below it, wherever it covers no mark or label and stays
+        inside the view; else left out (hovering still tells it)."""
+        r = self.rows[i]
+        font = self.theme.font(self.theme.small_px * ratio)
+        fm = QtGui.QFontMetricsF(font)
+        text = self.label_text(i)
+        w, h = fm.horizontalAdvance(text), fm.height()
+        c = tr.map(self.mark_pos(i))
+        c = QtCore.QPointF(c.x() + self.offsets[i] * ratio, c.y())
+        gap = MARK_PX * ratio + 4 * ratio
+        lift = gap + h / 2 + 2 * ratio
+        candidates = [(c.x() + gap, c.y()), (c.x() - gap - w, c.y()),
+                      (c.x() + gap, c.y() - lift), (c.x() + gap, c.y() + lift),
+                      (c.x() - gap - w, c.y() - lift), (c.x() - gap - w, c.y() + lift)]
+        for x, cy in candidates:
+            box = QtCore.QRectF(x, cy - h / 2, w, h)
+            if view is not None and not view.contains(box):
+                continue
+            if any(box.intersects(b) for _j, b in self.label_rects) or any(box.intersects(m) for m in self.mark_rects):
+                continue
+            self.label_rects.append((i, box))
+            p.setFont(font)
+            p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
+            p.drawText(QtCore.QPointF(x, cy - h / 2 + fm.ascent()), text)
+            return
+
+    def _paint_row(self, p: QtGui.QPainter, tr: QtGui.QTransform, i: int, bg: QtGui.QColor,
+                   ratio: float) -> QtCore.QRectF:
+        """Draw row ``i``'s mark; return the rectangle it covers (device pixels)."""
         r = self.rows[i]
         color = QtGui.QColor(self.colors.get(r.organization, self.colors.get(None, QtGui.QColor("#888"))))
         if r.hedged:
@@ -183,6 +230,7 @@ class ClaimMarksItem(pg.GraphicsObject):
         c = tr.map(self.mark_pos(i))
         c = QtCore.QPointF(c.x() + self.offsets[i] * ratio, c.y())
         rad = MARK_PX * ratio
+        covered = QtCore.QRectF(c.x() - rad - 1, c.y() - rad - 1, 2 * rad + 2, 2 * rad + 2)
         # a range in time: a horizontal span (open end: an arrow to the right)
         if r.is_time_range:
             a, b = tr.map(QtCore.QPointF(r.t0, r.value)), tr.map(QtCore.QPointF(r.t1, r.value))
@@ -200,6 +248,8 @@ class ClaimMarksItem(pg.GraphicsObject):
             else:
                 p.drawLine(QtCore.QPointF(b.x(), b.y() - tick), QtCore.QPointF(b.x(), b.y() + tick))
             p.setPen(pen)
+            covered = covered.united(QtCore.QRectF(min(a.x(), b.x()) - tick, a.y() - tick - 1,
+                                                   abs(b.x() - a.x()) + 2 * tick, 2 * tick + 2))
         # a range in value: a vertical interval with caps
         if r.value_max is not None:
             lo, hi = tr.map(QtCore.QPointF(r.t, r.value)), tr.map(QtCore.QPointF(r.t, r.value_max))
@@ -207,6 +257,8 @@ class ClaimMarksItem(pg.GraphicsObject):
             p.drawLine(lo, hi)
             p.drawLine(QtCore.QPointF(lo.x() - cap, lo.y()), QtCore.QPointF(lo.x() + cap, lo.y()))
             p.drawLine(QtCore.QPointF(hi.x() - cap, hi.y()), QtCore.QPointF(hi.x() + cap, hi.y()))
+            covered = covered.united(QtCore.QRectF(QtCore.QPointF(lo.x() - cap, lo.y()),
+                                                   QtCore.QPointF(hi.x() + cap, hi.y())).normalized())
         # a bound: an arrow from the mark towards where the value may lie
         direction = BOUND_DIRECTION.get(r.bound, 0)
         if direction:
@@ -215,6 +267,8 @@ class ClaimMarksItem(pg.GraphicsObject):
             tip = QtCore.QPointF(start.x(), start.y() - direction * ARROW_PX * ratio)
             p.drawLine(start, tip)
             self._arrow_head(p, tip, QtCore.QPointF(0, -direction), 6 * ratio)
+            covered = covered.united(QtCore.QRectF(QtCore.QPointF(start.x() - 4 * ratio, start.y()),
+                                                   QtCore.QPointF(tip.x() + 4 * ratio, tip.y())).normalized())
         # the mark: filled when achieved, hollow (filled with the background) when a forecast
         solid = QtGui.QPen(pen)
         solid.setStyle(QtCore.Qt.PenStyle.SolidLine)
@@ -230,23 +284,7 @@ class ClaimMarksItem(pg.GraphicsObject):
             p.setPen(sel)
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.drawEllipse(c, rad + 5 * ratio, rad + 5 * ratio)
-        # the figure as said, beside the mark (once for marks side by side)
-        if i not in self.labelled:
-            return
-        p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
-        p.setFont(self.theme.font(self.theme.small_px * ratio))
-        text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
-        if r.source in self.notes:
-            text += f" [{self.notes[r.source]}]"
-        fm = QtGui.QFontMetricsF(p.font())
-        w, h = fm.horizontalAdvance(text), fm.height()
-        # right of the mark, else left of it, else left out (hovering still tells it)
-        for x in (c.x() + rad + 4 * ratio, c.x() - rad - 4 * ratio - w):
-            box = QtCore.QRectF(x, c.y() - h / 2, w, h)
-            if not any(box.intersects(b) for b in self._label_rects):
-                self._label_rects.append(box)
-                p.drawText(QtCore.QPointF(x, c.y() + 4 * ratio), text)
-                break
+        return covered
 
     @staticmethod
     def _arrow_head(p: QtGui.QPainter, tip: QtCore.QPointF, d: QtCore.QPointF, size: float) -> None:
