@@ -330,7 +330,7 @@ class _Page:
         vb.setXRange(*self.time_range, padding=0)
         vb.set_rows(self.layout.n_rows)
         if self.request.drift:
-            drift = DriftItem(th)
+            drift = DriftItem(th, labels_of=item)
             drift.set_data(self.roadmap, self.layout)
             plot.addItem(drift)
         self.band_plot = None
