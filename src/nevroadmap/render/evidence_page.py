@@ -12,6 +12,7 @@ shown milestones (the band's marks cite the numbers).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import pyqtgraph as pg
@@ -27,7 +28,7 @@ from nevroadmap.render.output import ExportError
 from nevroadmap.render.theme import Theme
 
 __all__ = ["MAX_NOTES", "MetricBand", "metric_band", "band_min_height", "add_band_plot",
-           "paint_band_labels", "Footnotes", "footnotes", "footnotes_height", "paint_footnotes"]
+           "paint_band_labels", "Footnotes", "footnotes", "footnotes_height", "paint_footnotes", "titles_with_notes"]
 
 BAND_PLOT_MIN_PX = 72.0  # the band's plot area at least: a mark, its bound arrow and its label
 MAX_NOTES = 12  # footnote lines at most (then "and N more sources")
@@ -118,6 +119,20 @@ def footnotes(roadmap: Roadmap, layout: LaneLayout) -> Footnotes:
     if len(numbered) > MAX_NOTES:
         lines.append(_("… and {n} more sources").format(n=len(numbered) - MAX_NOTES))
     return Footnotes({sid: n for n, sid, _text in numbered}, lines)
+
+
+def titles_with_notes(roadmap: Roadmap, numbers: dict[str, int]) -> Roadmap:
+    """The roadmap with each cited milestone's title followed by its footnote numbers ("… [1, 4]"),
+    so that every number appears on the picture where it applies (exports with footnotes only)."""
+    if not numbers:
+        return roadmap
+    out = []
+    for m in roadmap.milestones:
+        ns = sorted({numbers[c.source] for c in roadmap.claims_for(m.id) if c.source in numbers})
+        out.append(dataclasses.replace(m, title=f"{m.title} [{', '.join(map(str, ns))}]") if ns else m)
+    fields = {name: getattr(roadmap, name) for name in type(roadmap).model_fields}
+    fields["milestones"] = tuple(out)
+    return type(roadmap).model_construct(**fields)
 
 
 def footnotes_height(n_lines: int, th: Theme) -> float:

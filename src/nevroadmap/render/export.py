@@ -253,6 +253,11 @@ class _Page:
     def __init__(self, roadmap: Roadmap, request: ExportRequest, reuse: LaneLayout | None = None) -> None:
         self.geometry = geo = request.geometry
         self.layout, self.time_range = pack_page(roadmap, request, reuse)
+        # issue 10: numbered sources; the milestones' labels carry their numbers (packed with them)
+        self.notes = evidence_page.footnotes(roadmap, self.layout) if request.footnotes else evidence_page.Footnotes()
+        if self.notes.numbers:
+            roadmap = evidence_page.titles_with_notes(roadmap, self.notes.numbers)
+            self.layout, self.time_range = pack_page(roadmap, request)
         layout = self.layout
         self.w, self.h = geo.layout_w, geo.layout_h
         self.theme: Theme = get_theme(request.theme)
@@ -292,7 +297,6 @@ class _Page:
             self.attr_rect = QtCore.QRectF(margin, bottom, inner_w, fm_small.height())
             bottom -= 6
         # issue 10: numbered sources above the attribution, a metric's band under the lanes
-        self.notes = evidence_page.footnotes(roadmap, layout) if request.footnotes else evidence_page.Footnotes()
         self.notes_rect = self.band_rect = None
         if self.notes.lines:
             notes_h = evidence_page.footnotes_height(len(self.notes.lines), th)
