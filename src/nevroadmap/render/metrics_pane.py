@@ -24,9 +24,9 @@ import math
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
-from PySide6.QtCore import QCoreApplication
 
 from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow, MetricKey
+from nevroadmap.core.i18n import _
 from nevroadmap.render.axis import YearAxis
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import pixel_ratio
@@ -42,10 +42,6 @@ MARK_PX = 5.0  # dot radius
 ARROW_PX = 18.0
 PICK_PX = 8.0
 OPEN_SPAN_PX = 48.0  # how far an open-ended span ("after 2030") reaches past its start
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MetricsPane", text)
 
 
 def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, QtGui.QColor]:
@@ -451,18 +447,18 @@ class MetricsPlot(pg.PlotItem):
         out: list[tuple[str, str, str]] = []
         names: dict[str | None, str] = {}
         for r in rows:
-            names.setdefault(r.organization, r.organization_name or _tr("the article (no speaker named)"))
+            names.setdefault(r.organization, r.organization_name or _("the article (no speaker named)"))
         for org, name in sorted(names.items(), key=lambda kv: (kv[0] is None, kv[1].casefold())):
             out.append((name, colors[org].name(), "\u25cf"))
         if rows:
-            out.append((_tr("achieved"), fg, "\u25cf"))
-            out.append((_tr("forecast"), fg, "\u25cb"))
+            out.append((_("achieved"), fg, "\u25cf"))
+            out.append((_("forecast"), fg, "\u25cb"))
             if any(r.hedged for r in rows):
-                out.append((_tr("hedged (faded, dashed)"), self.theme.muted, "\u25cc"))
+                out.append((_("hedged (faded, dashed)"), self.theme.muted, "\u25cc"))
         if len(shapes) > 1:
             glyph = {"circle": "\u25cb", "square": "\u25a1", "triangle": "\u25b3", "diamond": "\u25c7"}
             for scope, shape in shapes.items():
-                out.append((scope or _tr("no scope given"), fg, glyph[shape]))
+                out.append((scope or _("no scope given"), fg, glyph[shape]))
         return out
 
     # -- look -----------------------------------------------------------------
