@@ -15,7 +15,7 @@ import json
 import sys
 
 from nevroadmap.cli.common import fail, load_filtered
-from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.i18n import _, join, ngettext
 from nevroadmap.core.textwidth import fit  # terminal columns: CJK characters take two
 
 __all__ = ["cmd_claims"]
@@ -62,12 +62,12 @@ def _headers() -> dict[str, str]:
 
 def _table(rows: list[dict]) -> str:
     cols = [("for", 11), ("claimed", 34), ("scope", 8), ("kind", 8), ("speaker", 29), ("organization_name", 22),
-            ("said", 10), ("differs", 11)]
+            ("said", 14), ("differs", 11)]
     kinds = {"achieved": _("achieved"), "forecast": _("forecast")}
 
     def cell(r: dict, key: str) -> str:
         if key == "differs":
-            return ",".join(w for w, on in ((_("value"), r["value_differs"]), (_("scope"), r["scope_differs"])) if on)
+            return join(w for w, on in ((_("value"), r["value_differs"]), (_("scope"), r["scope_differs"])) if on)
         if key == "speaker":
             return r["speaker"] or (r["voice"] if not r["organization_name"] else "")
         if key == "kind":

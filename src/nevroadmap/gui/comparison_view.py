@@ -11,7 +11,7 @@ command uses too.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -69,7 +69,6 @@ class ComparisonView(QWidget):
         self.close_button = QPushButton(self)
         self.close_button.setObjectName("comparisonClose")
         self.close_button.clicked.connect(self.close)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.note, 1)
         bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -89,6 +88,12 @@ class ComparisonView(QWidget):
         self.copy_md.setText(self.tr("Copy as Markdown"))
         self.subject_label.setText(self.tr("&Compare:"))
         self.close_button.setText(self.tr("Close"))
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        if ev.key() == Qt.Key.Key_Escape:  # as a dialog would
+            self.close()
+            return
+        super().keyPressEvent(ev)
 
     def changeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(ev)
