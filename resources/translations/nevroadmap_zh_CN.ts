@@ -1032,7 +1032,7 @@
     </message>
     <message>
         <source>the article (no speaker named)</source>
-        <translation>文章（未注明发言人）</translation>
+        <translation>该文章（未指明发言人）</translation>
     </message>
     <message>
         <source>hedged (faded, dashed)</source>

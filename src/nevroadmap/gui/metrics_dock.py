@@ -257,7 +257,7 @@ class MetricsDockWidget(QWidget):
         one = self.tr("%n claimed figure shown", "", len(rows)) if len(rows) == 1 else self.tr(
             "%n claimed figures shown", "", len(rows))
         if not rows:
-            one = self.tr("No claimed figures in the data shown")
+            one = ""  # the pane's message says it, centred
         self.count_label.setText(one if len(rows) == total or not rows
                                  else self.tr("%1 of %2 claimed figures shown (filters)")
                                  .replace("%1", str(len(rows))).replace("%2", str(total)))
