@@ -15,7 +15,7 @@ import json
 import sys
 
 from nevroadmap.cli.common import fail, load_filtered
-from nevroadmap.core.i18n import ngettext
+from nevroadmap.core.i18n import _, join, ngettext
 from nevroadmap.core.textwidth import fit  # terminal columns: CJK characters take two
 
 __all__ = ["cmd_claims"]
@@ -45,6 +45,7 @@ def _record(c) -> dict:
         "organization_name": r.organization_name,
         "voice": r.voice,
         "said": str(r.said) if r.said else None,
+        "said_text": cells["said"] if r.said else None,  # the table's, in the current language (not in JSON/CSV)
         "source": r.source,
         "source_url": r.source_url,
         "locator": r.locator,
@@ -53,19 +54,30 @@ def _record(c) -> dict:
     }
 
 
+def _headers() -> dict[str, str]:
+    """The table's column headers, in the current language (JSON and CSV keep their English keys)."""
+    return {"for": _("FOR"), "claimed": _("CLAIMED"), "scope": _("SCOPE"), "kind": _("KIND"), "speaker": _("SPEAKER"),
+            "organization_name": _("ORGANIZATION"), "said": _("SAID"), "differs": _("DIFFERS")}
+
+
 def _table(rows: list[dict]) -> str:
     cols = [("for", 11), ("claimed", 34), ("scope", 8), ("kind", 8), ("speaker", 29), ("organization_name", 22),
-            ("said", 10), ("differs", 11)]
+            ("said", 14), ("differs", 11)]
+    kinds = {"achieved": _("achieved"), "forecast": _("forecast")}
 
     def cell(r: dict, key: str) -> str:
         if key == "differs":
-            return ",".join(w for w, on in (("value", r["value_differs"]), ("scope", r["scope_differs"])) if on)
+            return join(w for w, on in ((_("value"), r["value_differs"]), (_("scope"), r["scope_differs"])) if on)
         if key == "speaker":
             return r["speaker"] or (r["voice"] if not r["organization_name"] else "")
+        if key == "kind":
+            return kinds.get(r["kind"], r["kind"])
+        if key == "said":
+            return r["said_text"] or ""
         return "" if r[key] is None else str(r[key])
 
-    heads = {"organization_name": "ORGANIZATION"}
-    out = ["  ".join(fit(heads.get(k, k.upper()), w) for k, w in cols).rstrip()]
+    heads = _headers()
+    out = ["  ".join(fit(heads[k], w) for k, w in cols).rstrip()]
     for r in rows:
         out.append("  ".join(fit(cell(r, k), w) for k, w in cols).rstrip())
     return "\n".join(out)
@@ -87,8 +99,12 @@ def cmd_claims(args) -> int:
             return fail("claims", str(exc), 2)
     out = [_record(c) for c in comparison(rows)]
     if args.format == "json":
+        for r in out:
+            r.pop("said_text", None)
         print(json.dumps(out, ensure_ascii=False, indent=2))
     elif args.format == "csv":
+        for r in out:
+            r.pop("said_text", None)
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=list(out[0]) if out else ["claim"], lineterminator="\n")
         w.writeheader()
