@@ -287,7 +287,7 @@ def test_copy_image_uses_the_exporter(qapp, tmp_path):
 
 def test_the_apps_layout_is_reused_only_for_exactly_the_shown_milestones_too_many_to_label(qapp, bundled, monkeypatch):
     from nevroadmap.core.layout import LayoutEngine
-    from nevroadmap.render import export as ex
+    from nevroadmap.render import page_layout as ex
 
     app_layout = LayoutEngine(bundled, 0.11).layout("technology")
     req = ExportRequest()

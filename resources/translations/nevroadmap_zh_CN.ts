@@ -98,7 +98,7 @@
     </message>
     <message>
         <source>list the claims with their values, units, bounds, scope, speaker and source</source>
-        <translation>列出论断及其数值、单位、界限、范围、发言人和来源</translation>
+        <translation>列出说法及其数值、单位、界限、范围、发言人和来源</translation>
     </message>
     <message>
         <source>a metric by name, e.g. &quot;energy density&quot; or &quot;NEV penetration rate (%%) - China&quot;</source>
@@ -106,7 +106,7 @@
     </message>
     <message>
         <source>also list claims that give a date but no figure (without --metric)</source>
-        <translation>同时列出只给出日期、没有数字的论断（不带 --metric 时）</translation>
+        <translation>同时列出只给出日期、没有数字的说法（不带 --metric 时）</translation>
     </message>
     <message>
         <source>write the roadmap as PNG, SVG or PDF (no display needed)</source>
@@ -217,6 +217,14 @@
     <message>
         <source>the article</source>
         <translation>该文章</translation>
+    </message>
+    <message>
+        <source>{sign}{n} mo</source>
+        <translation>{sign}{n} 个月</translation>
+    </message>
+    <message>
+        <source>{sign}{n} y</source>
+        <translation>{sign}{n} 年</translation>
     </message>
     <message>
         <source>; and {n} more</source>
@@ -480,7 +488,7 @@
     </message>
     <message>
         <source>Claimed by {who}</source>
-        <translation>论断者：{who}</translation>
+        <translation>说法者：{who}</translation>
     </message>
     <message numerus="yes">
         <source>{n} claim — click for sources</source>
@@ -615,7 +623,7 @@
     </message>
     <message>
         <source>Claims</source>
-        <translation>论断内容</translation>
+        <translation>说法内容</translation>
     </message>
     <message>
         <source>For</source>
@@ -683,24 +691,24 @@
     </message>
     <message>
         <source>Who says so (no claim)</source>
-        <translation>谁这样说（没有论断）</translation>
+        <translation>谁这样说（没有说法）</translation>
     </message>
     <message>
         <source>Who says so (1 claim, 1 source)</source>
-        <translation>谁这样说（1 条论断，1 个来源）</translation>
+        <translation>谁这样说（1 条说法，1 个来源）</translation>
     </message>
     <message numerus="yes">
         <source>Who says so ({n} claim, 1 independent source)</source>
         <comment>Who says so ({n} claims, 1 independent source)</comment>
         <translation>
-            <numerusform>谁这样说（{n} 条论断，1 个独立来源）</numerusform>
+            <numerusform>谁这样说（{n} 条说法，1 个独立来源）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Who says so ({claims} claims, {n} independent source)</source>
         <comment>Who says so ({claims} claims, {n} independent sources)</comment>
         <translation>
-            <numerusform>谁这样说（{claims} 条论断，{n} 个独立来源）</numerusform>
+            <numerusform>谁这样说（{claims} 条说法，{n} 个独立来源）</numerusform>
         </translation>
     </message>
     <message>
@@ -709,7 +717,7 @@
     </message>
     <message>
         <source>The claim you clicked:</source>
-        <translation>您点击的论断：</translation>
+        <translation>您点击的说法：</translation>
     </message>
     <message>
         <source>Also</source>
@@ -935,12 +943,108 @@
         <source>Without an organization</source>
         <translation>无所属机构</translation>
     </message>
+    <message>
+        <source>FOR</source>
+        <translation>目标时间</translation>
+    </message>
+    <message>
+        <source>CLAIMED</source>
+        <translation>说法内容</translation>
+    </message>
+    <message>
+        <source>SCOPE</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>SPEAKER</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>ORGANIZATION</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>SAID</source>
+        <translation>发表于</translation>
+    </message>
+    <message>
+        <source>DIFFERS</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <source>achieved</source>
+        <translation>已实现</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>范围</translation>
+    </message>
     <message numerus="yes">
         <source>{n} claimed figure</source>
         <comment>{n} claimed figures</comment>
         <translation>
-            <numerusform>{n} 个论断数字</numerusform>
+            <numerusform>{n} 个说法数字</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>over {figure}</source>
+        <translation>超过 {figure}</translation>
+    </message>
+    <message>
+        <source>at least {figure}</source>
+        <translation>至少 {figure}</translation>
+    </message>
+    <message>
+        <source>under {figure}</source>
+        <translation>低于 {figure}</translation>
+    </message>
+    <message>
+        <source>up to {figure}</source>
+        <translation>最多 {figure}</translation>
+    </message>
+    <message>
+        <source>about {figure}</source>
+        <translation>约 {figure}</translation>
+    </message>
+    <message>
+        <source>{hedge} {figure}</source>
+        <translation>{hedge} {figure}</translation>
+    </message>
+    <message>
+        <source>no claim in the data</source>
+        <translation>数据中没有说法</translation>
+    </message>
+    <message>
+        <source>no claim</source>
+        <translation>没有说法</translation>
+    </message>
+    <message>
+        <source>{who}: {what} in {when}</source>
+        <translation>{who}：{when}{what}</translation>
+    </message>
+    <message>
+        <source>{who}: {what} {when}</source>
+        <translation>{who}：{when}{what}</translation>
+    </message>
+    <message>
+        <source>{claim}, said {date}</source>
+        <translation>{claim}，发表于 {date}</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未注明</translation>
     </message>
     <message>
         <source>no metric matches {text!r}; the data holds: {known}</source>
@@ -953,6 +1057,18 @@
     <message>
         <source>… and {n} more sources</source>
         <translation>……以及另外 {n} 个来源</translation>
+    </message>
+    <message>
+        <source>the article (no speaker named)</source>
+        <translation>该文章（未指明发言人）</translation>
+    </message>
+    <message>
+        <source>hedged (faded, dashed)</source>
+        <translation>有保留（淡色、虚线）</translation>
+    </message>
+    <message>
+        <source>no scope given</source>
+        <translation>未注明范围</translation>
     </message>
     <message>
         <source>unknown section {name}{hint}; valid sections: {valid}</source>
@@ -1062,7 +1178,7 @@
     <name>ComparisonView</name>
     <message>
         <source>Competing claims</source>
-        <translation>相互竞争的论断</translation>
+        <translation>相互竞争的说法</translation>
     </message>
     <message>
         <source>Copy as table (TSV)</source>
@@ -1073,8 +1189,12 @@
         <translation>复制为 Markdown</translation>
     </message>
     <message>
-        <source>Compare:</source>
-        <translation>比较：</translation>
+        <source>&amp;Compare:</source>
+        <translation>比较(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Speaker</source>
@@ -1094,7 +1214,7 @@
     </message>
     <message>
         <source>Claimed</source>
-        <translation>论断内容</translation>
+        <translation>说法内容</translation>
     </message>
     <message>
         <source>For</source>
@@ -1115,54 +1235,54 @@
     <message numerus="yes">
         <source>Metric: %1 (%n claim)</source>
         <translation>
-            <numerusform>指标：%1（%n 条论断）</numerusform>
+            <numerusform>指标：%1（%n 条说法）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Metric: %1 (%n claims)</source>
         <translation>
-            <numerusform>指标：%1（%n 条论断）</numerusform>
+            <numerusform>指标：%1（%n 条说法）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Technology: %1 (%n claims)</source>
         <translation>
-            <numerusform>技术：%1（%n 条论断）</numerusform>
+            <numerusform>技术：%1（%n 条说法）</numerusform>
         </translation>
     </message>
     <message>
         <source>Other claims for the same time give another figure.</source>
-        <translation>针对同一时间的其他论断给出了不同的数字。</translation>
+        <translation>针对同一时间的其他说法给出了不同的数字。</translation>
     </message>
     <message>
         <source>Other claims for the same time speak of another scope.</source>
-        <translation>针对同一时间的其他论断涉及不同的范围。</translation>
+        <translation>针对同一时间的其他说法涉及不同的范围。</translation>
     </message>
     <message>
         <source>Other claims give this milestone another date.</source>
-        <translation>其他论断为该里程碑给出了不同的日期。</translation>
+        <translation>其他说法为该里程碑给出了不同的日期。</translation>
     </message>
     <message numerus="yes">
         <source>%n claims; highlighted cells disagree with another claim for the same time.</source>
         <translation>
-            <numerusform>%n 条论断；高亮的单元格与针对同一时间的另一条论断不一致。</numerusform>
+            <numerusform>%n 条说法；高亮的单元格与针对同一时间的另一条说法不一致。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claim.</source>
         <translation>
-            <numerusform>%n 条论断。</numerusform>
+            <numerusform>%n 条说法。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claims.</source>
         <translation>
-            <numerusform>%n 条论断。</numerusform>
+            <numerusform>%n 条说法。</numerusform>
         </translation>
     </message>
     <message>
         <source>First %1 of %2 claims: pick a narrower subject, or use `nevroadmap claims`.</source>
-        <translation>%2 条论断中的前 %1 条：请选择更窄的主题，或使用 `nevroadmap claims`。</translation>
+        <translation>%2 条说法中的前 %1 条：请选择更窄的主题，或使用 `nevroadmap claims`。</translation>
     </message>
 </context>
 <context>
@@ -1576,15 +1696,19 @@
     <name>MetricsDockWidget</name>
     <message>
         <source>Compare claims…</source>
-        <translation>比较论断…</translation>
+        <translation>比较说法…</translation>
     </message>
     <message>
         <source>List every claim of this metric side by side</source>
-        <translation>并排列出该指标的每条论断</translation>
+        <translation>并排列出该指标的每条说法</translation>
     </message>
     <message>
-        <source>Metric:</source>
-        <translation>指标：</translation>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>No claimed figures in the data shown</source>
+        <translation>所显示的数据中没有说法中的数字</translation>
     </message>
     <message>
         <source>%1 — all scopes</source>
@@ -1604,23 +1728,23 @@
     </message>
     <message>
         <source>first %1 of %2 claimed figures shown: filter to narrow</source>
-        <translation>显示了 %2 个论断数字中的前 %1 个：请用筛选缩小范围</translation>
+        <translation>显示了 %2 个说法数字中的前 %1 个：请用筛选缩小范围</translation>
     </message>
     <message numerus="yes">
         <source>%n claimed figure shown</source>
         <translation>
-            <numerusform>显示了 %n 个论断数字</numerusform>
+            <numerusform>显示了 %n 个说法数字</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n claimed figures shown</source>
         <translation>
-            <numerusform>显示了 %n 个论断数字</numerusform>
+            <numerusform>显示了 %n 个说法数字</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 claimed figures shown (filters)</source>
-        <translation>显示了 %2 个论断数字中的 %1 个（筛选）</translation>
+        <translation>显示了 %2 个说法数字中的 %1 个（筛选）</translation>
     </message>
 </context>
 <context>
@@ -2112,15 +2236,15 @@
     </message>
     <message>
         <source>Show or hide the claimed figures under the timeline</source>
-        <translation>显示或隐藏时间线下方的论断数字</translation>
+        <translation>显示或隐藏时间线下方的说法数字</translation>
     </message>
     <message>
         <source>&amp;Compare Claims…</source>
-        <translation>比较论断(&amp;C)…</translation>
+        <translation>比较说法(&amp;C)…</translation>
     </message>
     <message>
         <source>Every claim of a metric side by side</source>
-        <translation>并排显示一个指标的每条论断</translation>
+        <translation>并排显示一个指标的每条说法</translation>
     </message>
     <message>
         <source>&amp;Reset Window Layout</source>

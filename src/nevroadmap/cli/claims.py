@@ -13,7 +13,7 @@ import json
 import sys
 
 from nevroadmap.cli.common import fail, load_filtered
-from nevroadmap.core.i18n import ngettext
+from nevroadmap.core.i18n import _, join, ngettext
 from nevroadmap.core.safe_text import for_terminal, table_cell  # terminal columns: CJK characters take two
 
 __all__ = ["cmd_claims"]
@@ -43,6 +43,7 @@ def _record(c) -> dict:
         "organization_name": r.organization_name,
         "voice": r.voice,
         "said": str(r.said) if r.said else None,
+        "said_text": cells["said"] if r.said else None,  # the table's, in the current language (not in JSON/CSV)
         "source": r.source,
         "source_url": r.source_url,
         "locator": r.locator,
@@ -55,19 +56,30 @@ def _csv_text(value) -> str:
     return "" if value is None else str(value)
 
 
+def _headers() -> dict[str, str]:
+    """The table's column headers, in the current language (JSON and CSV keep their English keys)."""
+    return {"for": _("FOR"), "claimed": _("CLAIMED"), "scope": _("SCOPE"), "kind": _("KIND"), "speaker": _("SPEAKER"),
+            "organization_name": _("ORGANIZATION"), "said": _("SAID"), "differs": _("DIFFERS")}
+
+
 def _table(rows: list[dict]) -> str:
     cols = [("for", 11), ("claimed", 34), ("scope", 8), ("kind", 8), ("speaker", 29), ("organization_name", 22),
-            ("said", 10), ("differs", 11)]
+            ("said", 14), ("differs", 11)]
+    kinds = {"achieved": _("achieved"), "forecast": _("forecast")}
 
     def cell(r: dict, key: str) -> str:
         if key == "differs":
-            return ",".join(w for w, on in (("value", r["value_differs"]), ("scope", r["scope_differs"])) if on)
+            return join(w for w, on in ((_("value"), r["value_differs"]), (_("scope"), r["scope_differs"])) if on)
         if key == "speaker":
             return r["speaker"] or (r["voice"] if not r["organization_name"] else "")
+        if key == "kind":
+            return kinds.get(r["kind"], r["kind"])
+        if key == "said":
+            return r["said_text"] or ""
         return "" if r[key] is None else str(r[key])
 
-    heads = {"organization_name": "ORGANIZATION"}
-    out = ["  ".join(table_cell(heads.get(k, k.upper()), w) for k, w in cols).rstrip()]
+    heads = _headers()
+    out = ["  ".join(table_cell(heads[k], w) for k, w in cols).rstrip()]
     for r in rows:  # a newline or ESC in data is shown escaped: it never forges a row
         out.append("  ".join(table_cell(cell(r, k), w) for k, w in cols).rstrip())
     return "\n".join(out)
@@ -89,10 +101,14 @@ def cmd_claims(args) -> int:
             return fail("claims", str(exc), 2)
     out = [_record(c) for c in comparison(rows)]
     if args.format == "json":
+        for r in out:
+            r.pop("said_text", None)
         print(for_terminal(json.dumps(out, ensure_ascii=False, indent=2), "json"))
     elif args.format == "csv":  # the CSV writer of our layouts: formulas neutralised
         from nevroadmap.core.formats.csv_cells import write_rows
 
+        for r in out:
+            r.pop("said_text", None)
         head = list(out[0]) if out else ["claim"]
         cells = [[_csv_text(r[k]) for k in head] for r in out]
         sys.stdout.write(for_terminal(write_rows([head, *cells]), "csv"))

@@ -22,11 +22,11 @@ with :mod:`nevroadmap.core.i18n`.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from nevroadmap.core.datefmt import format_when
 from nevroadmap.core.dates import DateSpan
 from nevroadmap.core.i18n import _
 from nevroadmap.core.model import Claim, Metric, Milestone, Roadmap, Status
@@ -37,7 +37,38 @@ __all__ = [
     "metric_keys", "named_metric", "pick_metric", "rows_for_metric", "states_figure",
 ]
 
-ARTICLE_VOICE = "the article, no speaker named"
+ARTICLE_VOICE = "the article, no speaker named"  # shown translated: article_voice()
+
+
+def article_voice() -> str:
+    """Who says a claim no speaker or organization is named for, in the current language."""
+    return _("the article, no speaker named")
+
+
+def figure_text(m: Metric) -> str:
+    """A claimed figure in words, in the current language: "potentially over 400 Wh/kg", "超过 40%".
+
+    The number and unit are the data's; the bound word is translated; the hedge word
+    (the data's own, e.g. "potentially") is kept as the data has it."""
+    def num(v: float) -> str:
+        return f"{v:,.10g}" if abs(v) >= 10000 else f"{v:.10g}"
+
+    text = num(m.value) if m.value_max is None else f"{num(m.value)}-{num(m.value_max)}"
+    if m.unit:
+        text += m.unit if m.unit in ("%", "x") else f" {m.unit}"
+    if m.bound == "over":
+        text = _("over {figure}").format(figure=text)
+    elif m.bound == "at_least":
+        text = _("at least {figure}").format(figure=text)
+    elif m.bound == "under":
+        text = _("under {figure}").format(figure=text)
+    elif m.bound == "up_to":
+        text = _("up to {figure}").format(figure=text)
+    elif m.bound == "about":
+        text = _("about {figure}").format(figure=text)
+    if m.hedge:
+        text = _("{hedge} {figure}").format(hedge=m.hedge, figure=text)
+    return text
 
 BOUND_WORDS = {"over": "over", "at_least": "at least", "under": "under", "up_to": "up to", "about": "about",
                "exact": ""}
@@ -164,7 +195,7 @@ class ClaimRow:
     def voice(self) -> str:
         """Who says so, in words: speaker (title, organization), an organization, or the article."""
         if self.claim is None:
-            return "no claim in the data"
+            return _("no claim in the data")
         if self.speaker:
             bits = [b for b in (self.speaker_title, self.organization_name) if b]
             if len(bits) == 2 and bits[1] in bits[0]:  # "Chairman of SAIC Group" names it already
@@ -172,22 +203,20 @@ class ClaimRow:
             return self.speaker + (f" ({', '.join(bits)})" if bits else "")
         if self.organization_name:
             return self.organization_name
-        return ARTICLE_VOICE
+        return article_voice()
 
     @property
     def who_short(self) -> str:
         """Speaker or organization or the article, one short name."""
         if self.claim is None:
-            return "no claim"
-        return self.speaker or self.organization_name or "the article"
+            return _("no claim")
+        return self.speaker or self.organization_name or _("the article")
 
     def value_text(self) -> str:
         """The figure as said: "potentially over 400 Wh/kg" (scope given separately)."""
         if self.metric is None:
             return ""
-        m = self.metric
-        text = str(dataclasses.replace(m, scope=None) if m.scope else m)
-        return text
+        return figure_text(self.metric)
 
     def one_line(self) -> str:
         """Hover text: who claims what for when, said when."""
@@ -196,9 +225,13 @@ class ClaimRow:
             what = f"{self.metric.name} {what}"
         if self.scope:
             what += f" ({self.scope})"
-        said = f", said {self.said}" if self.said else ""
         plain = not (self.when.open_start or (self.when.open_end and self.when.exclusive))
-        return f"{self.who_short}: {what} {'in ' if plain else ''}{self.when}{said}"
+        when = format_when(self.when)
+        text = (_("{who}: {what} in {when}") if plain else _("{who}: {what} {when}")).format(
+            who=self.who_short, what=what, when=when)
+        if self.said:
+            text = _("{claim}, said {date}").format(claim=text, date=format_when(self.said))
+        return text
 
 
 _WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -367,7 +400,7 @@ def comparison(rows: Iterable[ClaimRow]) -> list[ComparisonRow]:
     out = []
     for i in order:
         r, (ky, km) = rows[i], keys[i]
-        out.append(ComparisonRow(r, str(r.when), value_differs=r.metric is not None and len(values[ky]) > 1,
+        out.append(ComparisonRow(r, format_when(r.when), value_differs=r.metric is not None and len(values[ky]) > 1,
                                  scope_differs=r.metric is not None and len(scopes[ky]) > 1,
                                  date_differs=len(dates[km]) > 1))
     return out
@@ -380,10 +413,10 @@ def comparison_cells(c: ComparisonRow) -> dict[str, str]:
     """The comparison table's cells as text (one rule for the view, the clipboard and the CLI)."""
     r = c.row
     return {
-        "speaker": r.speaker or (ARTICLE_VOICE if r.claim is not None and not r.organization_name else ""),
+        "speaker": r.speaker or (article_voice() if r.claim is not None and not r.organization_name else ""),
         "title": r.speaker_title or "",
         "organization": r.organization_name or "",
-        "said": str(r.said) if r.said else "not given",
+        "said": format_when(r.said) if r.said else _("not given"),
         "claimed": (f"{r.metric.name}: " if r.metric is not None and r.metric.name else "") + r.value_text()
                    if r.metric is not None else "",
         "for": c.target,

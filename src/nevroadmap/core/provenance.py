@@ -67,8 +67,9 @@ def format_slip(years: float) -> str:
     sign = "+" if years > 0 else "\u2212"
     a = abs(years)
     if a < 1:
-        return f"{sign}{round(a * 12)} mo"
-    return f"{sign}{a:.0f} y" if abs(a - round(a)) < 0.05 else f"{sign}{a:.1f} y"
+        return _("{sign}{n} mo").format(sign=sign, n=round(a * 12))
+    n = f"{a:.0f}" if abs(a - round(a)) < 0.05 else f"{a:.1f}"
+    return _("{sign}{n} y").format(sign=sign, n=n)
 
 
 def who_says(roadmap: Roadmap, milestone_id: str, limit: int = 3) -> str:

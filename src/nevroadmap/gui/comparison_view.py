@@ -10,7 +10,7 @@ command uses too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
@@ -37,7 +37,6 @@ class ComparisonView(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("comparisonView")
-        self.setWindowTitle(self.tr("Competing claims"))
         self.state = state
         self.rows: list[ComparisonRow] = []
         self._subjects: list[tuple[str, object]] = []
@@ -45,12 +44,14 @@ class ComparisonView(QWidget):
         self.subject = QComboBox(self)
         self.subject.setObjectName("comparisonSubject")
         self.subject.currentIndexChanged.connect(self.refresh)
-        self.copy_tsv = QPushButton(self.tr("Copy as table (TSV)"), self)
+        self.copy_tsv = QPushButton(self)
         self.copy_tsv.clicked.connect(lambda: self.copy("tsv"))
-        self.copy_md = QPushButton(self.tr("Copy as Markdown"), self)
+        self.copy_md = QPushButton(self)
         self.copy_md.clicked.connect(lambda: self.copy("markdown"))
+        self.subject_label = QLabel(self)
+        self.subject_label.setBuddy(self.subject)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Compare:"), self))
+        top.addWidget(self.subject_label)
         top.addWidget(self.subject, 1)
         top.addWidget(self.copy_tsv)
         top.addWidget(self.copy_md)
@@ -65,13 +66,41 @@ class ComparisonView(QWidget):
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
+        # a window of its own: Esc or Close closes it
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("comparisonClose")
+        self.close_button.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
-        lay.addWidget(self.note)
+        lay.addLayout(bottom)
         state.sigRoadmapChanged.connect(self.reload)
         self.resize(1250, 420)
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        """The fixed strings in the current language (View > Language switches it live)."""
+        self.setWindowTitle(self.tr("Competing claims"))
+        self.copy_tsv.setText(self.tr("Copy as table (TSV)"))
+        self.copy_md.setText(self.tr("Copy as Markdown"))
+        self.subject_label.setText(self.tr("&Compare:"))
+        self.close_button.setText(self.tr("Close"))
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        if ev.key() == Qt.Key.Key_Escape:  # as a dialog would
+            self.close()
+            return
+        super().keyPressEvent(ev)
+
+    def changeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.LanguageChange and hasattr(self, "close_button"):
+            self.retranslate()
+            self.reload()  # subjects, headers and cells are words too
 
     # -- subjects ------------------------------------------------------------------
     def headers(self) -> dict[str, str]:

@@ -215,10 +215,11 @@ def _drift_html(roadmap: Roadmap, m: Milestone, colors: Colors) -> str:
             roadmap.org_name(roadmap.claim_organization(pt.claim) or "") or _("the article"))
         slip = format_slip(pt.slip)
         said = _("said {said}: {when}").format(said=_when(pt.said), when=_when(pt.when))
+        note = f"{who}; {slip}" if slip != format_slip(0.0) else who  # no slip yet: nothing to say
         items.append(f"<li>{esc(said)}"
-                     f' <span style="color:{colors.muted}">({esc(who)}; {esc(slip)})</span></li>')
+                     f' <span style="color:{colors.muted}">({esc(note)})</span></li>')
     total = format_slip(points[-1].slip)
-    head = esc(_("Forecast over time: slipped {slip}").format(slip=total) if total != "0" else _("Forecast over time"))
+    head = esc(_("Forecast over time: slipped {slip}").format(slip=total) if total != format_slip(0.0) else _("Forecast over time"))
     return f"<h3>{head}</h3><ul>{''.join(items)}</ul>"
 
 

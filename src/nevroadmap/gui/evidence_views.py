@@ -46,7 +46,7 @@ def make_metrics_dock(win) -> tuple[QDockWidget, MetricsDockWidget]:
 def install(win) -> None:
     """The drift marks on the timeline, clicks on marks opening their claim, the comparison window."""
     state, pane = win.state, win.metrics_pane
-    drift_item = DriftItem(win.theme)
+    drift_item = DriftItem(win.theme, labels_of=lambda: win.timeline.item)
     win.timeline.plot_item.addItem(drift_item)
     win.drift_item = drift_item
 

@@ -12,15 +12,20 @@ import html
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from nevroadmap.core.claims import ClaimRow, MetricKey, claim_rows, metric_keys, rows_for_metric
+from nevroadmap.gui.plain_text import plain_tooltip
 from nevroadmap.gui.state import AppState
 from nevroadmap.render.metrics_pane import MetricsPlot
 
 __all__ = ["MAX_MARKS", "MetricsDockWidget", "metric_choices"]
 
 MAX_MARKS = 5000  # marks drawn at most (each is painted one by one)
+MIN_PLOT_PX = 120  # the plot area at least: a mark, its arrow, its label and two value ticks fit
+MAX_PICKER_PX = 420  # a longer metric name is elided (the tooltip and the list show it whole)
 
 
 def metric_choices(rows: list[ClaimRow]) -> list[tuple[MetricKey, int]]:
@@ -52,20 +57,22 @@ class MetricsDockWidget(QWidget):
 
         self.picker = QComboBox(self)
         self.picker.setObjectName("metricPicker")
-        # long metric names must not widen the window (small screens): the list shows them whole
-        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.picker.setMinimumContentsLength(8)
+        # sized to its metric names, up to MAX_PICKER_PX (then elided; the tooltip and the list show them whole)
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.picker.setMaximumWidth(MAX_PICKER_PX)
+        self.picker.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.picker.currentIndexChanged.connect(self._on_pick)
-        self.compare_button = QPushButton(self.tr("Compare claims…"), self)
+        self.compare_button = QPushButton(self)
         self.compare_button.setObjectName("compareButton")
-        self.compare_button.setToolTip(self.tr("List every claim of this metric side by side"))
         self.compare_button.clicked.connect(lambda: self.key is not None and self.sigCompareRequested.emit(self.key))
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         top = QHBoxLayout()
         top.setContentsMargins(6, 2, 6, 2)
-        top.addWidget(QLabel(self.tr("Metric:"), self))
+        self.metric_label = QLabel(self)
+        self.metric_label.setBuddy(self.picker)
+        top.addWidget(self.metric_label)
         top.addWidget(self.picker)
         top.addWidget(self.compare_button)
         top.addWidget(self.count_label, 1)
@@ -77,7 +84,17 @@ class MetricsDockWidget(QWidget):
         self.plot = MetricsPlot(theme)
         self.view.addItem(self.plot, row=0, col=0)
         self.view.setBackground(self.plot.theme.background)
+        self.view.setMinimumHeight(MIN_PLOT_PX)
         self.plot.sigClaimClicked.connect(self.sigClaimClicked)
+        # no figures for the data shown: a message, not an empty 0-1 axis
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("metricsEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setMinimumHeight(MIN_PLOT_PX)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty_label)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -87,7 +104,7 @@ class MetricsDockWidget(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setContentsMargins(8, 0, 8, 2)
         lay.addLayout(top)
-        lay.addWidget(self.view, 1)
+        lay.addWidget(self.stack, 1)
         lay.addWidget(self.legend)
 
         self._align_timer = QTimer(self)
@@ -95,7 +112,15 @@ class MetricsDockWidget(QWidget):
         self._align_timer.timeout.connect(self.align)
         state.sigRoadmapChanged.connect(self.reload)
         state.sigFilterChanged.connect(self._refresh_marks)
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every string of the dock in the current language (View > Language switches it live)."""
+        self.metric_label.setText(self.tr("&Metric:"))
+        self.compare_button.setText(self.tr("Compare claims…"))
+        self.compare_button.setToolTip(self.tr("List every claim of this metric side by side"))
+        self.empty_label.setText(self.tr("No claimed figures in the data shown"))
 
     # -- wiring -----------------------------------------------------------------
     def attach(self, timeline) -> None:
@@ -159,7 +184,11 @@ class MetricsDockWidget(QWidget):
 
     def changeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(ev)
-        if ev.type() == QEvent.Type.PaletteChange:  # the theme is application-wide: follow it
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if hasattr(self, "_choices"):
+                self.reload()
+        elif ev.type() == QEvent.Type.PaletteChange:  # the theme is application-wide: follow it
             name = "dark" if self.palette().base().color().lightness() < 128 else "light"
             if name != self.plot.theme.name:
                 self.set_theme(name)
@@ -193,6 +222,9 @@ class MetricsDockWidget(QWidget):
             self.picker.setCurrentIndex(idx)
         self._refresh_marks()
 
+    def _update_picker_tip(self) -> None:
+        self.picker.setToolTip(plain_tooltip(self.picker.currentText()))  # a metric name is data: never markup
+
     def set_metric(self, key: MetricKey) -> bool:
         for i, (k, _) in enumerate(self._choices):
             if k == key:
@@ -211,7 +243,9 @@ class MetricsDockWidget(QWidget):
         return [r for r in rows_for_metric(self._all_rows, key) if shown(r.milestone.id)]
 
     def _refresh_marks(self) -> None:
+        self._update_picker_tip()
         rows = self.shown_rows()
+        self.stack.setCurrentWidget(self.view if rows else self.empty_label)
         total = len(rows_for_metric(self._all_rows, self.key)) if self.key else 0
         if len(rows) > MAX_MARKS:  # a tracker of 100,000 figures: draw the first, say so
             self.plot.set_rows(self.key, rows[:MAX_MARKS])
@@ -223,7 +257,9 @@ class MetricsDockWidget(QWidget):
         self.plot.set_rows(self.key, rows)
         one = self.tr("%n claimed figure shown", "", len(rows)) if len(rows) == 1 else self.tr(
             "%n claimed figures shown", "", len(rows))
-        self.count_label.setText(one if len(rows) == total
+        if not rows:
+            one = ""  # the pane's message says it, centred
+        self.count_label.setText(one if len(rows) == total or not rows
                                  else self.tr("%1 of %2 claimed figures shown (filters)")
                                  .replace("%1", str(len(rows))).replace("%2", str(total)))
         self.compare_button.setEnabled(self.key is not None)

@@ -59,10 +59,20 @@ def drift_tracks(roadmap: Roadmap, layout: LaneLayout) -> list[DriftTrack]:
 
 
 class DriftItem(pg.GraphicsObject):
-    def __init__(self, theme: Theme | str = "light") -> None:
+    """The drift tracks of the shown milestones; their texts never cover a milestone's label.
+
+    The texts (years said, the slip) are packed like labels: each takes the first
+    place, beside its mark on the track, that covers no milestone label drawn by
+    ``labels_of`` (the lanes' TimelineItem, painted just before: z order), no room
+    right of the current mark where its milestone's own label goes, and no other
+    drift text; a text with no free place is left out (the details list it)."""
+
+    def __init__(self, theme: Theme | str = "light", labels_of=None) -> None:
         super().__init__()
         self.theme = get_theme(theme)
         self.tracks: list[DriftTrack] = []
+        self.labels_of = labels_of  # a TimelineItem (or a function giving it): its drawn labels are kept clear
+        self.placed: list[tuple[str, str, QtCore.QRectF]] = []  # (milestone id, text, device rect) of the last paint
         self.setZValue(5)  # above the bars
 
     def set_data(self, roadmap: Roadmap, layout: LaneLayout) -> None:
@@ -81,7 +91,18 @@ class DriftItem(pg.GraphicsObject):
         ys = [t.row for t in self.tracks]
         return QtCore.QRectF(min(xs) - 2, min(ys) - 1, max(xs) - min(xs) + 4, max(ys) - min(ys) + 2)
 
+    def milestone_label_rects(self) -> list[QtCore.QRectF]:
+        """Device rectangles of the milestone labels ``labels_of`` drew last (empty without it)."""
+        item = self.labels_of() if callable(self.labels_of) else self.labels_of
+        labels = getattr(item, "_last_labels", None) if item is not None else None
+        g = getattr(item, "_last_geom", None)
+        if not labels or g is None:
+            return []
+        fm = QtGui.QFontMetricsF(item.painter.label_font(g))
+        return [QtCore.QRectF(lx, yb - fm.ascent(), w, fm.height()) for _e, lx, yb, _t, _in, w in labels]
+
     def paint(self, p: QtGui.QPainter, opt=None, widget=None) -> None:
+        self.placed = []
         if not self.tracks:
             return
         tr = p.transform()
@@ -95,10 +116,14 @@ class DriftItem(pg.GraphicsObject):
         dashed = QtGui.QPen(ghost, 1.5, QtCore.Qt.PenStyle.DashLine)
         dashed.setWidthF(1.5 * k)
         font = self.theme.font(self.theme.small_px * k)
-        p.setFont(font)
-        fm = QtGui.QFontMetricsF(font)
+        bold = QtGui.QFont(font)
+        bold.setBold(True)
+        fm, fm2 = QtGui.QFontMetricsF(font), QtGui.QFontMetricsF(bold)
         r = 4.0 * k
         pad = 2.0 * k
+        blocked = self.milestone_label_rects()
+        texts: list[tuple[QtCore.QRectF, str, QtGui.QFont, QtGui.QColor, str]] = []
+        row_h = abs(tr.map(QtCore.QPointF(0, 1)).y() - tr.map(QtCore.QPointF(0, 0)).y())
         for t in self.tracks:
             cur = tr.map(QtCore.QPointF(t.current, t.row))
             first = min([x for x, _ in t.ghosts] + [t.current])
@@ -107,31 +132,52 @@ class DriftItem(pg.GraphicsObject):
             y = cur.y() - r - 3 * k  # just above the bar, so the bar stays readable
             p.setPen(dashed)
             p.drawLine(QtCore.QPointF(a.x(), y), QtCore.QPointF(b.x(), y))
-            for x, said in t.ghosts:
+            for x, _said in t.ghosts:
                 g = tr.map(QtCore.QPointF(x, t.row))
-                # the year it was said, right of its ghost, on a patch of background over the line
-                w = fm.horizontalAdvance(said)
-                box = QtCore.QRectF(g.x() + r + k, y - fm.ascent() / 2 - 1, w + 2 * pad, fm.ascent() + 2)
-                p.fillRect(box, QtGui.QColor(self.theme.background))
-                p.setPen(QtGui.QPen(QtGui.QColor(self.theme.muted)))
-                p.drawText(QtCore.QPointF(box.x() + pad, y + fm.ascent() / 2 - 1), said)
                 p.setPen(QtGui.QPen(ghost, 1.5 * k))
                 p.setBrush(QtGui.QColor(self.theme.background))
                 p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(g.x(), y - r), QtCore.QPointF(g.x() + r, y),
                                                QtCore.QPointF(g.x(), y + r), QtCore.QPointF(g.x() - r, y)]))
-            # the current date: a solid arrowhead onto it, and the slip
+            # the current date: a solid arrowhead onto it
             p.setBrush(color)
             p.setPen(QtGui.QPen(color, 1.5 * k))
             d = 1.0 if t.current >= first else -1.0
             p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(cur.x(), y), QtCore.QPointF(cur.x() - d * 8 * k, y - 4 * k),
                                            QtCore.QPointF(cur.x() - d * 8 * k, y + 4 * k)]))
-            f2 = QtGui.QFont(font)
-            f2.setBold(True)
-            p.setFont(f2)
-            fm2 = QtGui.QFontMetricsF(f2)
-            box = QtCore.QRectF(cur.x() + 3 * k, y - fm2.ascent() / 2 - 1, fm2.horizontalAdvance(t.slip) + 2 * pad,
-                                fm2.ascent() + 2)
-            p.fillRect(box, QtGui.QColor(self.theme.background))
-            p.drawText(QtCore.QPointF(box.x() + pad, y + fm2.ascent() / 2 - 1), t.slip)
-            p.setFont(font)
+            # the milestone's own label goes right of its mark, in the middle of its row: keep that clear
+            own = QtCore.QRectF(cur.x() - r, cur.y() - max(row_h, fm.height()) / 2 + 1, 1e7,
+                                max(row_h, fm.height()) - 2)
+            avoid = blocked + [own]
+            # the slip first (left of the arrowhead, else above the track), then the years said, latest first
+            h2 = fm2.ascent() + 2
+            w2 = fm2.horizontalAdvance(t.slip) + 2 * pad
+            self._place(texts, avoid, t.milestone_id, t.slip, bold, color, [
+                QtCore.QRectF(cur.x() - d * 10 * k - (w2 if d > 0 else 0), y - h2 / 2, w2, h2),
+                QtCore.QRectF(cur.x() - w2 / 2, y - r - h2, w2, h2),
+                QtCore.QRectF(cur.x() - d * 10 * k - (w2 if d > 0 else 0), y - r - h2, w2, h2)])
+            h = fm.ascent() + 2
+            for x, said in sorted(t.ghosts, reverse=True):
+                g = tr.map(QtCore.QPointF(x, t.row))
+                w = fm.horizontalAdvance(said) + 2 * pad
+                self._place(texts, avoid, t.milestone_id, said, font, QtGui.QColor(self.theme.muted), [
+                    QtCore.QRectF(g.x() + r + k, y - h / 2, w, h),
+                    QtCore.QRectF(g.x() - r - k - w, y - h / 2, w, h),
+                    QtCore.QRectF(g.x() - w / 2, y - r - h, w, h)])
+        bg = QtGui.QColor(self.theme.background)
+        for box, text, f, c, mid in texts:  # each on a patch of background over the track
+            p.fillRect(box, bg)
+            p.setFont(f)
+            p.setPen(QtGui.QPen(c))
+            fmx = QtGui.QFontMetricsF(f)
+            p.drawText(QtCore.QPointF(box.x() + pad, box.y() + 1 + fmx.ascent() * 0.92), text)
+            self.placed.append((mid, text, box))
         p.restore()
+
+    @staticmethod
+    def _place(texts: list, avoid: list[QtCore.QRectF], mid: str, text: str, font: QtGui.QFont, color: QtGui.QColor,
+               candidates: list[QtCore.QRectF]) -> None:
+        for box in candidates:
+            if any(box.intersects(b) for b in avoid) or any(box.intersects(t[0]) for t in texts):
+                continue
+            texts.append((box, text, font, color, mid))
+            return

@@ -12,6 +12,7 @@ shown milestones (the band's marks cite the numbers).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import pyqtgraph as pg
@@ -26,11 +27,10 @@ from nevroadmap.render.metrics_pane import MetricsPlot
 from nevroadmap.render.output import ExportError
 from nevroadmap.render.theme import Theme
 
-__all__ = ["BAND_SHARE", "MAX_NOTES", "MetricBand", "metric_band", "band_height", "add_band_plot",
-           "paint_band_labels", "Footnotes", "footnotes", "footnotes_height", "paint_footnotes"]
+__all__ = ["MAX_NOTES", "MetricBand", "metric_band", "band_min_height", "add_band_plot",
+           "paint_band_labels", "Footnotes", "footnotes", "footnotes_height", "paint_footnotes", "titles_with_notes"]
 
-BAND_SHARE = 0.28  # of the page height, for the metric band (more when few lanes leave room: MAX_BAND_SHARE)
-MAX_BAND_SHARE = 0.45
+BAND_PLOT_MIN_PX = 72.0  # the band's plot area at least: a mark, its bound arrow and its label
 MAX_NOTES = 12  # footnote lines at most (then "and N more sources")
 
 
@@ -62,9 +62,10 @@ def metric_band(roadmap: Roadmap, layout: LaneLayout, metric: str) -> MetricBand
     return MetricBand(key, rows)
 
 
-def band_height(page_h: float, spare: float = 0.0) -> float:
-    """The band's height on a page ``page_h`` tall; ``spare``: room the lanes leave unused."""
-    return round(min(page_h * BAND_SHARE + max(spare, 0.0), page_h * MAX_BAND_SHARE))
+def band_min_height(th: Theme) -> float:
+    """The band's least height: its title, a plot that fits its marks and labels, its axis and legend
+    (the page's share rule is :func:`nevroadmap.render.page.split_plot_room`)."""
+    return _band_title_h(th) + BAND_PLOT_MIN_PX + (th.axis_px + 14) + _band_legend_h(th)
 
 
 def _band_title_h(th: Theme) -> float:
@@ -118,6 +119,20 @@ def footnotes(roadmap: Roadmap, layout: LaneLayout) -> Footnotes:
     if len(numbered) > MAX_NOTES:
         lines.append(_("… and {n} more sources").format(n=len(numbered) - MAX_NOTES))
     return Footnotes({sid: n for n, sid, _text in numbered}, lines)
+
+
+def titles_with_notes(roadmap: Roadmap, numbers: dict[str, int]) -> Roadmap:
+    """The roadmap with each cited milestone's title followed by its footnote numbers ("… [1, 4]"),
+    so that every number appears on the picture where it applies (exports with footnotes only)."""
+    if not numbers:
+        return roadmap
+    out = []
+    for m in roadmap.milestones:
+        ns = sorted({numbers[c.source] for c in roadmap.claims_for(m.id) if c.source in numbers})
+        out.append(dataclasses.replace(m, title=f"{m.title} [{', '.join(map(str, ns))}]") if ns else m)
+    fields = {name: getattr(roadmap, name) for name in type(roadmap).model_fields}
+    fields["milestones"] = tuple(out)
+    return type(roadmap).model_construct(**fields)
 
 
 def footnotes_height(n_lines: int, th: Theme) -> float:

@@ -27,15 +27,18 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from nevroadmap.core.datefmt import period_label
 from nevroadmap.core.i18n import _, language, ngettext
-from nevroadmap.core.layout import FADE_YEARS, KIND_RANGE, LaneLayout, LayoutEngine
+from nevroadmap.core.layout import LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render import evidence_page
-from nevroadmap.render.axis import LaneLabelAxis, lane_names_width
 from nevroadmap.render.drift import DriftItem
 from nevroadmap.render.legend import groups_of, legend_entries, legend_height, paint_legend
+from nevroadmap.render.page_layout import (
+    grown_text, label_zoom_cap, lane_axis_width, pack_page, whole_range,
+)
 from nevroadmap.render.output import ExportError, check_output_path, encode_png, write_atomic
 from nevroadmap.render.page import (
-    LABEL_CHAR_PX, MARGIN, MAX_PIXELS, PageGeometry, fit_rows, label_years_per_char, page_geometry,
+    MARGIN, MAX_PIXELS, PageGeometry, fit_rows, label_years_per_char, page_geometry,
+    split_plot_room,
 )
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.plot import build_plot, make_plot_item
@@ -51,7 +54,6 @@ MIN_SIDE, MAX_SIDE = 16, 20000
 MIN_DPI, MAX_DPI = 10, 2400
 DEFAULT_TITLE = "New-energy vehicle technology roadmap"  # shown translated: _(DEFAULT_TITLE)
 _("New-energy vehicle technology roadmap")  # (the mark lupdate extracts; the constant stays English)
-REPACK_LIMIT = 20_000  # up to this many shown milestones the layout is packed for the exact plot width
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,125 +155,17 @@ def _recording_dpi() -> int:
     return QtGui.QPicture().logicalDpiX()
 
 
-def _grown_text(th: Theme, zoom: float, lanes, inner_w: float) -> Theme:
-    """``th`` with milestone labels and lane names ``zoom`` times larger; the lane names grow only as far
-    as they still fit their column whole."""
-    label_px = round(th.label_px * zoom)
-    lane_zoom = zoom
-    while lane_zoom > 1.0:
-        grown = dataclasses.replace(th, label_px=label_px, lane_px=round(th.lane_px * lane_zoom))
-        want, cap = _lane_column(lanes, grown, inner_w)
-        if want <= cap:
-            return grown
-        lane_zoom = max(1.0, lane_zoom - 0.05)
-    return dataclasses.replace(th, label_px=label_px)
-
-
-def _lane_column(lanes, theme: Theme, inner_w: float) -> tuple[float, float]:
-    """(width the lane names want, the most they get) on a page ``inner_w`` wide (layout px)."""
-    want = LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + lane_names_width(lanes, theme)
-    return want, min(300.0, inner_w * 0.3)
-
-
-def lane_axis_width(lanes, theme: Theme, inner_w: float) -> float:
-    """Width of the lane-name column for ``lanes`` on a page ``inner_w`` wide (layout px)."""
-    want, cap = _lane_column(lanes, theme, inner_w)
-    return float(int(min(cap, want)))
-
-
-def _extent(x0: np.ndarray, x1: np.ndarray, open_end: np.ndarray) -> tuple[float, float]:
-    """(first date, last drawn end) of entries, without labels."""
-    if not len(x0):
-        return 2020.0, 2035.0
-    hi = np.maximum(x0, x1) + np.where(open_end, FADE_YEARS, 0.0)
-    return float(x0.min()), float(hi.max())
-
-
-def _pad(lo: float, hi: float) -> tuple[float, float]:
-    pad = max((hi - lo) * 0.02, 0.3)
-    return lo - pad, hi + pad
-
-
-def whole_range(engine: LayoutEngine, mask: np.ndarray | None, plot_px: float) -> tuple[float, float]:
-    """The time span that shows every shown milestone, with room for the labels of the last ones."""
-    idx = np.flatnonzero(mask) if mask is not None else np.arange(len(engine.x0))
-    if not len(idx):
-        return 2020.0, 2035.0
-    t0, t1 = _pad(*_extent(engine.x0[idx], engine.x1[idx], engine.open_end[idx]))
-    # a point or deadline keeps its label on the right: widen the span until the label fits before the edge
-    lab = idx[engine.kind[idx] != KIND_RANGE]
-    if len(lab) and plot_px > 0:
-        label_px = np.minimum((engine.title_len[lab] + 2.0) * LABEL_CHAR_PX, plot_px * 0.4)
-        need = t0 + (engine.x0[lab] - t0) * plot_px / (plot_px - label_px)
-        t1 = max(t1, min(float(need.max()), t1 + (t1 - t0) * 0.5))
-    return t0, t1
-
-
-def _resolve_range(request: ExportRequest, whole, extent) -> tuple[float, float]:
-    """The page's time span: the request's, an open side filled from the data, or ``whole()``."""
-    if request.time_range is None:
-        return whole()
-    t0, t1 = request.time_range
-    if t0 is not None and t1 is not None:
-        return float(t0), float(t1)
-    lo, hi = extent()
-    # an open side comes from the data, but never crosses the side that was given
-    t0 = float(t0) if t0 is not None else min(lo - 0.3, float(t1) - 5.0)
-    t1 = float(t1) if t1 is not None else max(hi + 0.3, t0 + 5.0)
-    return t0, t1
-
-
-def _reusable(layout: LaneLayout | None, request: ExportRequest, n: int) -> bool:
-    """Whether the caller's layout holds exactly the shown milestones, too many to label."""
-    if layout is None or layout.group_by != request.group_by or len(layout.item) <= REPACK_LIMIT:
-        return False
-    shown = np.zeros(n, bool)
-    shown[layout.item] = True
-    return bool(np.array_equal(shown, request.mask if request.mask is not None else np.ones(n, bool)))
-
-
-def pack_page(roadmap: Roadmap, request: ExportRequest,
-              reuse: LaneLayout | None = None) -> tuple[LaneLayout, tuple[float, float]]:
-    """The lane layout for the page of ``request`` (label room from the page's plot width) and its time span.
-
-    ``reuse``: a layout of the shown milestones the caller already has (the app's).  It is
-    used as it is when it holds more than REPACK_LIMIT milestones: rows that many are too
-    thin for labels, so label room would not change the picture, only cost a packing."""
-    geo = request.geometry
-    theme = get_theme(request.theme)
-    mask = request.mask
-    if mask is not None and bool(np.all(mask)):
-        mask = None
-        request = request.replace(mask=None)
-    if _reusable(reuse, request, len(roadmap.milestones)):
-        ext = lambda: _extent(reuse.x0, reuse.x1, reuse.open_end)  # noqa: E731
-        return reuse, _resolve_range(request, lambda: _pad(*ext()), ext)
-    engine = LayoutEngine(roadmap)
-
-    def ext() -> tuple[float, float]:
-        idx = np.flatnonzero(mask) if mask is not None else slice(None)
-        return _extent(engine.x0[idx], engine.x1[idx], engine.open_end[idx])
-
-    inner = geo.inner_w
-    # first guess of the plot width: the widest lane-name column the page allows
-    plot_px = inner - min(300.0, inner * 0.3)
-    t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, plot_px), ext)
-    engine.label_years_per_char = label_years_per_char(t1 - t0, plot_px)
-    layout = engine.layout(request.group_by, mask)
-    exact = inner - lane_axis_width(layout.lanes, theme, inner)
-    if abs(exact - plot_px) > 0.02 * plot_px and len(layout.item) <= REPACK_LIMIT:
-        t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, exact), ext)
-        engine = LayoutEngine(roadmap, label_years_per_char(t1 - t0, exact))
-        layout = engine.layout(request.group_by, mask)
-    return layout, (t0, t1)
-
-
 class _Page:
     """The export page in layout pixels (see :mod:`nevroadmap.render.page`)."""
 
     def __init__(self, roadmap: Roadmap, request: ExportRequest, reuse: LaneLayout | None = None) -> None:
         self.geometry = geo = request.geometry
         self.layout, self.time_range = pack_page(roadmap, request, reuse)
+        # issue 10: numbered sources; the milestones' labels carry their numbers (packed with them)
+        self.notes = evidence_page.footnotes(roadmap, self.layout) if request.footnotes else evidence_page.Footnotes()
+        if self.notes.numbers:
+            roadmap = evidence_page.titles_with_notes(roadmap, self.notes.numbers)
+            self.layout, self.time_range = pack_page(roadmap, request)
         layout = self.layout
         self.w, self.h = geo.layout_w, geo.layout_h
         self.theme: Theme = get_theme(request.theme)
@@ -311,7 +205,6 @@ class _Page:
             self.attr_rect = QtCore.QRectF(margin, bottom, inner_w, fm_small.height())
             bottom -= 6
         # issue 10: numbered sources above the attribution, a metric's band under the lanes
-        self.notes = evidence_page.footnotes(roadmap, layout) if request.footnotes else evidence_page.Footnotes()
         self.notes_rect = self.band_rect = None
         if self.notes.lines:
             notes_h = evidence_page.footnotes_height(len(self.notes.lines), th)
@@ -319,21 +212,21 @@ class _Page:
             self.notes_rect = QtCore.QRectF(margin, bottom, inner_w, notes_h)
             bottom -= 6
         self.band = evidence_page.metric_band(roadmap, layout, request.metric) if request.metric else None
-        band_h = evidence_page.band_height(self.h) if self.band is not None else 0.0
         self.legend_entries = legend_entries(groups_of(layout))
         legend_h = legend_height(self.legend_entries, inner_w, th) if request.show_legend else 0.0
-        # the plot: few rows grow to fill the page, their text with them (page.fit_rows); the band and
-        # the legend follow it
+        # the lanes and the band share the room (page.split_plot_room: rows keep their labels first);
+        # few rows grow to fill the lanes' part, their text with them (page.fit_rows)
         axes_h = 2 * (th.axis_px + 14)
-        room = max(bottom - legend_h - 8 - band_h - y, 40.0)
-        rows = max(layout.n_rows, 1)
-        row_px, text_zoom = fit_rows(room - axes_h, rows)
-        self.lane_theme = _grown_text(th, text_zoom, layout.lanes, geo.inner_w)
-        plot_h = min(room, axes_h + row_px * rows)
+        room = max(bottom - legend_h - 8 - y, 40.0)
+        band_min = evidence_page.band_min_height(th) if self.band is not None else None
+        plot_h, band_h = split_plot_room(room, layout.n_rows, axes_h, band_min)
+        text_zoom = fit_rows(plot_h - axes_h, max(layout.n_rows, 1))[1]
+        plot_w = geo.inner_w - lane_axis_width(layout.lanes, th, geo.inner_w)
+        text_zoom = min(text_zoom, label_zoom_cap(roadmap, layout, self.time_range, plot_w))
+        self.lane_theme = grown_text(th, text_zoom, layout.lanes, geo.inner_w)
         self.plot_rect = QtCore.QRectF(margin, y, inner_w, plot_h)
         y += plot_h
         if self.band is not None:
-            band_h = evidence_page.band_height(self.h, room - plot_h)
             self.band_rect = QtCore.QRectF(margin, y + 6, inner_w, band_h)
             y += band_h + 6
         if request.show_legend:
@@ -354,7 +247,7 @@ class _Page:
         vb.setXRange(*self.time_range, padding=0)
         vb.set_rows(self.layout.n_rows)
         if self.request.drift:
-            drift = DriftItem(th)
+            drift = DriftItem(th, labels_of=item)
             drift.set_data(self.roadmap, self.layout)
             plot.addItem(drift)
         self.band_plot = None
@@ -432,10 +325,18 @@ def render_image(roadmap: Roadmap, request: ExportRequest, max_size: tuple[int, 
     page = _Page(roadmap, request, reuse)
     geo = page.geometry
     w, h, scale = request.width, request.height, geo.scale
-    if max_size is not None:
-        k = min(max_size[0] / w, max_size[1] / h, 1.0)
-        w, h, scale = max(1, round(w * k)), max(1, round(h * k)), scale * k
-    return _paint_image(page, w, h, scale, request.dpi)
+    if max_size is None:
+        return _paint_image(page, w, h, scale, request.dpi)
+    # the preview is the same picture scaled down: drawn as the file is (at least at the
+    # page's logical size, where every pixel-sized mark has its size), then the image is scaled
+    k = min(max_size[0] / w, max_size[1] / h, 1.0)
+    pw, ph = max(1, round(w * k)), max(1, round(h * k))
+    s = min(scale, max(1.0, scale * k))
+    img = _paint_image(page, max(1, round(page.w * s)), max(1, round(page.h * s)), s, request.dpi)
+    if (img.width(), img.height()) == (pw, ph):
+        return img
+    return img.scaled(pw, ph, QtCore.Qt.AspectRatioMode.IgnoreAspectRatio,
+                      QtCore.Qt.TransformationMode.SmoothTransformation)
 
 
 def export_roadmap(roadmap: Roadmap, path: str | os.PathLike, request: ExportRequest | None = None,

@@ -24,9 +24,9 @@ import math
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
-from PySide6.QtCore import QCoreApplication
 
 from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow, MetricKey
+from nevroadmap.core.i18n import _
 from nevroadmap.render.axis import YearAxis
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import pixel_ratio
@@ -43,10 +43,6 @@ MARK_PX = 5.0  # dot radius
 ARROW_PX = 18.0
 PICK_PX = 8.0
 OPEN_SPAN_PX = 48.0  # how far an open-ended span ("after 2030") reaches past its start
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MetricsPane", text)
 
 
 def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, QtGui.QColor]:
@@ -156,9 +152,6 @@ class ClaimMarksItem(pg.GraphicsObject):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
         ratio = pixel_ratio(self, tr)  # an export scaled up: sizes in pixels scale with it
-        dev = p.device()
-        if dev is not None and hasattr(dev, "devicePixelRatioF"):
-            ratio = max(dev.devicePixelRatioF(), ratio)
         bg = QtGui.QColor(self.theme.background)
         vb = self.getViewBox()
         order = range(len(self.rows))
@@ -167,12 +160,59 @@ class ClaimMarksItem(pg.GraphicsObject):
             margin = (v1 - v0) * 0.2
             order = [i for i in order if self.rows[i].t1 >= v0 - margin and self.rows[i].t0 <= v1 + margin]
         order = sorted(order, key=lambda i: (i == self.selected, i == self.hovered))
-        self._label_rects: list[QtCore.QRectF] = []
+        # marks first, then the labels around them: a label never lies under a mark or another label
+        self.mark_rects: list[QtCore.QRectF] = []
         for i in order:
-            self._paint_row(p, tr, i, bg, ratio)
+            self.mark_rects.append(self._paint_row(p, tr, i, bg, ratio))
+        self.label_rects: list[tuple[int, QtCore.QRectF]] = []
+        view = None
+        if vb is not None:
+            (x0, x1), (y0, y1) = vb.viewRange()
+            view = tr.mapRect(QtCore.QRectF(QtCore.QPointF(x0, y0), QtCore.QPointF(x1, y1))).normalized()
+        for i in reversed(order):  # the selected and hovered ones choose their place first
+            if i in self.labelled:
+                self._paint_label(p, tr, i, ratio, view)
         p.restore()
 
-    def _paint_row(self, p: QtGui.QPainter, tr: QtGui.QTransform, i: int, bg: QtGui.QColor, ratio: float) -> None:
+    def label_text(self, i: int) -> str:
+        """The figure as said (its scope when several are shown, its footnote in an export)."""
+        r = self.rows[i]
+        text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
+        if r.source in self.notes:
+            text += f" [{self.notes[r.source]}]"
+        return text
+
+    def _paint_label(self, p: QtGui.QPainter, tr: QtGui.QTransform, i: int, ratio: float,
+                     view: QtCore.QRectF | None) -> None:
+        """Beside the mark: right, left, above or below it, wherever it covers no mark or label and stays
+        inside the view; else left out (hovering still tells it)."""
+        r = self.rows[i]
+        font = self.theme.font(self.theme.small_px * ratio)
+        fm = QtGui.QFontMetricsF(font)
+        text = self.label_text(i)
+        w, h = fm.horizontalAdvance(text), fm.height()
+        c = tr.map(self.mark_pos(i))
+        c = QtCore.QPointF(c.x() + self.offsets[i] * ratio, c.y())
+        gap = MARK_PX * ratio + 4 * ratio
+        lift = gap + h / 2 + 2 * ratio
+        candidates = [(c.x() + gap, c.y()), (c.x() - gap - w, c.y()),
+                      (c.x() + gap, c.y() - lift), (c.x() + gap, c.y() + lift),
+                      (c.x() - gap - w, c.y() - lift), (c.x() - gap - w, c.y() + lift)]
+        for x, cy in candidates:
+            box = QtCore.QRectF(x, cy - h / 2, w, h)
+            if view is not None and not view.contains(box):
+                continue
+            if any(box.intersects(b) for _j, b in self.label_rects) or any(box.intersects(m) for m in self.mark_rects):
+                continue
+            self.label_rects.append((i, box))
+            p.setFont(font)
+            p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
+            p.drawText(QtCore.QPointF(x, cy - h / 2 + fm.ascent()), text)
+            return
+
+    def _paint_row(self, p: QtGui.QPainter, tr: QtGui.QTransform, i: int, bg: QtGui.QColor,
+                   ratio: float) -> QtCore.QRectF:
+        """Draw row ``i``'s mark; return the rectangle it covers (device pixels)."""
         r = self.rows[i]
         color = QtGui.QColor(self.colors.get(r.organization, self.colors.get(None, QtGui.QColor("#888"))))
         if r.hedged:
@@ -187,6 +227,7 @@ class ClaimMarksItem(pg.GraphicsObject):
         c = tr.map(self.mark_pos(i))
         c = QtCore.QPointF(c.x() + self.offsets[i] * ratio, c.y())
         rad = MARK_PX * ratio
+        covered = QtCore.QRectF(c.x() - rad - 1, c.y() - rad - 1, 2 * rad + 2, 2 * rad + 2)
         # a range in time: a horizontal span (open end: an arrow to the right)
         if r.is_time_range:
             a, b = tr.map(QtCore.QPointF(r.t0, r.value)), tr.map(QtCore.QPointF(r.t1, r.value))
@@ -204,6 +245,8 @@ class ClaimMarksItem(pg.GraphicsObject):
             else:
                 p.drawLine(QtCore.QPointF(b.x(), b.y() - tick), QtCore.QPointF(b.x(), b.y() + tick))
             p.setPen(pen)
+            covered = covered.united(QtCore.QRectF(min(a.x(), b.x()) - tick, a.y() - tick - 1,
+                                                   abs(b.x() - a.x()) + 2 * tick, 2 * tick + 2))
         # a range in value: a vertical interval with caps
         if r.value_max is not None:
             lo, hi = tr.map(QtCore.QPointF(r.t, r.value)), tr.map(QtCore.QPointF(r.t, r.value_max))
@@ -211,6 +254,8 @@ class ClaimMarksItem(pg.GraphicsObject):
             p.drawLine(lo, hi)
             p.drawLine(QtCore.QPointF(lo.x() - cap, lo.y()), QtCore.QPointF(lo.x() + cap, lo.y()))
             p.drawLine(QtCore.QPointF(hi.x() - cap, hi.y()), QtCore.QPointF(hi.x() + cap, hi.y()))
+            covered = covered.united(QtCore.QRectF(QtCore.QPointF(lo.x() - cap, lo.y()),
+                                                   QtCore.QPointF(hi.x() + cap, hi.y())).normalized())
         # a bound: an arrow from the mark towards where the value may lie
         direction = BOUND_DIRECTION.get(r.bound, 0)
         if direction:
@@ -219,6 +264,8 @@ class ClaimMarksItem(pg.GraphicsObject):
             tip = QtCore.QPointF(start.x(), start.y() - direction * ARROW_PX * ratio)
             p.drawLine(start, tip)
             self._arrow_head(p, tip, QtCore.QPointF(0, -direction), 6 * ratio)
+            covered = covered.united(QtCore.QRectF(QtCore.QPointF(start.x() - 4 * ratio, start.y()),
+                                                   QtCore.QPointF(tip.x() + 4 * ratio, tip.y())).normalized())
         # the mark: filled when achieved, hollow (filled with the background) when a forecast
         solid = QtGui.QPen(pen)
         solid.setStyle(QtCore.Qt.PenStyle.SolidLine)
@@ -234,23 +281,7 @@ class ClaimMarksItem(pg.GraphicsObject):
             p.setPen(sel)
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.drawEllipse(c, rad + 5 * ratio, rad + 5 * ratio)
-        # the figure as said, beside the mark (once for marks side by side)
-        if i not in self.labelled:
-            return
-        p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
-        p.setFont(self.theme.font(self.theme.small_px * ratio))
-        text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
-        if r.source in self.notes:
-            text += f" [{self.notes[r.source]}]"
-        fm = QtGui.QFontMetricsF(p.font())
-        w, h = fm.horizontalAdvance(text), fm.height()
-        # right of the mark, else left of it, else left out (hovering still tells it)
-        for x in (c.x() + rad + 4 * ratio, c.x() - rad - 4 * ratio - w):
-            box = QtCore.QRectF(x, c.y() - h / 2, w, h)
-            if not any(box.intersects(b) for b in self._label_rects):
-                self._label_rects.append(box)
-                p.drawText(QtCore.QPointF(x, c.y() + 4 * ratio), text)
-                break
+        return covered
 
     @staticmethod
     def _arrow_head(p: QtGui.QPainter, tip: QtCore.QPointF, d: QtCore.QPointF, size: float) -> None:
@@ -301,8 +332,29 @@ class ClaimMarksItem(pg.GraphicsObject):
         self.sigClicked.emit(i)
 
 
+TICK_GAP_FONTS = 2.0  # value ticks at least this many tick-font heights apart (a short pane: fewer ticks)
+
+
+def value_tick_step(span: float, length_px: float, min_gap_px: float) -> float:
+    """The 1-2-5 step of the value ticks so that they stand ``min_gap_px`` apart on ``length_px``."""
+    raw = abs(span) * max(min_gap_px, 1.0) / max(length_px, 1.0)
+    if raw <= 0:
+        return 1.0
+    mag = 10 ** math.floor(math.log10(raw))
+    return next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw * (1 - 1e-9))
+
+
 class _ValueAxis(pg.AxisItem):
-    """The value axis; draws in off-screen export scenes too (as the year axis does)."""
+    """The value axis; draws in off-screen export scenes too (as the year axis does).
+
+    Ticks stand at least TICK_GAP_FONTS tick-font heights apart, so a short pane
+    shows two or three values, not a column of crammed ones."""
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph API)
+        font = self.style.get("tickFont")
+        px = QtGui.QFontMetricsF(font).height() if font is not None else 12.0
+        step = value_tick_step(maxVal - minVal, size, TICK_GAP_FONTS * px)
+        return [(step, 0)]
 
     def deviceTransform_(self):  # noqa: N802 (pyqtgraph API)
         if self.getViewWidget() is None and self.scene() is not None:
@@ -396,18 +448,18 @@ class MetricsPlot(pg.PlotItem):
         out: list[tuple[str, str, str]] = []
         names: dict[str | None, str] = {}
         for r in rows:
-            names.setdefault(r.organization, r.organization_name or _tr("the article (no speaker named)"))
+            names.setdefault(r.organization, r.organization_name or _("the article (no speaker named)"))
         for org, name in sorted(names.items(), key=lambda kv: (kv[0] is None, kv[1].casefold())):
             out.append((name, colors[org].name(), "\u25cf"))
         if rows:
-            out.append((_tr("achieved"), fg, "\u25cf"))
-            out.append((_tr("forecast"), fg, "\u25cb"))
+            out.append((_("achieved"), fg, "\u25cf"))
+            out.append((_("forecast"), fg, "\u25cb"))
             if any(r.hedged for r in rows):
-                out.append((_tr("hedged (faded, dashed)"), self.theme.muted, "\u25cc"))
+                out.append((_("hedged (faded, dashed)"), self.theme.muted, "\u25cc"))
         if len(shapes) > 1:
             glyph = {"circle": "\u25cb", "square": "\u25a1", "triangle": "\u25b3", "diamond": "\u25c7"}
             for scope, shape in shapes.items():
-                out.append((scope or _tr("no scope given"), fg, glyph[shape]))
+                out.append((scope or _("no scope given"), fg, glyph[shape]))
         return out
 
     # -- look -----------------------------------------------------------------

@@ -28,6 +28,7 @@ from nevroadmap.core.glyphs import ROW_PX
 __all__ = [
     "CSS_DPI", "REFERENCE_SIZE", "MIN_ZOOM", "MAX_SCALE", "MARGIN", "LABEL_CHAR_PX", "MAX_PIXELS",
     "PageGeometry", "page_geometry", "label_years_per_char", "fit_rows", "MAX_ROW_GROWTH", "TEXT_GROWTH",
+    "LABELLED_ROW_PX", "BAND_SHARE", "MAX_BAND_SHARE", "split_plot_room",
 ]
 
 CSS_DPI = 96.0
@@ -38,6 +39,9 @@ MARGIN = 24.0  # page margin, layout pixels
 LABEL_CHAR_PX = 6.8  # mean advance of one milestone-label character, layout pixels
 MAX_ROW_GROWTH = 2.0  # rows of a page with few lanes grow up to twice the app's row height...
 TEXT_GROWTH = 0.35  # ...and their text by this share of the rows' growth (2x rows: 1.35x text)
+LABELLED_ROW_PX = 12.0  # lane rows this tall keep their milestone labels (glyphs.LABEL_MIN_ROW_PX, with a margin)
+BAND_SHARE = 0.2  # a metric band takes this share of the room for the lanes and the band...
+MAX_BAND_SHARE = 0.3  # ...or up to this when few lanes leave room unused
 MAX_PIXELS = 120_000_000  # largest raster (4 bytes a pixel: ~480 MB); a bigger one is refused up front
 
 
@@ -90,3 +94,27 @@ def fit_rows(room_px: float, rows: int) -> tuple[float, float]:
     row_px = min(ROW_PX * MAX_ROW_GROWTH, max(room_px, 1.0) / max(rows, 1))
     growth = max(row_px / ROW_PX, 1.0)
     return row_px, 1.0 + (growth - 1.0) * TEXT_GROWTH
+
+
+def split_plot_room(room: float, n_rows: int, axes_h: float, band_min: float | None = None,
+                    gap: float = 6.0) -> tuple[float, float]:
+    """(lanes' plot height, metric band's height) sharing ``room`` layout pixels; no band when ``band_min`` is None.
+
+    The ONE rule of the page: the band takes a modest share (BAND_SHARE, at least ``band_min``
+    so its marks and labels fit); the lanes keep rows tall enough for their labels
+    (LABELLED_ROW_PX), and when they cannot, the band gives way first (down to ``band_min``).
+    Rows grow as :func:`fit_rows` lets them; room they leave goes to the band (up to MAX_BAND_SHARE)."""
+    rows = max(n_rows, 1)
+    band_h = 0.0
+    if band_min is not None:
+        band_h = max(room * BAND_SHARE, band_min)
+        lanes_need = axes_h + rows * LABELLED_ROW_PX + gap
+        if room - band_h < lanes_need:
+            band_h = max(band_min, room - lanes_need)
+        band_h = min(band_h, max(room - axes_h - gap, 0.0))
+    lanes_room = max(room - band_h - (gap if band_min is not None else 0.0), 40.0)
+    row_px = fit_rows(lanes_room - axes_h, rows)[0]
+    plot_h = min(lanes_room, axes_h + row_px * rows)
+    if band_min is not None:
+        band_h = max(band_h, min(room - plot_h - gap, room * MAX_BAND_SHARE))
+    return plot_h, band_h
