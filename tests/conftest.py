@@ -35,3 +35,40 @@ def write(tmp_path):
         return p
 
     return _write
+
+
+GUI_FIXTURE = FIXTURES / "gui_roadmap.yaml"
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, monkeypatch):
+    """Open a main window on a dataset with settings kept in tmp_path; closed after the test.
+
+    ``open_window(path=GUI_FIXTURE, size=None, active=False)``: ``size`` resizes it before it is
+    shown, ``active`` waits until it is the active window (keys go to it)."""
+    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
+    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
+    made = []
+
+    def _open(path=GUI_FIXTURE, size=None, active=False):
+        from PySide6.QtWidgets import QApplication
+
+        from nevroadmap.core.loader import load
+        from nevroadmap.gui.main_window import MainWindow
+        from nevroadmap.gui.state import AppState
+
+        w = MainWindow(AppState(load(path)), theme="light")
+        qtbot.addWidget(w)
+        if size is not None:
+            w.resize(*size)
+        w.show()
+        qtbot.waitExposed(w)
+        if active:
+            w.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
+        made.append(w)
+        return w
+
+    yield _open
+    for w in made:
+        w.close()

@@ -6,8 +6,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from nevroadmap.core.facets import organization_counts, technology_counts, whole_areas
 from nevroadmap.core.layout import KIND_ORDER, LayoutEngine, kind_group_name
@@ -78,18 +76,8 @@ def test_counts_follow_the_other_filters(bundled):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
-    from nevroadmap.gui.main_window import MainWindow
-    from nevroadmap.gui.state import AppState
-
-    w = MainWindow(AppState(load(FIX)), theme="light")
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window):
+    return open_window(FIX)
 
 
 def test_company_list_counts_change_with_a_technology_filter(window):

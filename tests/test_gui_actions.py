@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidgetAction
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidgetAction
 
-from nevroadmap.core.loader import load
 from nevroadmap.gui.actions import (
     ACTIONS, HELP_GROUPS, ID_PROPERTY, MENUS, TOOLBAR_GROUPS, key_sequences, tr, typable,
 )
@@ -22,20 +21,8 @@ FIX = Path(__file__).parent / "fixtures" / "gui_roadmap.yaml"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
-    from nevroadmap.gui.main_window import MainWindow
-    from nevroadmap.gui.state import AppState
-
-    w = MainWindow(AppState(load(FIX)), theme="light")
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
-    yield w
-    w.close()
+def window(open_window):
+    return open_window(FIX, active=True)
 
 
 def keys(seqs) -> list[str]:

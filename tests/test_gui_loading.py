@@ -99,18 +99,8 @@ def test_load_in_the_foreground(loader):
 
 # -- the window while loading ----------------------------------------------------------
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
-    from nevroadmap.gui.main_window import MainWindow
-    from nevroadmap.gui.state import AppState
-
-    w = MainWindow(AppState(load(GUI_FIX)), theme="light")
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window):
+    return open_window(GUI_FIX)
 
 
 def test_progress_is_shown_while_loading_and_the_roadmap_stays_usable(qtbot, window):

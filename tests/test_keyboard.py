@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from nevroadmap.core import navigation as nav
 from nevroadmap.core.layout import LayoutEngine
@@ -19,23 +19,11 @@ FIX = Path(__file__).parent / "fixtures" / "gui_roadmap.yaml"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
-    from nevroadmap.gui.main_window import MainWindow
-    from nevroadmap.gui.state import AppState
-
-    w = MainWindow(AppState(load(FIX)), theme="light")
-    qtbot.addWidget(w)
-    w.resize(1400, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
+def window(qtbot, open_window):
+    w = open_window(FIX, size=(1400, 800), active=True)
     w.timeline.setFocus()
     qtbot.waitUntil(w.timeline.hasFocus, timeout=3000)
-    yield w
-    w.close()
+    return w
 
 
 def time_ordered_ids(w) -> list[str]:
