@@ -123,6 +123,14 @@
             <numerusform>Who says so ({claims} claims, {n} independent sources)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{n} problem</source>
+        <comment>{n} problems</comment>
+        <translation>
+            <numerusform>{n} problem</numerusform>
+            <numerusform>{n} problems</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ComparisonView</name>

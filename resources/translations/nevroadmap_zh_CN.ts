@@ -3,6 +3,10 @@
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name></name>
+    <message>
+        <source>stopped after {n} problems; nothing loaded</source>
+        <translation>发现 {n} 个问题后停止检查；未加载任何内容</translation>
+    </message>
     <message numerus="yes">
         <source>{n} problem found; nothing loaded</source>
         <comment>{n} problems found; nothing loaded</comment>
@@ -31,6 +35,10 @@
     <message>
         <source>Size and density: --width and --height are output pixels; --dpi is the pixel density (96 = 1x, 192 = 2x). The page is laid out at width x height x 96/dpi logical pixels, and a logical page larger than 1920 x 1080 scales its text up with it, so text keeps its size relative to the page: &apos;--width 3840 --height 2160&apos; and &apos;--width 3840 --height 2160 --dpi 192&apos; both give the 1920 x 1080 slide drawn at 2x. For PDF, width, height and dpi set the paper size (A4 landscape: --width 2246 --height 1588 --dpi 192). PNG images are limited to 120 megapixels. Exit status: 0 written; 1 the data cannot be loaded or the file cannot be written; 2 a bad request (format, folder, size, an output that is a link, device or FIFO, unknown name, a filter that matches nothing without --allow-empty). Nothing is written on error.</source>
         <translation>尺寸与像素密度：--width 和 --height 是输出像素；--dpi 是像素密度（96 = 1 倍，192 = 2 倍）。页面按 宽 x 高 x 96/dpi 个逻辑像素排版；逻辑页面大于 1920 x 1080 时，文字随之放大，使文字相对页面的大小不变：&apos;--width 3840 --height 2160&apos; 和 &apos;--width 3840 --height 2160 --dpi 192&apos; 都得到以 2 倍绘制的 1920 x 1080 幻灯片。对于 PDF，宽度、高度和 dpi 决定纸张大小（A4 横向：--width 2246 --height 1588 --dpi 192）。PNG 图像最大 1.2 亿像素。退出状态：0 已写入；1 无法加载数据或无法写入文件；2 请求有误（格式、文件夹、尺寸、输出是链接、设备或 FIFO、名称未知、未加 --allow-empty 时筛选条件没有匹配项）。出错时不写入任何文件。</translation>
+    </message>
+    <message>
+        <source>not a year: {text}</source>
+        <translation>不是年份：{text}</translation>
     </message>
     <message>
         <source>filter (same meaning in list, export and the app)</source>
@@ -307,6 +315,26 @@
     <message>
         <source>--lang needs one of: {choices}</source>
         <translation>--lang 须为以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>cannot write the output: standard output is closed</source>
+        <translation>无法写出结果：标准输出已关闭</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>标准输出</translation>
+    </message>
+    <message>
+        <source>cannot write to {where}: {why}</source>
+        <translation>无法写入 {where}：{why}</translation>
+    </message>
+    <message>
+        <source>not enough memory for this; nothing more was done</source>
+        <translation>内存不足；未再执行任何操作</translation>
+    </message>
+    <message>
+        <source>the input is nested too deeply; nothing more was done</source>
+        <translation>输入的嵌套层级过深；未再执行任何操作</translation>
     </message>
     <message>
         <source>usage: </source>
@@ -1041,6 +1069,109 @@
     <message>
         <source>no scope given</source>
         <translation>未注明范围</translation>
+    </message>
+    <message>
+        <source>unknown section {name}{hint}; valid sections: {valid}</source>
+        <translation>未知的部分 {name}{hint}；有效的部分：{valid}</translation>
+    </message>
+    <message>
+        <source>duplicate id {id} in {section} (first defined at {file}:{line})</source>
+        <translation>{section} 中的 id {id} 重复（首次定义于 {file}:{line}）</translation>
+    </message>
+    <message>
+        <source>cannot open: {why}</source>
+        <translation>无法打开：{why}</translation>
+    </message>
+    <message>
+        <source>cannot read this folder: {why}</source>
+        <translation>无法读取此文件夹：{why}</translation>
+    </message>
+    <message>
+        <source>skipped: symbolic link to outside the folder ({target})</source>
+        <translation>已跳过：指向文件夹之外的符号链接（{target}）</translation>
+    </message>
+    <message>
+        <source>cannot read file: {why}</source>
+        <translation>无法读取文件：{why}</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, FIFO or socket): not read</source>
+        <translation>不是普通文件（设备、FIFO 或套接字）：未读取</translation>
+    </message>
+    <message>
+        <source>the folder holds no data files ({suffixes})</source>
+        <translation>该文件夹中没有数据文件（{suffixes}）</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有此文件或文件夹</translation>
+    </message>
+    <message>
+        <source>this looks like UTF-16 text without a byte-order mark; save the file as UTF-8</source>
+        <translation>这似乎是没有字节顺序标记的 UTF-16 文本；请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a text data file</source>
+        <translation>这是二进制文件，不是文本数据文件</translation>
+    </message>
+    <message>
+        <source>file holds up to {values:,} values; the limit for this file type is {limit:,}: split the data over several files in a folder</source>
+        <translation>文件最多包含 {values:,} 个值；此类文件的上限为 {limit:,}：请将数据拆分到同一文件夹中的多个文件</translation>
+    </message>
+    <message>
+        <source>not valid {codec} text; save the file as UTF-8</source>
+        <translation>不是有效的 {codec} 文本；请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>section {key} is given twice: put all its records in one list</source>
+        <translation>部分 {key} 出现了两次：请将其所有记录放在一个列表中</translation>
+    </message>
+    <message>
+        <source>key {key} appears twice in one record</source>
+        <translation>键 {key} 在同一条记录中出现了两次</translation>
+    </message>
+    <message>
+        <source>invalid JSON: nested too deeply</source>
+        <translation>无效的 JSON：嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>invalid {kind}: a number with more than {n} digits</source>
+        <translation>无效的 {kind}：数字超过 {n} 位</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} problem</source>
+        <comment>{n} problems</comment>
+        <translation>
+            <numerusform>{n} 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{field}: {value} is listed twice</source>
+        <translation>{field}：{value} 被列出了两次</translation>
+    </message>
+    <message>
+        <source>{field}: unknown {noun} id {value}{hint}</source>
+        <translation>{field}：未知的{noun} id {value}{hint}</translation>
+    </message>
+    <message>
+        <source>invalid TOML: nested too deeply</source>
+        <translation>无效的 TOML：嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>unknown field {name}{hint}; valid fields: {valid}</source>
+        <translation>未知字段 {name}{hint}；有效字段：{valid}</translation>
+    </message>
+    <message>
+        <source>missing required field {name}</source>
+        <translation>缺少必填字段 {name}</translation>
+    </message>
+    <message>
+        <source>{name}: {value} is not a valid id: use letters, digits and _ . : - (starting with a letter or digit; no spaces)</source>
+        <translation>{name}：{value} 不是有效的 id：请使用字母、数字和 _ . : -（以字母或数字开头；不含空格）</translation>
+    </message>
+    <message>
+        <source>YAML tag {tag} is not allowed (data files hold plain data only)</source>
+        <translation>不允许使用 YAML 标签 {tag}（数据文件只能包含纯数据）</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +2330,17 @@
     <message>
         <source>More (%1) ▸</source>
         <translation>更多（%1）▸</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>NEVROADMAP_SETTINGS_DIR is not a usable folder (%1)</source>
+        <translation>NEVROADMAP_SETTINGS_DIR 不是可用的文件夹（%1）</translation>
+    </message>
+    <message>
+        <source>NEVROADMAP_SETTINGS_DIR is not a folder</source>
+        <translation>NEVROADMAP_SETTINGS_DIR 不是文件夹</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ start fast and run anywhere.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -42,7 +43,47 @@ def _run(args) -> int:
     return run_app(args.path, lang=args.lang)
 
 
+def _prepare_streams() -> None:
+    """Standard streams that never end a command in a traceback: text the encoding cannot
+    hold is written as escapes (``PYTHONIOENCODING=ascii``, ``LANG=C``), and a closed
+    stream (``>&-``) becomes the null device so nothing else lands on its descriptor."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the process)
+            setattr(sys, f"_nevroadmap_{name}_closed", True)
+        elif hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def _silence_stdout() -> None:
+    """After a failed write to standard output, point it at the null device so the
+    interpreter's last flush cannot print a second error."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _say(message: str) -> None:
+    try:
+        print(f"nevroadmap: {message}", file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; exit status 0 done, 1 the data or an output cannot be used (or the
+    system ran out of a resource), 2 a bad request, 130 interrupted.
+
+    Every error a user can cause is one line on stderr: the commands word the errors
+    they expect; this guard words the rest (a full or closed output, memory)."""
+    _prepare_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     lang, argv, bad_lang = take_lang_option(argv)  # first: the help texts are built in the language
     lang = setup_language(None if bad_lang else lang)
@@ -59,9 +100,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from nevroadmap.runtime import start_up
 
     start_up()  # once, on the main thread, before any dataset is loaded (GC thresholds, no pydantic plugins)
+    if args.command in ("list", "claims", "validate") and getattr(sys, "_nevroadmap_stdout_closed", False):
+        _say(_("cannot write the output: standard output is closed"))
+        return 1
     try:
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()
+        return code
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (| head): not an error
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        _silence_stdout()
+        where = exc.filename if exc.filename else _("standard output")
+        _say(_("cannot write to {where}: {why}").format(where=where, why=exc.strerror or exc))
+        return 1
+    except MemoryError:
+        _say(_("not enough memory for this; nothing more was done"))
+        return 1
+    except RecursionError:
+        _say(_("the input is nested too deeply; nothing more was done"))
+        return 1

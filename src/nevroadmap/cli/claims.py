@@ -9,14 +9,12 @@ shows, from one rule in :mod:`nevroadmap.core.claims`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 
 from nevroadmap.cli.common import fail, load_filtered
 from nevroadmap.core.i18n import _, join, ngettext
-from nevroadmap.core.textwidth import fit  # terminal columns: CJK characters take two
+from nevroadmap.core.safe_text import for_terminal, table_cell  # terminal columns: CJK characters take two
 
 __all__ = ["cmd_claims"]
 
@@ -54,6 +52,10 @@ def _record(c) -> dict:
     }
 
 
+def _csv_text(value) -> str:
+    return "" if value is None else str(value)
+
+
 def _headers() -> dict[str, str]:
     """The table's column headers, in the current language (JSON and CSV keep their English keys)."""
     return {"for": _("FOR"), "claimed": _("CLAIMED"), "scope": _("SCOPE"), "kind": _("KIND"), "speaker": _("SPEAKER"),
@@ -77,9 +79,9 @@ def _table(rows: list[dict]) -> str:
         return "" if r[key] is None else str(r[key])
 
     heads = _headers()
-    out = ["  ".join(fit(heads[k], w) for k, w in cols).rstrip()]
-    for r in rows:
-        out.append("  ".join(fit(cell(r, k), w) for k, w in cols).rstrip())
+    out = ["  ".join(table_cell(heads[k], w) for k, w in cols).rstrip()]
+    for r in rows:  # a newline or ESC in data is shown escaped: it never forges a row
+        out.append("  ".join(table_cell(cell(r, k), w) for k, w in cols).rstrip())
     return "\n".join(out)
 
 
@@ -101,16 +103,16 @@ def cmd_claims(args) -> int:
     if args.format == "json":
         for r in out:
             r.pop("said_text", None)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
+        print(for_terminal(json.dumps(out, ensure_ascii=False, indent=2), "json"))
+    elif args.format == "csv":  # the CSV writer of our layouts: formulas neutralised
+        from nevroadmap.core.formats.csv_cells import write_rows
+
         for r in out:
             r.pop("said_text", None)
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=list(out[0]) if out else ["claim"], lineterminator="\n")
-        w.writeheader()
-        w.writerows(out)
-        sys.stdout.write(buf.getvalue())
+        head = list(out[0]) if out else ["claim"]
+        cells = [[_csv_text(r[k]) for k in head] for r in out]
+        sys.stdout.write(for_terminal(write_rows([head, *cells]), "csv"))
     else:
-        print(_table(out))
+        print(for_terminal(_table(out), "table"))
         print(ngettext("{n} claimed figure", "{n} claimed figures", len(out)).format(n=len(out)), file=sys.stderr)
     return 0

@@ -5,31 +5,35 @@ from __future__ import annotations
 import sys
 
 from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.safe_text import visible
 
 __all__ = ["load_roadmap", "filter_from_args", "load_filtered", "fail"]
 
 
 def fail(command: str, message: str, code: int) -> int:
     """Print ``nevroadmap COMMAND: message`` on stderr and return the exit code."""
-    print(f"nevroadmap {command}: {message}", file=sys.stderr)
+    print(f"nevroadmap {command}: {visible(message, 2000)}", file=sys.stderr)  # a name may hold a newline or ESC
     return code
 
 
-def load_roadmap(path: str | None):
+def load_roadmap(path: str | None, strict: bool = False):
     """The dataset at ``path`` (None: bundled), or None after printing every problem.
 
     Warnings (what an import left out) are printed too; the dataset is still returned.
     """
-    from nevroadmap.core.loader import RoadmapError, load
+    from nevroadmap.core.loader import MAX_PROBLEMS, RoadmapError, load
 
     try:
-        roadmap = load(path)
+        roadmap = load(path, strict=strict)
     except RoadmapError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
         n = len(exc.problems)
-        print(ngettext("{n} problem found; nothing loaded", "{n} problems found; nothing loaded", n).format(n=n),
-              file=sys.stderr)
+        if getattr(exc, "truncated", False):  # never a count that is not the real one
+            print(_("stopped after {n} problems; nothing loaded").format(n=MAX_PROBLEMS), file=sys.stderr)
+        else:
+            print(ngettext("{n} problem found; nothing loaded", "{n} problems found; nothing loaded", n).format(n=n),
+                  file=sys.stderr)
         return None
     for warning in roadmap.warnings:  # what an import left out ("file:line: message"); the rest is loaded
         print(warning, file=sys.stderr)

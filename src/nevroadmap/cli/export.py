@@ -17,6 +17,7 @@ import sys
 from nevroadmap.cli.common import fail, load_filtered
 from nevroadmap.cli.parser import DEFAULT_DPI, DEFAULT_HEIGHT, DEFAULT_WIDTH
 from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.safe_text import visible
 
 __all__ = ["cmd_export", "request_from_args"]
 
@@ -26,6 +27,13 @@ def _headless_qt() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     import PySide6.QtWidgets  # noqa: F401  (before pyqtgraph, so it picks PySide6)
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def quiet(kind, _context, _message) -> None:  # Qt's own warnings would add lines to our one-line errors
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(f"Qt: {_message}", file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
 
 
 def request_from_args(args):
@@ -83,5 +91,5 @@ def cmd_export(args) -> int:
         return fail("export", str(exc), 1)
     n = int(mask.sum())
     print(ngettext("wrote {path} ({w}x{h}, {n} milestone)", "wrote {path} ({w}x{h}, {n} milestones)", n).format(
-        path=args.output, w=request.width, h=request.height, n=n), file=sys.stderr)
+        path=visible(args.output), w=request.width, h=request.height, n=n), file=sys.stderr)
     return 0

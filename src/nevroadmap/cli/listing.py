@@ -8,7 +8,7 @@ import sys
 from nevroadmap.cli.common import load_filtered
 from nevroadmap.core.i18n import ngettext
 from nevroadmap.core.milestone_rows import milestone_rows
-from nevroadmap.core.textwidth import fit
+from nevroadmap.core.safe_text import for_terminal, table_cell
 
 __all__ = ["cmd_list", "milestone_rows"]
 
@@ -25,8 +25,8 @@ def _table(rows: list[dict]) -> str:
         return str(v)
 
     out = ["  ".join(k.upper().ljust(w) for k, w in cols).rstrip()]
-    for r in rows:  # columns by display width: Chinese characters take two
-        out.append("  ".join(fit(cell(r, k), w) for k, w in cols).rstrip())
+    for r in rows:  # columns by display width (Chinese characters take two); a newline or ESC is shown escaped
+        out.append("  ".join(table_cell(cell(r, k), w) for k, w in cols).rstrip())
     return "\n".join(out)
 
 
@@ -40,13 +40,13 @@ def cmd_list(args) -> int:
     shown = apply_filter(roadmap, f)
     rows = milestone_rows(roadmap, shown)
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(for_terminal(json.dumps(rows, ensure_ascii=False, indent=2), "json"))
     elif args.format == "csv":  # our milestones layout (README "CSV in and out"): reads back as the same roadmap
         from nevroadmap.core.formats.csv_table import write_csv
 
-        sys.stdout.write(write_csv(roadmap, shown))
+        sys.stdout.write(for_terminal(write_csv(roadmap, shown), "csv"))
     else:
-        print(_table(rows))
+        print(for_terminal(_table(rows), "table"))
         total = len(roadmap.milestones)
         print(ngettext("{n} of {total} milestone", "{n} of {total} milestones", total).format(n=len(rows), total=total),
               file=sys.stderr)

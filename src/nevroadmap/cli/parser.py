@@ -7,6 +7,7 @@ import argparse
 from nevroadmap import __version__
 from nevroadmap.core.i18n import _
 from nevroadmap.core.language import LANGUAGES
+from nevroadmap.core.safe_text import visible
 from nevroadmap.core.textwidth import wrap
 
 __all__ = ["SUBCOMMANDS", "build_parser", "DEFAULT_WIDTH", "DEFAULT_HEIGHT", "DEFAULT_DPI"]
@@ -44,6 +45,18 @@ def export_epilog() -> str:
         "matches nothing without --allow-empty). Nothing is written on error.")
 
 
+MAX_YEAR_DIGITS = 6  # years are checked against the data's range later; this only keeps them numbers
+
+
+def year(text: str) -> int:
+    """An argparse type: a whole year, refused with argparse's one-line error when absurd."""
+    text = text.strip()
+    digits = text.lstrip("+-")
+    if not digits.isdigit() or not digits.isascii() or len(digits) > MAX_YEAR_DIGITS:
+        raise argparse.ArgumentTypeError(_("not a year: {text}").format(text=text[:20] + ("…" if len(text) > 20 else "")))
+    return int(text)
+
+
 def _add_filter_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group(_("filter (same meaning in list, export and the app)"))
     g.add_argument("--company", action="append", default=[], metavar="X",
@@ -52,21 +65,27 @@ def _add_filter_options(p: argparse.ArgumentParser) -> None:
                    help=_("technology or area id or name (repeatable; any of them)"))
     g.add_argument("--status", action="append", default=[], metavar="S",
                    help=_("achieved, announced, planned or forecast (repeatable)"))
-    g.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help=_("first year shown"))
-    g.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help=_("last year shown"))
+    g.add_argument("--from", dest="year_from", type=year, metavar="YEAR", help=_("first year shown"))
+    g.add_argument("--to", dest="year_to", type=year, metavar="YEAR", help=_("last year shown"))
     g.add_argument("--search", default="", metavar="TEXT",
                    help=_("words that must all appear in a milestone or its claims"))
 
 
-class _SubParser(argparse.ArgumentParser):
+class _Parser(argparse.ArgumentParser):
+    """argparse with help wrapped by display width; the arguments it refuses and quotes
+    are shown escaped and capped, like every message."""
+
     def __init__(self, *args, **kw) -> None:
         kw.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kw)
 
+    def error(self, message: str):  # type: ignore[override]
+        super().error(visible(message, 500))
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="nevroadmap", formatter_class=HelpFormatter,
+    parser = _Parser(
+        prog="nevroadmap",
         description=_("NEV Roadmap: new-energy-vehicle technology roadmap built from attributed claims. "
                       "With no subcommand, \"nevroadmap [PATH]\" opens the desktop app on the data file or folder PATH "
                       "(default: the bundled dataset)."),
@@ -76,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", metavar="LANG", choices=LANGUAGES,
                         help=_("interface language: {choices} (default: $NEVROADMAP_LANG or the system's; "
                                "may stand anywhere on the line)").format(choices=", ".join(LANGUAGES)))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_SubParser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     data_help = _("data file or folder (default: bundled dataset)")
 
     g = sub.add_parser("gui", help=_("open the desktop app (the default)"))

@@ -9,7 +9,7 @@ __all__ = ["cmd_validate"]
 
 
 def cmd_validate(args) -> int:
-    roadmap = load_roadmap(args.path)
+    roadmap = load_roadmap(args.path, strict=True)  # the checker also reports repeated JSON keys
     if roadmap is None:
         return 1
     people = ngettext("{n} person", "{n} people", len(roadmap.people)).format(n=len(roadmap.people))

@@ -12,7 +12,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints
 from pydantic.dataclasses import dataclass as _pydantic_dataclass
 
 from nevroadmap.core.dates import DateSpan, parse_when
@@ -39,7 +39,9 @@ def _to_span(value: Any) -> DateSpan:
 
 
 When = Annotated[DateSpan, BeforeValidator(_to_span), PlainSerializer(str, return_type=str)]
-Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")]
+# ids are compared exactly: never stripped, so " a" and "a" are not silently one record
+Id = Annotated[str, StringConstraints(strip_whitespace=False),
+               Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")]
 Text = Annotated[str, Field(max_length=20_000)]
 Name = Annotated[str, Field(min_length=1, max_length=500)]
 

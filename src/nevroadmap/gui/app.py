@@ -101,6 +101,7 @@ class ExceptionHook:
             pass
 
     def _show_dialog(self, message: str, details: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is None:
@@ -109,6 +110,7 @@ class ExceptionHook:
             return
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "Unexpected error"), message,
                           QMessageBox.StandardButton.Ok, self.parent_getter())
+        box.setTextFormat(Qt.TextFormat.PlainText)  # an error message may quote data or a file name
         box.setDetailedText(details)
         self._box = box
         box.open()  # non-blocking: the event loop keeps running

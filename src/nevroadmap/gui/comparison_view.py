@@ -21,6 +21,7 @@ from nevroadmap.core.claims import (
     COMPARISON_COLUMNS, ClaimRow, ComparisonRow, MetricKey, as_markdown, as_tsv, claim_rows, comparison,
     comparison_cells, metric_keys, rows_for_metric,
 )
+from nevroadmap.gui.plain_text import plain_tooltip
 from nevroadmap.gui.state import AppState
 
 __all__ = ["ComparisonView"]
@@ -191,15 +192,15 @@ class ComparisonView(QWidget):
             n_diff += any(differs.values())
             for j, col in enumerate(COMPARISON_COLUMNS):
                 item = QTableWidgetItem(cells[col])
-                item.setToolTip(cells[col])
+                item.setToolTip(plain_tooltip(cells[col]))  # data: never markup
                 if differs.get(col):
                     item.setBackground(hot)
                     item.setData(Qt.ItemDataRole.UserRole, "differs")
-                    item.setToolTip(cells[col] + "\n" + {
+                    item.setToolTip(plain_tooltip(cells[col] + "\n" + {
                         "claimed": self.tr("Other claims for the same time give another figure."),
                         "scope": self.tr("Other claims for the same time speak of another scope."),
                         "for": self.tr("Other claims give this milestone another date."),
-                    }[col])
+                    }[col]))
                 if col in ("claimed", "speaker") and cells[col]:
                     f = item.font()
                     f.setBold(col == "claimed")

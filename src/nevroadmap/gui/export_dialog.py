@@ -35,6 +35,7 @@ from nevroadmap.render.export import (
 )
 from nevroadmap.render.export import render_image as _render_page
 from nevroadmap.render.page import CSS_DPI
+from nevroadmap.gui.plain_text import plain_message_box
 
 __all__ = ["ExportDialog", "SizePreset", "SIZE_PRESETS", "SCALES", "ExportChoices", "request_from_choices",
            "render_image", "format_year", "format_range"]
@@ -294,6 +295,7 @@ class ExportDialog(QDialog):
         self.preview = QLabel(self)
         self.preview.setObjectName("exportPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)  # an error shown here may quote data
         self.preview.setMinimumSize(*PREVIEW_SIZE)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -402,9 +404,9 @@ class ExportDialog(QDialog):
 
     def confirm_overwrite(self, path: Path) -> bool:
         """Ask before replacing ``path``; the box is kept in ``overwrite_box`` while it is open."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace file?"),
-                          self.tr("%1 already exists. Replace it?").replace("%1", path.name),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = plain_message_box(QMessageBox.Icon.Question, self.tr("Replace file?"),
+                                self.tr("%1 already exists. Replace it?").replace("%1", path.name),
+                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         self.overwrite_box = box
         try:

@@ -20,6 +20,7 @@ from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR
 from nevroadmap.core.facets import organization_counts, technology_counts
 from nevroadmap.core.model import STATUS_ORDER
 from nevroadmap.gui.state import AppState
+from nevroadmap.gui.plain_text import plain_tooltip
 
 __all__ = ["FilterPanel", "SEARCH_DEBOUNCE_MS"]
 
@@ -170,7 +171,7 @@ class FilterPanel(QWidget):
                 it = QListWidgetItem(o.name)
                 self._names[o.id] = o.name
                 it.setData(ID_ROLE, o.id)
-                it.setToolTip(" · ".join(x for x in (o.name, o.native_name, o.short_name, o.kind.value.replace("_", " "), o.country) if x))
+                it.setToolTip(plain_tooltip(" · ".join(x for x in (o.name, o.native_name, o.short_name, o.kind.value.replace("_", " "), o.country) if x)))
                 it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 it.setCheckState(Qt.CheckState.Unchecked)
                 self.org_list.addItem(it)
@@ -184,7 +185,7 @@ class FilterPanel(QWidget):
                 ai.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 ai.setCheckState(0, Qt.CheckState.Unchecked)
                 if a.description:
-                    ai.setToolTip(0, a.description)
+                    ai.setToolTip(0, plain_tooltip(a.description))
                 area_items[a.id] = ai
                 self.tech_tree.addTopLevelItem(ai)
             for t in rm.technologies:
@@ -196,7 +197,7 @@ class FilterPanel(QWidget):
                 ti.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 ti.setCheckState(0, Qt.CheckState.Unchecked)
                 if t.description:
-                    ti.setToolTip(0, t.description)
+                    ti.setToolTip(0, plain_tooltip(t.description))
                 if parent is not None:
                     parent.addChild(ti)
                 else:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from nevroadmap.core.claims import ClaimRow, MetricKey, claim_rows, metric_keys, rows_for_metric
+from nevroadmap.gui.plain_text import plain_tooltip
 from nevroadmap.gui.state import AppState
 from nevroadmap.render.metrics_pane import MetricsPlot
 
@@ -222,7 +223,7 @@ class MetricsDockWidget(QWidget):
         self._refresh_marks()
 
     def _update_picker_tip(self) -> None:
-        self.picker.setToolTip(self.picker.currentText())
+        self.picker.setToolTip(plain_tooltip(self.picker.currentText()))  # a metric name is data: never markup
 
     def set_metric(self, key: MetricKey) -> bool:
         for i, (k, _) in enumerate(self._choices):

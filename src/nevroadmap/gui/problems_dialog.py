@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from nevroadmap.gui import editor_launch
 from nevroadmap.gui.language import ensure_language
+from nevroadmap.gui.plain_text import plain_tooltip
 
 __all__ = ["ProblemsDialog", "locate"]
 
@@ -100,7 +101,7 @@ class ProblemsDialog(QDialog):
         self.list.clear()
         for text in self.problems:
             item = QListWidgetItem(text)  # plain text: a QListWidgetItem never interprets markup
-            item.setToolTip(text)
+            item.setToolTip(plain_tooltip(text))  # a tooltip would read markup: escaped
             self.list.addItem(item)
         if self.problems:
             self.list.setCurrentRow(0)

@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from nevroadmap.gui.plain_text import plain_tooltip
+
 __all__ = ["RecentFiles", "MAX_RECENT", "RECENT_KEY", "RECENT_PROPERTY"]
 
 MAX_RECENT = 10
@@ -90,8 +92,9 @@ class RecentFiles(QObject):
             act = QAction(f"&{(i + 1) % 10}  {shown}", menu)
             act.setProperty(RECENT_PROPERTY, p)
             act.setEnabled(exists)
-            act.setToolTip(p if exists else self.tr("%1 no longer exists").replace("%1", p))
-            act.setStatusTip(act.toolTip())
+            tip = p if exists else self.tr("%1 no longer exists").replace("%1", p)
+            act.setToolTip(plain_tooltip(tip))  # a file name may hold markup: shown literally
+            act.setStatusTip(tip)  # status tips are plain text
             act.triggered.connect(lambda _checked=False, path=p: self.open(path))
             menu.insertAction(self._before, act)
             self._rows.append(act)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 ORGANIZATION = "NEV Roadmap"
 APPLICATION = "nevroadmap"
@@ -22,7 +22,14 @@ def make_settings() -> QSettings:
     """The app's settings: an ini file under NEVROADMAP_SETTINGS_DIR when set, else the user's."""
     override = os.environ.get("NEVROADMAP_SETTINGS_DIR")
     if override:
-        Path(override).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(override).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file of that name, no permission: one clear line, not a traceback
+            why = QCoreApplication.translate("settings", "NEVROADMAP_SETTINGS_DIR is not a usable folder (%1)")
+            raise OSError(exc.errno, why.replace("%1", exc.strerror or str(exc)), override) from None
+        if not Path(override).is_dir():
+            why = QCoreApplication.translate("settings", "NEVROADMAP_SETTINGS_DIR is not a folder")
+            raise NotADirectoryError(20, why, override)
         return QSettings(str(Path(override) / "nevroadmap.ini"), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from nevroadmap.gui.plain_text import plain_tooltip
+
 __all__ = ["StatusBar"]
 
 
@@ -53,7 +55,7 @@ class StatusBar(QStatusBar):
 
     def set_counts(self, text: str) -> None:
         self.counts.setText(text)
-        self.counts.setToolTip(text)
+        self.counts.setToolTip(plain_tooltip(text))
 
     def flash(self, text: str, msecs: int = 4000, action: QAction | None = None) -> None:
         """A transient message (0: until replaced), with a button for ``action`` while it shows."""

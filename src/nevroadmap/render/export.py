@@ -42,6 +42,7 @@ from nevroadmap.render.page import (
 )
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.plot import build_plot, make_plot_item
+from nevroadmap.render.xml_text import xml_document
 
 __all__ = [
     "ExportRequest", "ExportError", "export_roadmap", "render_image", "check_request", "check_output_path",
@@ -351,7 +352,10 @@ def export_roadmap(roadmap: Roadmap, path: str | os.PathLike, request: ExportReq
     page = _Page(roadmap, request, reuse)
     scale = page.geometry.scale
     if fmt == "png":
-        data = encode_png(_paint_image(page, w, h, scale, request.dpi), request.dpi)
+        try:
+            data = encode_png(_paint_image(page, w, h, scale, request.dpi), request.dpi)
+        except MemoryError:  # the pixel cap keeps this rare, but a small machine may still run out
+            raise ExportError(_("not enough memory for an image of {w}x{h} pixels").format(w=w, h=h)) from None
     else:
         buf = QtCore.QBuffer()
         buf.open(QtCore.QIODevice.WriteOnly)
@@ -386,4 +390,6 @@ def export_roadmap(roadmap: Roadmap, path: str | os.PathLike, request: ExportReq
             p.end()
         buf.close()
         data = bytes(buf.data())
+        if fmt == "svg":  # well-formed whatever the data holds (NUL, ESC, ... are not XML)
+            data = xml_document(data)
     write_atomic(path, data)

@@ -30,6 +30,7 @@ from nevroadmap.core.i18n import _
 from nevroadmap.render.axis import YearAxis
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import pixel_ratio
+from nevroadmap.render.tooltips import plain_tooltip
 
 __all__ = ["ClaimMarksItem", "MetricsPlot", "ORG_COLORS", "organization_colors"]
 
@@ -315,7 +316,7 @@ class ClaimMarksItem(pg.GraphicsObject):
             i = self.row_at(ev.pos())
         if i != self.hovered:
             self.hovered = i
-            self.setToolTip(self.rows[i].one_line() if i is not None else "")
+            self.setToolTip(plain_tooltip(self.rows[i].one_line()) if i is not None else "")  # data: never markup
             self.sigHovered.emit(-1 if i is None else i)
             self.update()
 

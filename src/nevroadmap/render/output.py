@@ -11,14 +11,18 @@ import numpy as np
 from PySide6 import QtGui
 
 from nevroadmap.core.atomic_file import ExportError, check_output_path, write_atomic
+from nevroadmap.core.i18n import _
 
 __all__ = ["ExportError", "check_output_path", "write_atomic", "encode_png"]
 
 
 def encode_png(img: QtGui.QImage, dpi: float = 96) -> bytes:
     """An opaque image as PNG bytes: 8-bit RGB, no row filter, fast zlib (several times faster than QImage.save)."""
+    w, h = img.width(), img.height()
     img = img.convertToFormat(QtGui.QImage.Format_RGB888)
-    w, h, bpl = img.width(), img.height(), img.bytesPerLine()
+    if img.isNull() or img.constBits() is None:  # Qt gives a null image when the memory is not there
+        raise ExportError(_("not enough memory for an image of {w}x{h} pixels").format(w=w, h=h))
+    bpl = img.bytesPerLine()
     rows = np.frombuffer(img.constBits(), np.uint8, count=bpl * h).reshape(h, bpl)[:, : w * 3]
     raw = np.empty((h, w * 3 + 1), np.uint8)
     raw[:, 0] = 0  # filter type "none" for every row

@@ -1,4 +1,9 @@
-"""The tooltip of a milestone on the timeline."""
+"""Tooltips: the one of a milestone on the timeline, and data text shown literally.
+
+Qt guesses whether a tooltip is rich text; data text (a name holding
+``<img src=...>``) must never be read as markup, so every tooltip that shows
+data is built here with its data escaped.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,18 @@ from nevroadmap.core.model import Roadmap
 from nevroadmap.core.names import status_name
 from nevroadmap.core.provenance import who_says
 
-__all__ = ["milestone_tooltip"]
+__all__ = ["milestone_tooltip", "plain_tooltip", "TOOLTIP_LIMIT"]
+
+TOOLTIP_LIMIT = 2000  # characters: a 20,000-character description makes no useful tooltip
+
+
+def plain_tooltip(text: str | None) -> str:
+    """``text`` as a tooltip Qt shows literally (empty text: no tooltip); line breaks kept."""
+    if not text:
+        return ""
+    if len(text) > TOOLTIP_LIMIT:
+        text = text[:TOOLTIP_LIMIT] + "…"
+    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
 
 
 def milestone_tooltip(roadmap: Roadmap, index: int) -> str:

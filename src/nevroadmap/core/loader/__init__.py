@@ -30,13 +30,29 @@ __all__ = ["Problem", "RoadmapError", "load", "bundled_data_path", "bundled_reso
            "DATA_SUFFIXES", "MAX_FILE_BYTES", "MAX_VALUES", "MAX_PROBLEMS"]
 
 
-def load(path: str | os.PathLike | None = None) -> Roadmap:
-    """Load and check a dataset; raise :class:`RoadmapError` listing every problem."""
+def load(path: str | os.PathLike | None = None, strict: bool = False) -> Roadmap:
+    """Load and check a dataset; raise :class:`RoadmapError` listing every problem.
+
+    ``strict`` (``nevroadmap validate``) also reads valid JSON once more with every
+    key kept, to report a key given twice in one record: the fast reader, like every
+    JSON parser, keeps the last value (a repeated ``id`` or section it sends to the
+    careful path itself; YAML and TOML always report repeats)."""
     root = Path(path) if path is not None else bundled_data_path()
     files = data_files(root)
     roadmap = None
     if all(f.suffix.lower() == ".json" for f in files):
         roadmap = _load_json_fast(root, files)
+        if roadmap is not None and strict:
+            _check_json_keys(files)
     if roadmap is None:
         roadmap = _load_checked(root, files)
     return roadmap
+
+
+def _check_json_keys(files: list[Path]) -> None:
+    from nevroadmap.core.loader.files import one_line_end, read_text, shown_name
+    from nevroadmap.core.loader.json_source import repeated_key_problems
+
+    problems = [p for f in files for p in repeated_key_problems(one_line_end(read_text(f, shown_name(f))), shown_name(f))]
+    if problems:
+        raise RoadmapError(problems)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from nevroadmap.core.loader.document import Document, parse_file
 from nevroadmap.core.loader.files import shown_name
-from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, RoadmapError, suggest
+from nevroadmap.core.i18n import _
+from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, RoadmapError, quoted, stop_problem, suggest
 from nevroadmap.core.loader.references import check_references
 from nevroadmap.core.loader.validate import validate_section
 from nevroadmap.core.model import SECTIONS, Roadmap
@@ -40,7 +41,8 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
         for section, items in doc.data.items():
             if section not in SECTIONS:
                 problems.append(Problem(doc.file, doc.line_of((section,)),
-                                        f"unknown section {section!r}{suggest(section, SECTIONS)}; valid sections: {', '.join(SECTIONS)}"))
+                                        _("unknown section {name}{hint}; valid sections: {valid}").format(
+                                            name=quoted(section), hint=suggest(section, SECTIONS), valid=", ".join(SECTIONS))))
                 continue
             if items is None:
                 continue
@@ -53,7 +55,8 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
                     if first_doc is not doc or first_i != i:
                         here = (doc.file, doc.line_of((section, i, "id")))
                         first = (first_doc.file, first_doc.line_of((section, first_i, "id")))
-                        problems.append(Problem(*here, f"duplicate id {rid!r} in {section} (first defined at {first[0]}:{first[1]})"))
+                        problems.append(Problem(*here, _("duplicate id {id} in {section} (first defined at {file}:{line})").format(
+                            id=quoted(rid), section=section, file=first[0], line=first[1])))
             good = validate_section(doc, section, items, problems)
             if not isinstance(items, list):  # reported by validate_section
                 continue
@@ -76,9 +79,10 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
             return doc.file, doc.line_of(path + sub)
 
         check_references(records, locate, problems, seen_ids)
-    if len(problems) > MAX_PROBLEMS:
-        problems = problems[:MAX_PROBLEMS] + [Problem(str(root), 0, f"more than {MAX_PROBLEMS} problems: "
-                                                                  "only the first are listed")]
+    stopped = len(problems) > MAX_PROBLEMS  # validation stopped early: say so, whatever is left after
+    problems = list(dict.fromkeys(problems))[:MAX_PROBLEMS]  # the same problem twice is listed once
+    if stopped:
+        problems.append(stop_problem(str(root)))
     if problems:
         raise RoadmapError(problems)
     return Roadmap.model_construct(origin=str(root), name=next((d.name for d in docs if d.name), ""),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from nevroadmap.core.loader.files import read_text
+from nevroadmap.core.loader.files import one_line_end, read_text
 from nevroadmap.core.loader.problems import Problem, RoadmapError
 
 __all__ = ["Document", "LineMap", "PathLines", "parse_file"]
@@ -63,6 +63,7 @@ def parse_file(path: Path, shown: str) -> Document:
         if doc is not None:
             return doc
         suffix = ".json"  # our own JSON in a file named otherwise
+    text = one_line_end(text)
     if suffix == ".json":
         from nevroadmap.core.loader import json_source as parser
     elif suffix == ".toml":

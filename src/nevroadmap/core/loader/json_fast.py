@@ -4,6 +4,7 @@ on "not sure" the full path (:mod:`.checked`) runs and words every problem."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +19,8 @@ from nevroadmap.core.loader.references import references_ok, unique_ids_ok
 from nevroadmap.core.model import SECTIONS, Roadmap
 
 __all__ = ["load_json_fast"]
+
+_ESCAPED_LETTER = re.compile(rb"\\u00[2-7][0-9a-fA-F]")
 
 
 @cache
@@ -54,10 +57,17 @@ def load_json_fast(root: Path, files: list[Path]) -> Roadmap | None:
         # "400" for a number, fails here and is then accepted by the full path
         data = read_sections_in_slices(raw)
         if data is None:
+            if any(raw.count(b'"%s"' % name.encode()) > 1 for name in SECTIONS):
+                return None  # a section given twice? one-piece validation would keep the last silently
             try:
                 data = _file_adapter().validate_json(raw, strict=True)
             except (ValidationError, ValueError, RecursionError):
                 return None
+        # a key given twice keeps its last value in pydantic's parser.  Every record has one "id":
+        # more "id" strings than records (an id given twice, or the text in a value), or an escaped
+        # letter that could spell a key, goes to the careful path, which words every repeated key
+        if raw.count(b'"id"') != sum(len(v) for v in data.values() if v) or _ESCAPED_LETTER.search(raw):
+            return None
         del raw
         for section, items in data.items():
             if items:

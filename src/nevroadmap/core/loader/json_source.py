@@ -6,21 +6,94 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sys
 from json.decoder import scanstring
 from typing import Any
 
-from nevroadmap.core.loader.problems import Problem, RoadmapError
+from nevroadmap.core.i18n import _
+from nevroadmap.core.loader.problems import Problem, RoadmapError, quoted
 
-__all__ = ["parse", "JsonLines"]
+__all__ = ["parse", "JsonLines", "huge_number_problem", "repeated_key_problems"]
+
+
+def _keep_pairs(repeated: list) -> Any:
+    def hook(pairs: list[tuple[str, Any]]) -> dict:
+        out = dict(pairs)
+        if len(out) != len(pairs):
+            repeated.append(True)
+        return out
+    return hook
+
+
+def repeated_key_problems(text: str, shown: str) -> list[Problem]:
+    """A problem for every key given twice in one object of a JSON file that parsed (for
+    ``validate``: the fast reader keeps the last value, as JSON parsers do)."""
+    repeated: list = []
+    try:
+        json.loads(text, object_pairs_hook=_keep_pairs(repeated))
+    except (ValueError, RecursionError):
+        return []  # not valid JSON: the careful path has words for it
+    return _repeated(text, shown) if repeated else []
+
+
+def _repeated(text: str, shown: str) -> list[Problem]:
+    return [Problem(shown, line, (_("section {key} is given twice: put all its records in one list") if top
+                                  else _("key {key} appears twice in one record")).format(key=quoted(key)))
+            for line, key, top in repeated_keys(text)]
 
 
 def parse(text: str, shown: str) -> tuple[Any, "JsonLines"]:
+    repeated: list = []
     try:
-        return json.loads(text), JsonLines(text)
+        data = json.loads(text, object_pairs_hook=_keep_pairs(repeated))
     except json.JSONDecodeError as exc:
         raise RoadmapError([Problem(shown, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
     except RecursionError:
-        raise RoadmapError([Problem(shown, 1, "invalid JSON: nested too deeply")]) from None
+        raise RoadmapError([Problem(shown, 1, _("invalid JSON: nested too deeply"))]) from None
+    except ValueError:  # a number Python will not convert (more than 4,300 digits)
+        raise RoadmapError([huge_number_problem(text, shown, "JSON")]) from None
+    if repeated:  # JSON keeps the last of a repeated key without a word: here it is a problem
+        raise RoadmapError(_repeated(text, shown))
+    return data, JsonLines(text)
+
+
+def repeated_keys(text: str) -> list[tuple[int, str, bool]]:
+    """(line, key, at the top level) of every key given a second time in one JSON object (valid JSON text)."""
+    out: list[tuple[int, str, bool]] = []
+    line = 1
+    stack: list[list] = []  # frames: [keys seen or None for an array, expecting a key]
+    for m in _JSON_TOKEN.finditer(text):
+        tok = m.group()
+        c = tok[0]
+        if c == "\n":
+            line += 1
+        elif c == "{":
+            stack.append([set(), True])
+        elif c == "[":
+            stack.append([None, False])
+        elif c == "}" or c == "]":
+            stack.pop()
+        elif c == ",":
+            if stack and stack[-1][0] is not None:
+                stack[-1][1] = True
+        elif c == '"' and stack and stack[-1][1]:
+            stack[-1][1] = False
+            key = json.loads(tok)
+            if key in stack[-1][0]:
+                out.append((line, key, len(stack) == 1))
+            stack[-1][0].add(key)
+    return out
+
+
+_HUGE_NUMBER = re.compile(r"\d{%d,}" % (sys.get_int_max_str_digits() or 4300))
+
+
+def huge_number_problem(text: str, shown: str, kind: str) -> Problem:
+    """The problem for a number too long to read, on its line."""
+    m = _HUGE_NUMBER.search(text)
+    line = text.count("\n", 0, m.start()) + 1 if m else 1
+    return Problem(shown, line, _("invalid {kind}: a number with more than {n} digits").format(
+        kind=kind, n=sys.get_int_max_str_digits() or 4300))
 
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],\n]|[^\s,:\[\]{}"]+')

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, record_noun, suggest
+from nevroadmap.core.i18n import _
+from nevroadmap.core.loader.problems import MAX_PROBLEMS, Candidates, Problem, quoted, record_noun, suggest
 
 __all__ = ["Reference", "REFERENCES", "references_ok", "check_references", "unique_ids_ok"]
 
@@ -67,7 +68,10 @@ def references_ok(records: dict[str, list]) -> bool:
     for ref in REFERENCES:
         recs, field = records[ref.section], ref.field
         if ref.many:
-            values = {v for r in recs for v in getattr(r, field)}
+            lists = [getattr(r, field) for r in recs]
+            if not all(len(t) < 2 or len(set(t)) == len(t) for t in lists):
+                return False  # an id listed twice in one record
+            values = {v for t in lists for v in t}
         else:
             values = {getattr(r, field) for r in recs}
             values.discard(None)
@@ -90,14 +94,25 @@ def check_references(records: dict[str, list], locate: Callable[[str, str, tuple
     by_section: dict[str, list[Reference]] = {}
     for ref in REFERENCES:
         by_section.setdefault(ref.section, []).append(ref)
+    pools: dict[str, Candidates] = {}  # "did you mean" candidates, indexed once per target section
     for section, refs in by_section.items():  # record by record, as a reader goes through a file
         for rec in records[section]:
             for ref in refs:
                 known = ids[ref.target]
+                listed: set[str] = set()
                 for value, index in ref.values(rec):
+                    if index is not None:
+                        if value in listed and len(problems) <= MAX_PROBLEMS:
+                            file, line = locate(section, rec.id, (ref.field, index))
+                            problems.append(Problem(file, line, _("{field}: {value} is listed twice").format(
+                                field=ref.field, value=quoted(value))))
+                        listed.add(value)
                     if value in known or len(problems) > MAX_PROBLEMS:
                         continue
                     sub = (ref.field,) + ((index,) if index is not None else ())
                     file, line = locate(section, rec.id, sub)
-                    problems.append(Problem(file, line, f"{ref.field}: unknown {record_noun(ref.target)} id "
-                                                        f"{value!r}{suggest(value, known)}"))
+                    pool = pools.get(ref.target)
+                    if pool is None:
+                        pool = pools[ref.target] = Candidates(known)
+                    problems.append(Problem(file, line, _("{field}: unknown {noun} id {value}{hint}").format(
+                        field=ref.field, noun=record_noun(ref.target), value=quoted(value), hint=suggest(value, pool))))

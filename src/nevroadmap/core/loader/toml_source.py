@@ -8,6 +8,8 @@ import tomllib
 from typing import Any
 
 from nevroadmap.core.loader.document import PathLines
+from nevroadmap.core.i18n import _
+from nevroadmap.core.loader.json_source import huge_number_problem
 from nevroadmap.core.loader.problems import Problem, RoadmapError
 
 __all__ = ["parse"]
@@ -19,6 +21,10 @@ def parse(text: str, shown: str) -> tuple[Any, PathLines]:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _error_line(str(exc))
         raise RoadmapError([Problem(shown, line, f"invalid TOML: {str(exc).split(' (at')[0]}")]) from None
+    except RecursionError:
+        raise RoadmapError([Problem(shown, 1, _("invalid TOML: nested too deeply"))]) from None
+    except ValueError:  # a number Python will not convert (more than 4,300 digits)
+        raise RoadmapError([huge_number_problem(text, shown, "TOML")]) from None
     return data, _lines(text)
 
 

@@ -14,7 +14,8 @@ from typing import Any, get_args
 from pydantic import TypeAdapter, ValidationError
 
 from nevroadmap.core.loader.document import Document
-from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, record_noun, suggest
+from nevroadmap.core.i18n import _
+from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, quoted, record_noun, suggest
 from nevroadmap.core.model import SECTIONS
 
 __all__ = ["validate_section", "section_adapter", "record_adapter"]
@@ -42,19 +43,23 @@ def _is_record(cls: Any) -> bool:
 
 def _describe(err: dict, model: type) -> str:
     loc = [str(x) for x in err["loc"] if not isinstance(x, int)]
-    name = ".".join(loc) if loc else ""
+    name = ".".join(quoted(x)[1:-1] for x in loc) if loc else ""
     kind = err["type"]
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # models / dataclass records
         parent_fields = _fields_at(model, err["loc"][:-1])
-        return f"unknown field {name.split('.')[-1]!r}{suggest(err['loc'][-1], parent_fields)}; valid fields: {', '.join(parent_fields)}"
+        return _("unknown field {name}{hint}; valid fields: {valid}").format(
+            name=quoted(err["loc"][-1]), hint=suggest(err["loc"][-1], parent_fields), valid=", ".join(parent_fields))
     if kind == "missing":
-        return f"missing required field {name!r}"
+        return _("missing required field {name}").format(name=quoted(name))
     msg = err["msg"]
+    if kind == "string_pattern_mismatch" and "A-Za-z0-9_" in str(err.get("ctx", {}).get("pattern", "")):
+        return _("{name}: {value} is not a valid id: use letters, digits and _ . : - (starting with a letter "
+                 "or digit; no spaces)").format(name=name, value=quoted(err.get("input")))
     if kind == "value_error" and msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     if kind == "enum":
         got = err.get("input")
-        return f"{name}: {str(got)[:80]!r} is not one of {err.get('ctx', {}).get('expected', '')}{suggest(got, [e.value for e in _enum_at(model, err['loc'])])}"
+        return f"{name}: {quoted(got)} is not one of {err.get('ctx', {}).get('expected', '')}{suggest(got, [e.value for e in _enum_at(model, err['loc'])])}"
     return f"{name}: {msg}" if name else msg
 
 
@@ -92,7 +97,7 @@ def validate_section(doc: Document, section: str, items: Any, problems: list[Pro
     if len(items) > _CHUNK:  # bounded memory for pydantic's errors on junk
         good = []
         for k in range(0, len(items), _CHUNK):
-            if len(problems) >= MAX_PROBLEMS:
+            if len(problems) > MAX_PROBLEMS:
                 break
             part = validate_section(doc, section, items[k:k + _CHUNK], problems, k)
             good += part
@@ -114,7 +119,7 @@ def validate_section(doc: Document, section: str, items: Any, problems: list[Pro
             else:
                 message = _describe(err, model)
             rid = items[index].get("id") if index is not None and isinstance(items[index], dict) else None
-            where = f"{record_noun(section)} {rid!r}: " if isinstance(rid, str) else ""
+            where = f"{record_noun(section)} {quoted(rid)}: " if isinstance(rid, str) else ""
             problems.append(Problem(doc.file, doc.line_of(path), where + message))
         good = []
         one = record_adapter(model).validate_python

@@ -8,7 +8,8 @@ from typing import Any
 import yaml
 
 from nevroadmap.core.loader.document import PathLines
-from nevroadmap.core.loader.problems import Problem, RoadmapError
+from nevroadmap.core.i18n import _
+from nevroadmap.core.loader.problems import Problem, RoadmapError, quoted
 
 __all__ = ["parse", "MAX_DEPTH"]
 
@@ -59,7 +60,7 @@ def _node_to_data(node: yaml.Node, path: tuple, lines: dict, file: str, problems
     lines[path] = node.start_mark.line + 1
     if node.tag not in _SAFE_TAGS:
         problems.append(Problem(file, node.start_mark.line + 1,
-                                f"YAML tag {node.tag!r} is not allowed (data files hold plain data only)"))
+                                _("YAML tag {tag} is not allowed (data files hold plain data only)").format(tag=quoted(node.tag))))
         raise _Refused
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
@@ -69,7 +70,7 @@ def _node_to_data(node: yaml.Node, path: tuple, lines: dict, file: str, problems
                 continue
             key = knode.value
             if key in out:
-                problems.append(Problem(file, knode.start_mark.line + 1, f"key {key!r} appears twice in one record"))
+                problems.append(Problem(file, knode.start_mark.line + 1, _("key {key} appears twice in one record").format(key=quoted(key))))
             out[key] = _node_to_data(vnode, path + (key,), lines, file, problems, depth + 1)
         return out
     if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,92 @@
+"""Data text made safe to show where it could pass for something else.
+
+One rule for every text surface outside Qt (terminal tables, problems, CSV,
+JSON on a terminal):
+
+* :func:`visible` writes control characters (C0, DEL, C1), bidirectional
+  overrides and isolates, and line/paragraph separators as visible escapes
+  (``\\n``, ``\\x1b``, ``\\u202e``), so a value can neither forge a line nor
+  drive the terminal, and caps its length with "…";
+* :func:`quoted` is the same inside quotes, for a value quoted in a message;
+* :func:`table_cell` is :func:`visible` cut to a table column (terminal
+  columns), never in the middle of an escape;
+* :func:`json_terminal_safe` escapes, in JSON text, what ``json.dumps`` leaves
+  raw (DEL, C1, bidi controls) as ``\\uXXXX`` - still the same JSON value;
+* :func:`for_terminal` is the last step of every printed command output (``list``,
+  ``claims``): JSON as above, CSV and tables with every unsafe character but the
+  line feed and tab escaped (the CSV writer quotes a cell holding a line feed, so
+  it never forges a row; formulas are neutralised by the writer,
+  :mod:`nevroadmap.core.formats.csv_cells`).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["visible", "quoted", "table_cell", "json_terminal_safe", "for_terminal", "UNSAFE", "QUOTE_LIMIT", "MESSAGE_LIMIT"]
+
+QUOTE_LIMIT = 80  # characters of a value quoted in a message
+MESSAGE_LIMIT = 600  # characters of one problem message
+
+# C0, DEL, C1; ALM, LRM/RLM, bidi embeddings/overrides/isolates; line and paragraph separators;
+# zero-width no-break space / BOM and the interlinear annotation marks
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match) -> str:
+    c = m.group()
+    if c in _NAMED:
+        return _NAMED[c]
+    n = ord(c)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def visible(text: object, limit: int | None = None) -> str:
+    """``text`` with every unsafe character escaped, cut to ``limit`` characters plus "…"."""
+    s = str(text)
+    cut = limit is not None and len(s) > limit
+    if cut:
+        s = s[:limit]
+    s = UNSAFE.sub(_escape, s)
+    return s + "…" if cut else s
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``'value'`` for a message: escaped and capped (a 5 MB key quotes as 80 characters and "…")."""
+    s = visible(value, limit)
+    return "'" + s.replace("'", "\\'") + "'"
+
+
+_PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?$")
+
+
+def table_cell(value: object, width: int) -> str:
+    """``value`` escaped and fitted to ``width`` terminal columns (padded; a cut ends in "…",
+    never in half an escape such as ``\\x1``)."""
+    from nevroadmap.core.textwidth import display_width, fit
+
+    s = visible(value)
+    if display_width(s) <= width:
+        return fit(s, width)
+    cut = fit(s, width).rstrip(" ")[:-1]  # without the padding and the "…"
+    return fit(_PARTIAL_ESCAPE.sub("", cut) + "…", width)
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
+
+
+def json_terminal_safe(json_text: str) -> str:
+    """JSON text whose DEL, C1 and bidi characters are written as ``\\uXXXX`` (same value)."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+_TEXT_UNSAFE = re.compile(UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))  # all but tab and LF
+
+
+def for_terminal(text: str, fmt: str) -> str:
+    """A whole command output (``fmt``: ``"json"``, ``"csv"`` or ``"table"``) with nothing
+    raw that could drive a terminal; JSON stays the same value, CSV the same rows."""
+    if fmt == "json":
+        return json_terminal_safe(text)
+    return _TEXT_UNSAFE.sub(_escape, text)
