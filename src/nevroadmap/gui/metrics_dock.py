@@ -182,9 +182,11 @@ class MetricsDockWidget(QWidget):
         self._choices = metric_choices(self._all_rows)
         with _Blocked(self.picker):
             self.picker.clear()
+            # metrics (same_metric: name casefolded, unit) that have a scoped choice; one pass, not one per choice
+            scoped = {(c.name.casefold(), c.unit) for c, _ in self._choices if c.scope}
             for k, n in self._choices:
-                label = self.tr("%1 — all scopes").replace("%1", k.label()) if k.scope is None and any(
-                    c.same_metric(k) and c.scope for c, _ in self._choices) else k.label()
+                label = self.tr("%1 — all scopes").replace("%1", k.label()) if k.scope is None and (
+                    k.name.casefold(), k.unit) in scoped else k.label()
                 self.picker.addItem((self.tr("%1 (%n figure)", "", n) if n == 1 else self.tr("%1 (%n figures)", "", n))
                                     .replace("%1", label))
             idx = next((i for i, (k, _) in enumerate(self._choices) if k == old), -1)
