@@ -45,8 +45,8 @@ def drift_tracks(roadmap: Roadmap, layout: LaneLayout) -> list[DriftTrack]:
         if entry is None:
             continue
         claims = roadmap.claims_for(m.id)
-        if len(claims) < 2 or sum(c.said is not None for c in claims) < 2:
-            continue  # fewer than two dated claims: the date cannot have moved (drift() is empty)
+        if len(claims) < 2 or not any(c.when is not None for c in claims if c.said is not None):
+            continue  # no dated claim with a date of its own: all say the milestone's date (drift() is empty)
         points = drift(roadmap, m)
         if not points:
             continue
