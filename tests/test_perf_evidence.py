@@ -114,3 +114,31 @@ def test_ids_ok_as_unique_and_references(roadmap):
     # an empty optional reference is fine
     person = dataclasses.replace(records["people"][0], organization=None)
     assert ids_ok(dict(records, people=[person] + records["people"][1:]))
+
+
+def test_big_dataset_fills_the_metrics_pane_after_the_first_paint(qtbot, monkeypatch, tmp_path):
+    """Above FILL_AFTER_PAINT milestones the shown pane is filled after the timeline's first frame,
+    with the same choices and marks as when it is filled at once."""
+    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
+    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
+    from nevroadmap.gui import metrics_dock
+    from nevroadmap.gui.main_window import MainWindow
+    from nevroadmap.gui.state import AppState
+
+    w = MainWindow(AppState())
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    pane = w.metrics_pane
+    assert pane.isVisible()
+    bundled = load()
+    w.state.set_roadmap(bundled)  # small: filled at once
+    at_once = (list(pane._choices), pane.key, [r.claim for r in pane.shown_rows()])
+    assert at_once[0] and at_once[2]
+    w.state.set_roadmap(load(REPO / "examples" / "forecast-drift.yaml"))
+    monkeypatch.setattr(metrics_dock, "FILL_AFTER_PAINT", 0)  # every dataset counts as big
+    w.state.set_roadmap(bundled)
+    assert pane._choices == [] and pane.shown_rows() == []  # nothing of the previous dataset meanwhile
+    qtbot.waitUntil(lambda: bool(pane._choices))
+    assert (list(pane._choices), pane.key, [r.claim for r in pane.shown_rows()]) == at_once

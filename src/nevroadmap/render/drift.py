@@ -40,13 +40,15 @@ def drift_tracks(roadmap: Roadmap, layout: LaneLayout) -> list[DriftTrack]:
     # milestone index -> its first entry in the layout (one pass, not one search per milestone)
     items, firsts = np.unique(layout.item, return_index=True) if len(layout) else ((), ())
     first_entry = dict(zip(np.asarray(items).tolist(), np.asarray(firsts).tolist()))
+    # milestones with a dated claim that gives a date of its own: for the others every claim says
+    # the milestone's date, so drift() is empty (one pass over the claims, not one lookup per milestone)
+    moved = {mid for c in roadmap.claims if c.said is not None and c.when is not None for mid in c.supports}
     for i, m in enumerate(roadmap.milestones):
+        if m.id not in moved:
+            continue
         entry = first_entry.get(i)
         if entry is None:
             continue
-        claims = roadmap.claims_for(m.id)
-        if len(claims) < 2 or not any(c.when is not None for c in claims if c.said is not None):
-            continue  # no dated claim with a date of its own: all say the milestone's date (drift() is empty)
         points = drift(roadmap, m)
         if not points:
             continue
