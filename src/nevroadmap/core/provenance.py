@@ -26,9 +26,8 @@ __all__ = ["DriftPoint", "claims_in_said_order", "drift", "format_slip", "indepe
 # -- forecasts over time ------------------------------------------------------------
 def claims_in_said_order(roadmap: Roadmap, milestone_id: str) -> list[Claim]:
     """The claims behind a milestone in the order they were said (undated last, in data order)."""
-    pos = {c.id: i for i, c in enumerate(roadmap.claims)}
-    return sorted(roadmap.claims_for(milestone_id),
-                  key=lambda c: (c.said.x0 if c.said is not None else math.inf, pos.get(c.id, 0)))
+    # claims_for keeps data order and the sort is stable: ties stay in data order
+    return sorted(roadmap.claims_for(milestone_id), key=lambda c: c.said.x0 if c.said is not None else math.inf)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from nevroadmap.core.claims import ClaimRow, MetricKey, claim_rows, metric_keys, rows_for_metric
 from nevroadmap.gui.plain_text import plain_tooltip
+from nevroadmap.gui.dataset_loader import _AfterNextPaint
 from nevroadmap.gui.state import AppState
 from nevroadmap.render.metrics_pane import MetricsPlot
 
@@ -26,6 +27,9 @@ __all__ = ["MAX_MARKS", "MetricsDockWidget", "metric_choices"]
 MAX_MARKS = 5000  # marks drawn at most (each is painted one by one)
 MIN_PLOT_PX = 120  # the plot area at least: a mark, its arrow, its label and two value ticks fit
 MAX_PICKER_PX = 420  # a longer metric name is elided (the tooltip and the list show it whole)
+# a shown pane fills after the timeline's first frame when a dataset has more milestones than this
+# (its rows and marks cost about a second at 100,000: the timeline is not kept waiting for them)
+FILL_AFTER_PAINT = 20_000
 
 
 def metric_choices(rows: list[ClaimRow]) -> list[tuple[MetricKey, int]]:
@@ -110,7 +114,8 @@ class MetricsDockWidget(QWidget):
         self._align_timer = QTimer(self)
         self._align_timer.setSingleShot(True)
         self._align_timer.timeout.connect(self.align)
-        state.sigRoadmapChanged.connect(self.reload)
+        self._fill_after = None  # an _AfterNextPaint waiting to fill the pane
+        state.sigRoadmapChanged.connect(self._on_roadmap)
         state.sigFilterChanged.connect(self._refresh_marks)
         self.retranslate()
         self.reload()
@@ -204,16 +209,32 @@ class MetricsDockWidget(QWidget):
         i = self.picker.currentIndex()
         return self._choices[i][0] if 0 <= i < len(self._choices) else None
 
-    def reload(self) -> None:
+    def _on_roadmap(self) -> None:
+        """A new dataset: fill now, or, for a big one in a shown pane, once the timeline is painted."""
+        if len(self.state.roadmap.milestones) <= FILL_AFTER_PAINT or not self.isVisible():
+            self._fill_after = None
+            self.reload()
+            return
+        roadmap = self.state.roadmap
+        self.reload(empty=True)  # nothing from the previous dataset stays shown meanwhile
+        def fill() -> None:  # after the whole first repaint pass (one more turn of the event loop)
+            if self.state.roadmap is roadmap:
+                self.reload()
+
+        self._fill_after = _AfterNextPaint(lambda: QTimer.singleShot(0, fill))
+
+    def reload(self, empty: bool = False) -> None:
         """Fill the picker from the dataset's metrics (keeps the choice when it still exists)."""
         old = self.key
-        self._all_rows = claim_rows(self.state.roadmap)
+        self._all_rows = [] if empty else claim_rows(self.state.roadmap)
         self._choices = metric_choices(self._all_rows)
         with _Blocked(self.picker):
             self.picker.clear()
+            # metrics (same_metric: name casefolded, unit) that have a scoped choice; one pass, not one per choice
+            scoped = {(c.name.casefold(), c.unit) for c, _ in self._choices if c.scope}
             for k, n in self._choices:
-                label = self.tr("%1 — all scopes").replace("%1", k.label()) if k.scope is None and any(
-                    c.same_metric(k) and c.scope for c, _ in self._choices) else k.label()
+                label = self.tr("%1 — all scopes").replace("%1", k.label()) if k.scope is None and (
+                    k.name.casefold(), k.unit) in scoped else k.label()
                 self.picker.addItem((self.tr("%1 (%n figure)", "", n) if n == 1 else self.tr("%1 (%n figures)", "", n))
                                     .replace("%1", label))
             idx = next((i for i, (k, _) in enumerate(self._choices) if k == old), -1)

@@ -37,15 +37,22 @@ class DriftTrack:
 def drift_tracks(roadmap: Roadmap, layout: LaneLayout) -> list[DriftTrack]:
     """One track per shown milestone whose claimed date moved."""
     out = []
-    index = {m.id: i for i, m in enumerate(roadmap.milestones)}
-    for m in roadmap.milestones:
+    # milestone index -> its first entry in the layout (one pass, not one search per milestone)
+    items, firsts = np.unique(layout.item, return_index=True) if len(layout) else ((), ())
+    first_entry = dict(zip(np.asarray(items).tolist(), np.asarray(firsts).tolist()))
+    # milestones with a dated claim that gives a date of its own: for the others every claim says
+    # the milestone's date, so drift() is empty (one pass over the claims, not one lookup per milestone)
+    moved = {mid for c in roadmap.claims if c.said is not None and c.when is not None for mid in c.supports}
+    for i, m in enumerate(roadmap.milestones):
+        if m.id not in moved:
+            continue
+        entry = first_entry.get(i)
+        if entry is None:
+            continue
         points = drift(roadmap, m)
         if not points:
             continue
-        hits = np.flatnonzero(layout.item == index[m.id]) if len(layout) else []
-        if not len(hits):
-            continue
-        row = float(layout.row[int(hits[0])]) + 0.5
+        row = float(layout.row[entry]) + 0.5
         current = target_year(points[-1].when)
         ghosts, seen = [], {round(current, 6)}
         for p in points:

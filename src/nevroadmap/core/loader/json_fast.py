@@ -15,7 +15,7 @@ from typing_extensions import TypedDict
 from nevroadmap.core.formats.timelinejs import may_be_timelinejs_json
 from nevroadmap.core.loader.files import MAX_FILE_BYTES, MAX_VALUES
 from nevroadmap.core.loader.json_slices import read_sections_in_slices
-from nevroadmap.core.loader.references import references_ok, unique_ids_ok
+from nevroadmap.core.loader.references import ids_ok
 from nevroadmap.core.model import SECTIONS, Roadmap
 
 __all__ = ["load_json_fast"]
@@ -72,6 +72,6 @@ def load_json_fast(root: Path, files: list[Path]) -> Roadmap | None:
         for section, items in data.items():
             if items:
                 records[section].extend(items)
-    if not unique_ids_ok(records) or not references_ok(records):
+    if not ids_ok(records):
         return None
     return Roadmap.model_construct(origin=str(root), **{k: tuple(v) for k, v in records.items()})

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from nevroadmap.core.i18n import _
 from nevroadmap.core.loader.problems import MAX_PROBLEMS, Candidates, Problem, quoted, record_noun, suggest
 
-__all__ = ["Reference", "REFERENCES", "references_ok", "check_references", "unique_ids_ok"]
+__all__ = ["Reference", "REFERENCES", "references_ok", "check_references", "unique_ids_ok", "ids_ok"]
 
 
 @dataclass(frozen=True)
@@ -53,31 +55,47 @@ REFERENCES: tuple[Reference, ...] = (
 )
 
 
+_ID = attrgetter("id")
+
+
 def _ids(records: dict[str, list]) -> dict[str, set[str]]:
-    return {sec: {r.id for r in recs} for sec, recs in records.items()}
+    return {sec: set(map(_ID, recs)) for sec, recs in records.items()}
 
 
 def unique_ids_ok(records: dict[str, list]) -> bool:
     """No two records of one section share an id."""
-    return all(len({r.id for r in recs}) == len(recs) for recs in records.values())
+    return all(len(set(map(_ID, recs))) == len(recs) for recs in records.values())
 
 
-def references_ok(records: dict[str, list]) -> bool:
-    """Every reference of :data:`REFERENCES` resolves (no wording, no lines)."""
-    ids = _ids(records)
+def references_ok(records: dict[str, list], ids: dict[str, set[str]] | None = None) -> bool:
+    """Every reference of :data:`REFERENCES` resolves (no wording, no lines).
+
+    ``ids`` (section -> its ids), when the caller has them already, saves building them again.
+    """
+    if ids is None:
+        ids = _ids(records)
     for ref in REFERENCES:
-        recs, field = records[ref.section], ref.field
+        known = ids[ref.target]
+        values = map(attrgetter(ref.field), records[ref.section])
         if ref.many:
-            lists = [getattr(r, field) for r in recs]
+            lists = list(values)
             if not all(len(t) < 2 or len(set(t)) == len(t) for t in lists):
                 return False  # an id listed twice in one record
-            values = {v for t in lists for v in t}
-        else:
-            values = {getattr(r, field) for r in recs}
-            values.discard(None)
-        if not values <= ids[ref.target]:
+            values = chain.from_iterable(lists)
+        # set operations in C: the values not known (None, for a field left empty, is fine)
+        missing = set(values).difference(known)
+        missing.discard(None)
+        if missing:
             return False
     return True
+
+
+def ids_ok(records: dict[str, list]) -> bool:
+    """Ids unique within each section and every reference resolves (the fast path's check)."""
+    ids = _ids(records)
+    if any(len(ids[sec]) != len(recs) for sec, recs in records.items()):
+        return False
+    return references_ok(records, ids)
 
 
 def check_references(records: dict[str, list], locate: Callable[[str, str, tuple], tuple[str, int]],
