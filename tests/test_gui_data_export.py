@@ -26,16 +26,8 @@ def env(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, env):
-    from nevroadmap.gui.main_window import MainWindow
-    from nevroadmap.gui.state import AppState
-
-    w = MainWindow(AppState(load(FIX)), theme="light")
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(env, open_window):
+    return open_window(FIX)
 
 
 def choose(monkeypatch, path, chosen_filter=""):

@@ -25,17 +25,8 @@ def env(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, env):
-    from nevroadmap.gui.main_window import MainWindow
-    from nevroadmap.gui.state import AppState
-
-    w = MainWindow(AppState(load(FIX)), theme="light")
-    qtbot.addWidget(w)
-    w.resize(1100, 600)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(env, open_window):
+    return open_window(FIX, size=(1100, 600))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nevroadmap.core.loader import bundled_data_path, load
+from nevroadmap.core.loader import bundled_data_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIX = FIXTURES / "gui_roadmap.yaml"
@@ -22,16 +22,8 @@ def env(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, env):
-    from nevroadmap.gui.main_window import MainWindow
-    from nevroadmap.gui.state import AppState
-
-    w = MainWindow(AppState(load(FIX)), theme="light")
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(env, open_window):
+    return open_window(FIX)
 
 
 def open_and_wait(qtbot, w, path) -> None:
