@@ -231,3 +231,15 @@ def test_an_id_listed_twice_in_one_record_is_a_problem(tmp_path, field, value):
     data["milestones"][0]["organizations"] = ["o", "o"]
     probs = problems_of(_json(tmp_path, json.dumps(data, indent=1)))
     assert any("'o' is listed twice" in p for p in probs)
+
+
+@pytest.mark.parametrize("command", [["list"], ["claims"], ["export", "-o", "{out}"]])
+def test_list_claims_and_export_refuse_a_key_repeated_in_a_json_record_like_validate(tmp_path, command):
+    text = json.dumps(BASE, indent=1).replace('"title": "M",', '"title": "M",\n "title": "N",', 1)
+    path = _json(tmp_path, text)
+    line = text[:text.index('"title": "N"')].count("\n") + 1
+    args = [a.replace("{out}", str(tmp_path / "x.png")) for a in command]
+    r = subprocess.run([sys.executable, "-m", "nevroadmap", args[0], str(path), *args[1:]],
+                       capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 1 and f"d.json:{line}: key" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and not (tmp_path / "x.png").exists()

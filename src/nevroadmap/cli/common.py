@@ -70,7 +70,7 @@ def load_filtered(args, command: str):
     """
     from nevroadmap.core.query import UnknownNameError
 
-    roadmap = load_roadmap(args.path)
+    roadmap = load_roadmap(args.path, strict=True)  # like validate: a key repeated in a JSON record is a problem
     if roadmap is None:
         return 1
     try:
