@@ -243,3 +243,27 @@ def test_list_claims_and_export_refuse_a_key_repeated_in_a_json_record_like_vali
                        capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert r.returncode == 1 and f"d.json:{line}: key" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr and not (tmp_path / "x.png").exists()
+
+
+def test_the_app_names_a_key_repeated_in_a_json_record_after_showing_the_roadmap(qtbot, tmp_path, open_window):
+    text = json.dumps(BASE, indent=1).replace('"title": "M",', '"title": "M",\n "title": "N",', 1)
+    path = _json(tmp_path, text)
+    line = text[:text.index('"title": "N"')].count("\n") + 1
+    w = open_window()
+    with qtbot.waitSignal(w.loader.sigLateProblems, timeout=10000) as got:
+        w.open_path(str(path))
+    assert any(f"d.json:{line}: key" in p for p in got.args[1])
+    qtbot.waitUntil(lambda: w.session.problems_dialog is not None and w.session.problems_dialog.isVisible())
+    assert f"d.json:{line}: key" in w.session.problems_dialog.plain_text()
+    assert [m.title for m in w.state.roadmap.milestones] == ["N", "M2"]  # shown, with the last value
+
+
+def test_a_clean_json_file_raises_no_late_problem(qtbot, tmp_path, open_window):
+    path = _json(tmp_path, json.dumps(BASE, indent=1))
+    w = open_window()
+    late = []
+    w.loader.sigLateProblems.connect(lambda *a: late.append(a))
+    with qtbot.waitSignal(w.state.sigPrepared, timeout=10000):
+        w.open_path(str(path))
+    qtbot.wait(200)
+    assert late == [] and [m.title for m in w.state.roadmap.milestones] == ["M", "M2"]

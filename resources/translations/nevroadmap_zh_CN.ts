@@ -1333,6 +1333,10 @@
         <translation>正在加载 %1：正在排布泳道…</translation>
     </message>
     <message>
+        <source>The roadmap shown uses the last value of each repeated key.</source>
+        <translation>当前显示的路线图对每个重复的键使用了最后一个值。</translation>
+    </message>
+    <message>
         <source>The bundled dataset is shown instead.</source>
         <translation>现改为显示内置数据集。</translation>
     </message>

@@ -62,10 +62,13 @@ class DatasetLoader(QObject):
     sigFailed = Signal(object, list)  # path, [problem text]
     sigCrashed = Signal(object, object)  # path, exception
     sigBusy = Signal(bool)
+    # path, [problem text]: found after the roadmap was delivered (a key repeated in a JSON record)
+    sigLateProblems = Signal(object, list)
     # from the worker thread to this object's (GUI) thread
     _sigDone = Signal(int, object, object, object)  # job, path, Prepared | None, exception | None
     _sigStage = Signal(int, object, str)
     _sigCompleted = Signal(int, object)  # job, Prepared: its lazy parts are built
+    _sigLate = Signal(int, object, list)  # job, path, [problem text]
 
     def __init__(self, state: AppState, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +82,7 @@ class DatasetLoader(QObject):
         self._sigDone.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._sigStage.connect(self._on_stage, Qt.ConnectionType.QueuedConnection)
         self._sigCompleted.connect(self._on_completed, Qt.ConnectionType.QueuedConnection)
+        self._sigLate.connect(self._on_late, Qt.ConnectionType.QueuedConnection)
 
     # -- asking ------------------------------------------------------------------
     @property
@@ -112,6 +116,10 @@ class DatasetLoader(QObject):
             self._finish(*result)
             if result[2] is not None and job == self._job and self._complete(job, result[2], self.state.group_by):
                 self._on_completed(job, result[2])
+            if result[2] is not None:
+                late = self._late_problems(job, path)
+                if late:
+                    self._on_late(job, path, late)
         return job
 
     def shutdown(self) -> None:
@@ -153,7 +161,22 @@ class DatasetLoader(QObject):
                     pass
                 if self._complete(job, result[2], group_by):
                     self._sigCompleted.emit(job, result[2])
+                late = self._late_problems(job, path)
+                if late:
+                    self._sigLate.emit(job, path, late)
         return result
+
+    def _late_problems(self, job: int, path) -> list[str]:
+        """What the fast JSON path lets through, checked after the first paint (the full check
+        would make a big tracker wait): a key given twice in one record."""
+        if job != self._job:
+            return []
+        try:
+            from nevroadmap.core.loader import repeated_json_keys
+
+            return [str(p) for p in repeated_json_keys(path)]
+        except Exception:  # noqa: BLE001 - a check that cannot run is not a problem of the data
+            return []
 
     def _complete(self, job: int, prepared: Prepared, group_by: str) -> bool:
         try:
@@ -166,6 +189,11 @@ class DatasetLoader(QObject):
     def _on_stage(self, job: int, path, stage: str) -> None:
         if job == self._job:
             self.sigProgress.emit(path, stage)
+
+    @Slot(int, object, list)
+    def _on_late(self, job: int, path, problems: list) -> None:
+        if job == self._job:
+            self.sigLateProblems.emit(path, problems)
 
     @Slot(int, object)
     def _on_completed(self, job: int, prepared: Prepared) -> None:

@@ -49,6 +49,7 @@ class DatasetSession(QObject):
         self.loader.sigFailed.connect(self._on_load_failed)
         self.loader.sigCrashed.connect(self._on_load_crashed)
         self.loader.sigBusy.connect(self._on_busy)
+        self.loader.sigLateProblems.connect(self._on_late_problems)
         self.current_path: str | None = None
         self.requested_path: str | None = None  # what Reload loads again
         self._fallback = False
@@ -145,6 +146,11 @@ class DatasetSession(QObject):
         elif errors_shown or (not warnings and dlg is not None and dlg.isVisible() and dlg.path == where):
             dlg.close()  # the problems it lists are fixed
         window.sigLoadFinished.emit(True)
+
+    def _on_late_problems(self, path: str | None, problems: list) -> None:
+        """Problems found after the roadmap was shown (a key repeated in a JSON record)."""
+        self.show_problems(path or str(bundled_data_path()), problems,
+                           note=self.tr("The roadmap shown uses the last value of each repeated key."))
 
     def _on_load_failed(self, path: str | None, problems: list) -> None:
         self.window.flash("", 0)
