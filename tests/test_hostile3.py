@@ -76,3 +76,102 @@ def test_timelinejs_numbers_out_of_bounds_through_the_command_line(tmp_path):
         err = one_line_error(proc)
         assert proc.returncode == 0, err
         assert "year has 5,000 digits" in err and "month has 400 digits" in err
+
+
+def test_an_undecodable_argument_is_refused_in_one_line(tmp_path):
+    bad = os.fsdecode(b"\xff")
+    for args in (["list", "data", "--search", bad], ["validate", tmp_path / os.fsdecode(b"x\xfe.yaml")]):
+        proc = nev(*args)
+        err = one_line_error(proc)
+        assert proc.returncode == 2
+        assert err.count("\n") == 1 and "not valid text" in err and "\\x" in err
+
+
+def test_screenshot_size_is_checked_by_the_parser():
+    proc = subprocess.run([sys.executable, "-m", "nevroadmap.gui.screenshot", "out.png", "--size", "abc"],
+                          capture_output=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert proc.returncode == 2
+    assert b"Traceback" not in proc.stderr and b"--size: expected WIDTHxHEIGHT" in proc.stderr
+
+
+def test_screenshot_never_writes_through_a_link(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / "shot.png").symlink_to(victim)
+    proc = subprocess.run([sys.executable, "-m", "nevroadmap.gui.screenshot", tmp_path / "shot.png"],
+                          capture_output=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert proc.returncode == 1 and b"symbolic link" in proc.stderr
+    assert victim.read_text() == "keep me"
+
+
+CRASH = ("import sys, nevroadmap.cli as c\n"
+         "def boom(args): raise ValueError('fictional bug \\x1b[31m')\n"
+         "c._run = boom\n"
+         "raise SystemExit(c.main(['validate', 'data']))\n")
+
+
+def crash(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", CRASH], capture_output=True, timeout=60,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **env))
+
+
+def test_an_unexpected_error_is_one_line_with_the_traceback_in_the_log(tmp_path):
+    proc = crash({"NEVROADMAP_DATA_DIR": str(tmp_path)})
+    err = one_line_error(proc)
+    assert proc.returncode == 3
+    log = tmp_path / "nevroadmap.log"
+    assert err == f"nevroadmap: internal error: ValueError: fictional bug \\x1b[31m (details in {log})\n"
+    assert "Traceback" in log.read_text() and "fictional bug" in log.read_text()
+
+
+def test_the_log_is_never_written_through_a_link_nor_opened_as_a_fifo(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    linked, fifo = tmp_path / "linked", tmp_path / "fifo"
+    linked.mkdir()
+    fifo.mkdir()
+    (linked / "nevroadmap.log").symlink_to(victim)
+    os.mkfifo(fifo / "nevroadmap.log")
+    for folder in (linked, fifo):
+        proc = crash({"NEVROADMAP_DATA_DIR": str(folder)})  # a FIFO would hang: the timeout fails the test
+        err = one_line_error(proc)
+        assert proc.returncode == 3 and "(no log could be written)" in err
+    assert victim.read_text() == "keep me"
+
+
+def test_the_gui_log_is_never_written_through_a_link(tmp_path):
+    from nevroadmap.gui.app import ExceptionHook
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / "nevroadmap.log").symlink_to(victim)
+    hook = ExceptionHook(log_path=tmp_path / "nevroadmap.log", show=lambda *a: None)
+    assert hook.write_log("fictional traceback\n") is None
+    assert victim.read_text() == "keep me"
+    plain = ExceptionHook(log_path=tmp_path / "plain.log", show=lambda *a: None)
+    assert plain.write_log("fictional traceback\n") == tmp_path / "plain.log"
+
+
+SETTINGS = ("from PySide6.QtCore import QCoreApplication\n"
+            "app = QCoreApplication([])\n"
+            "from nevroadmap.gui.settings import make_settings\n"
+            "s = make_settings(); print(s.value('fictional', 'default')); s.setValue('fictional', 'written'); s.sync()\n")
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_a_settings_file_that_is_a_link_or_fifo_is_neither_read_nor_written(tmp_path, kind):
+    victim = tmp_path / "victim.ini"
+    victim.write_text("[General]\nfictional=from the victim\n")
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    if kind == "symlink":
+        (folder / "nevroadmap.ini").symlink_to(victim)
+    else:
+        os.mkfifo(folder / "nevroadmap.ini")
+    proc = subprocess.run([sys.executable, "-c", SETTINGS], capture_output=True, timeout=60,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", NEVROADMAP_SETTINGS_DIR=str(folder)))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode().strip() == "default"
+    assert b"is not a plain file" in proc.stderr
+    assert victim.read_text() == "[General]\nfictional=from the victim\n"
+    assert (folder / "nevroadmap.ini").is_symlink() or not (folder / "nevroadmap.ini").is_file()
