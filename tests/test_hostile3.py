@@ -175,3 +175,21 @@ def test_a_settings_file_that_is_a_link_or_fifo_is_neither_read_nor_written(tmp_
     assert b"is not a plain file" in proc.stderr
     assert victim.read_text() == "[General]\nfictional=from the victim\n"
     assert (folder / "nevroadmap.ini").is_symlink() or not (folder / "nevroadmap.ini").is_file()
+
+
+@pytest.mark.parametrize("key", ["a." * 19_999 + "a", '"a".' * 100 + "a", "[" + "t." * 200 + "t]"])
+def test_a_toml_dotted_key_too_deep_is_refused_before_tomllib(tmp_path, key):
+    path = tmp_path / "deep.toml"
+    path.write_text(f"# fictional (example)\n{key}{'' if key.startswith('[') else ' = 1'}\n")
+    proc = nev("validate", path)
+    err = one_line_error(proc)
+    assert proc.returncode == 1
+    assert "deep.toml:2: a dotted key of" in err and "nested too deep" in err
+
+
+def test_dots_in_toml_strings_and_comments_are_not_key_parts():
+    from nevroadmap.core.loader.toml_source import parse
+
+    text = 'a = "' + "." * 500 + '"\n# ' + "." * 500 + '\nb = """\n' + "x." * 300 + '\n"""\nc.d.e = 1.5\n'
+    data, _lines = parse(text, "fictional.toml")
+    assert data["c"] == {"d": {"e": 1.5}} and data["a"] == "." * 500
