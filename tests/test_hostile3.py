@@ -193,3 +193,42 @@ def test_dots_in_toml_strings_and_comments_are_not_key_parts():
     text = 'a = "' + "." * 500 + '"\n# ' + "." * 500 + '\nb = """\n' + "x." * 300 + '\n"""\nc.d.e = 1.5\n'
     data, _lines = parse(text, "fictional.toml")
     assert data["c"] == {"d": {"e": 1.5}} and data["a"] == "." * 500
+
+
+def test_a_csv_row_budget_is_a_problem_with_its_line(monkeypatch):
+    from nevroadmap.core.formats import csv_cells
+    from nevroadmap.core.formats.csv_table import read_csv
+
+    monkeypatch.setattr(csv_cells, "MAX_ROWS", 3)
+    rows = "".join(f"m{i},Fictional milestone {i},Fictional tech,2027,planned\n" for i in range(5))
+    out = read_csv("id,title,technology,when,status\n" + rows)
+    assert out.errors == [(5, "more than 3 rows; split the data over several files in a folder")]
+    three = "".join(rows.splitlines(keepends=True)[:3])
+    assert read_csv("id,title,technology,when,status\n" + three).errors == []
+
+
+@pytest.mark.parametrize("header", [TEMPLATE + ",Year,Headline", "id,title,technology,when,status,title"])
+def test_a_repeated_csv_column_is_a_problem_in_both_csv_readers(tmp_path, header):
+    path = tmp_path / "dup.csv"
+    path.write_text(header + "\n" + ",".join(["2027"] * (header.count(",") + 1)) + "\n")
+    proc = nev("validate", path)
+    err = one_line_error(proc)
+    assert proc.returncode == 1
+    assert "dup.csv:1: column " in err and "appears twice" in err
+
+
+def test_a_timeline_whose_events_all_fail_is_an_error_and_warnings_are_capped(tmp_path):
+    bad = [{"start_date": {"year": 1000 + i}} for i in range(300)]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"events": bad}))
+    proc = nev("validate", path)
+    err = one_line_error(proc)
+    assert proc.returncode == 1 and "OK:" not in proc.stdout.decode()
+    assert "no event could be read (300 events); the first: event 1 left out" in err
+
+    from nevroadmap.core.formats.timelinejs import read_timelinejs_json
+
+    data = {"events": [GOOD_EVENT, *bad]}
+    out = read_timelinejs_json(data, json.dumps(data))
+    assert not out.errors and len(out.warnings) == 101
+    assert out.warnings[-1][1] == "and 200 more events or eras left out or changed"

@@ -37,11 +37,11 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR, DateSyntaxError, parse_when
-from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows
+from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows, repeated_columns, repeated_message
 from nevroadmap.core.formats.ids import ID_RE, IdMaker, slug
 from nevroadmap.core.formats.plain_text import html_to_text, one_line
 from nevroadmap.core.formats.result import Converted
-from nevroadmap.core.i18n import _
+from nevroadmap.core.i18n import _, ngettext
 from nevroadmap.core.model import SECTIONS
 
 __all__ = ["TEMPLATE_COLUMNS", "is_timelinejs_json", "may_be_timelinejs_json", "is_timelinejs_header",
@@ -55,6 +55,7 @@ DEFAULT_LANE = "Events"
 DEFAULT_AREA = "Timeline"
 STATUS = "announced"
 MAX_NAME, MAX_TEXT, MAX_URL = 500, 20_000, 2000
+MAX_WARNINGS = 100  # warnings listed one by one; the rest are counted
 
 
 @cache
@@ -295,6 +296,15 @@ class _Builder:
             sec["areas"].append({"id": area_id, "name": _clip(self.title, MAX_NAME)[0] or DEFAULT_AREA})
             out.lines[("areas", 0)] = self.events[0][1] if self.events else 1
         out.data = {k: v for k, v in sec.items() if v}
+        if self.events and not sec["milestones"]:  # nothing usable is an error, not "OK: 0 milestones"
+            first = out.warnings[0][1] if out.warnings else ""
+            out.errors.append((self.events[0][1], _("no event could be read ({n:,} events); the first: {reason}").format(
+                n=len(self.events), reason=first)))
+        if len(out.warnings) > MAX_WARNINGS:
+            rest = len(out.warnings) - MAX_WARNINGS
+            out.warnings[MAX_WARNINGS:] = [(out.warnings[MAX_WARNINGS][0], ngettext(
+                "and {n:,} more event or era left out or changed", "and {n:,} more events or eras left out or changed",
+                rest).format(n=rest))]
         return out
 
     def _event(self, ev: Any, line: int, fields: dict[str, int], n: int, sec: dict, lanes: dict, area_id: str,
@@ -457,6 +467,9 @@ def read_timelinejs_csv(text: str) -> Converted:
     if not rows:
         return b.finish()
     header_line, header = rows[0]
+    repeated = repeated_columns([c.strip().lower() for c in header])
+    if repeated:  # one of the two values would be dropped silently
+        return Converted(errors=[(header_line, repeated_message(name)) for name in repeated])
     cols = {c.strip().lower(): k for k, c in enumerate(header)}
     for line, cells in rows[1:]:
         def cell(name: str) -> str:
