@@ -232,3 +232,42 @@ def test_a_timeline_whose_events_all_fail_is_an_error_and_warnings_are_capped(tm
     out = read_timelinejs_json(data, json.dumps(data))
     assert not out.errors and len(out.warnings) == 101
     assert out.warnings[-1][1] == "and 200 more events or eras left out or changed"
+
+
+def test_the_unsafe_class_is_exactly_the_one_rule_for_every_code_point():
+    import unicodedata
+
+    from nevroadmap.core.safe_text import INVISIBLE_CATEGORIES, INVISIBLE_EXTRAS, UNSAFE
+
+    wrong = [hex(c) for c in range(0x110000)
+             if bool(UNSAFE.match(chr(c))) != (unicodedata.category(chr(c)) in INVISIBLE_CATEGORIES
+                                               or chr(c) in INVISIBLE_EXTRAS)]
+    assert wrong == []
+
+
+INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\u180e\ufeff\U000e0041\u034f\u3164\u115f\u1160\ue000"
+
+
+def test_invisible_characters_are_escaped_in_terminal_output_and_messages(tmp_path):
+    from test_hostile_cli import dataset
+
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(dataset(title=f"Fictional{INVISIBLE}title", n=1)))
+    for fmt in ("table", "csv", "json"):
+        proc = nev("list", path, "--format", fmt)
+        out = proc.stdout.decode()
+        assert proc.returncode == 0 and not any(ch in out for ch in INVISIBLE), (fmt, out)
+        if fmt == "json":
+            assert json.loads(out)[0]["title"] == f"Fictional{INVISIBLE}title"
+    from nevroadmap.core.safe_text import quoted
+
+    assert quoted("a\u200bb\U000e0041") == "'a\\u200bb\\U000e0041'"
+
+
+@pytest.mark.parametrize("url", ["https://bank.example@fictional.example/", "https://a@b", "https://ex\u200bample.com/",
+                                 "https://example.com/\U000e0041", "https://\u3164.example/"])
+def test_links_with_a_user_part_or_invisible_characters_are_not_links(url):
+    from nevroadmap.gui.details_html import safe_http_url
+
+    assert safe_http_url(url) is None
+    assert safe_http_url("https://fictional.example/report?id=1") == "https://fictional.example/report?id=1"
