@@ -271,3 +271,26 @@ def test_links_with_a_user_part_or_invisible_characters_are_not_links(url):
 
     assert safe_http_url(url) is None
     assert safe_http_url("https://fictional.example/report?id=1") == "https://fictional.example/report?id=1"
+
+
+def test_an_output_name_ending_in_a_slash_is_refused(tmp_path):
+    proc = nev("export", "data", "-o", f"{tmp_path / 'out.png'}/")
+    err = one_line_error(proc)
+    assert proc.returncode == 2 and "ends in a slash" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_written_export_exits_0_even_when_stderr_is_full(tmp_path):
+    with open("/dev/full", "w") as full:
+        proc = nev("export", "data", "-o", tmp_path / "out.png", stderr=full)
+    assert proc.returncode == 0
+    assert (tmp_path / "out.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("text", ["\uff12\uff10\uff12\uff17", "\u0662\u0660\u0662\u0667", "H1 \uff12\uff10\uff12\uff17",
+                                  "2025-\uff12\uff10\uff12\uff17", "\uff12\uff10\uff12\uff17-03"])
+def test_only_ascii_digits_make_a_year(text):
+    from nevroadmap.core.dates import DateSyntaxError, parse_when
+
+    with pytest.raises(DateSyntaxError):
+        parse_when(text)
