@@ -131,6 +131,14 @@
             <numerusform>{n} problems</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>and {n:,} more event or era left out or changed</source>
+        <comment>and {n:,} more events or eras left out or changed</comment>
+        <translation>
+            <numerusform>and {n:,} more event or era left out or changed</numerusform>
+            <numerusform>and {n:,} more events or eras left out or changed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ComparisonView</name>

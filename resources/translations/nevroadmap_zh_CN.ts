@@ -285,6 +285,10 @@
         <translation>不是普通文件</translation>
     </message>
     <message>
+        <source>{path} ends in a slash: it names a folder, not a file</source>
+        <translation>{path} 以斜杠结尾：它指的是文件夹，而不是文件</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a file name</source>
         <translation>{path} 是文件夹，不是文件名</translation>
     </message>
@@ -311,6 +315,18 @@
     <message>
         <source>cannot write {path}: {why}</source>
         <translation>无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>internal error: {what} (no log could be written)</source>
+        <translation>内部错误：{what}（无法写入日志）</translation>
+    </message>
+    <message>
+        <source>internal error: {what} (details in {log})</source>
+        <translation>内部错误：{what}（详情见 {log}）</translation>
+    </message>
+    <message>
+        <source>an argument is not valid text in this system&apos;s encoding ({arg}); nothing was done</source>
+        <translation>有一个参数不是本系统编码下的有效文本（{arg}）；未执行任何操作</translation>
     </message>
     <message>
         <source>--lang needs one of: {choices}</source>
@@ -772,6 +788,10 @@
         <translation>… 另有 {n} 条说法</translation>
     </message>
     <message>
+        <source>more than {limit:,} rows; split the data over several files in a folder</source>
+        <translation>超过 {limit:,} 行；请把数据拆分到一个文件夹中的多个文件里</translation>
+    </message>
+    <message>
         <source>invalid CSV: {error}</source>
         <translation>无效的 CSV：{error}</translation>
     </message>
@@ -816,8 +836,16 @@
         <translation>source_url 和 publisher 描述的是来源：请在 &apos;source&apos; 列中给出来源名称</translation>
     </message>
     <message>
+        <source>{field} must be {kind}, not {type}</source>
+        <translation>{field} 必须是 {kind}，而不是 {type}</translation>
+    </message>
+    <message>
         <source>{what} {value} is not a number</source>
         <translation>{what} {value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{what} has {n:,} digits; it cannot be a date</source>
+        <translation>{what} 有 {n:,} 位数字；不可能是日期</translation>
     </message>
     <message>
         <source>{what} {value} is not a whole number</source>
@@ -844,6 +872,14 @@
         <translation>已忽略 end_date：{reason}</translation>
     </message>
     <message>
+        <source>era {n} left out: an era must be an object, not {type}</source>
+        <translation>已略去时代 {n}：时代必须是对象，而不是 {type}</translation>
+    </message>
+    <message>
+        <source>era {n} left out: {reason}</source>
+        <translation>已略去时代 {n}：{reason}</translation>
+    </message>
+    <message>
         <source>start_date has no year</source>
         <translation>start_date 没有年份</translation>
     </message>
@@ -856,8 +892,23 @@
         <translation>时期 {name}：{note}</translation>
     </message>
     <message>
+        <source>no event could be read ({n:,} events); the first: {reason}</source>
+        <translation>没有任何事件可以读取（共 {n:,} 个事件）；第一个：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>and {n:,} more event or era left out or changed</source>
+        <comment>and {n:,} more events or eras left out or changed</comment>
+        <translation>
+            <numerusform>另有 {n:,} 个事件或时代被略去或修改</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>event {n} left out: an event must be an object, not {type}</source>
         <translation>已略去事件 {n}：事件必须是对象，而不是 {type}</translation>
+    </message>
+    <message>
+        <source>event {n} left out: {reason}</source>
+        <translation>已略去事件 {n}：{reason}</translation>
     </message>
     <message>
         <source>it has no start_date year</source>
@@ -886,6 +937,10 @@
     <message>
         <source>{key} must be a list; it is left out</source>
         <translation>{key} 必须是列表；已略去</translation>
+    </message>
+    <message>
+        <source>the title&apos;s headline must be text, not {type}; the timeline has no title</source>
+        <translation>标题的 headline 必须是文本，而不是 {type}；该时间线没有标题</translation>
     </message>
     <message>
         <source>unknown data file type {suffix}; use {suffixes}, or a TimelineJS JSON or CSV file</source>
@@ -1087,6 +1142,10 @@
         <translation>无法读取此文件夹：{why}</translation>
     </message>
     <message>
+        <source>skipped: a symbolic link that leads back to itself</source>
+        <translation>已跳过：指向自身的符号链接</translation>
+    </message>
+    <message>
         <source>skipped: symbolic link to outside the folder ({target})</source>
         <translation>已跳过：指向文件夹之外的符号链接（{target}）</translation>
     </message>
@@ -1152,6 +1211,10 @@
     <message>
         <source>{field}: unknown {noun} id {value}{hint}</source>
         <translation>{field}：未知的{noun} id {value}{hint}</translation>
+    </message>
+    <message>
+        <source>a dotted key of {n:,} parts: nested too deep (the limit is {limit})</source>
+        <translation>点分键有 {n:,} 段：嵌套过深（上限为 {limit}）</translation>
     </message>
     <message>
         <source>invalid TOML: nested too deeply</source>
@@ -2278,6 +2341,10 @@
 <context>
     <name>app</name>
     <message>
+        <source>nevroadmap: the log %1 is not a plain file (a link, FIFO or folder?) or cannot be written; nothing is logged</source>
+        <translation>nevroadmap：日志 %1 不是普通文件（链接、FIFO 还是文件夹？）或无法写入；不记录任何日志</translation>
+    </message>
+    <message>
         <source>NEV Roadmap ran into an unexpected error. You can keep working; if something looks wrong, reload the data (F5).</source>
         <translation>NEV Roadmap 遇到意外错误。您可以继续工作；如果显示有误，请重新加载数据（F5）。</translation>
     </message>
@@ -2338,6 +2405,10 @@
 </context>
 <context>
     <name>settings</name>
+    <message>
+        <source>nevroadmap: the settings file %1 is not a plain file (a link, FIFO or folder?); it is neither read nor written, and this session starts from the defaults</source>
+        <translation>nevroadmap：设置文件 %1 不是普通文件（链接、FIFO 还是文件夹？）；既不读取也不写入，本次会话使用默认设置</translation>
+    </message>
     <message>
         <source>NEVROADMAP_SETTINGS_DIR is not a usable folder (%1)</source>
         <translation>NEVROADMAP_SETTINGS_DIR 不是可用的文件夹（%1）</translation>

@@ -77,14 +77,70 @@ def _say(message: str) -> None:
         pass
 
 
+INTERNAL_ERROR = 3  # exit status of a failure the program did not expect (a bug): one line, details in the log
+
+
+def _undecodable(argv: list[str]) -> str | None:
+    """The first argument that is not valid text in the system's encoding (Python keeps such
+    bytes as lone surrogates), shown as bytes; None when every argument is text."""
+    for arg in argv:
+        if any("\udc80" <= c <= "\udcff" for c in arg):
+            return repr(os.fsencode(arg))[2:-1][:80]
+    return None
+
+
+def _crash_log(text: str) -> str | None:
+    """Append ``text`` to the app's log (a plain file only: never through a link, never a
+    FIFO); its path, or None when it cannot be written."""
+    try:
+        from PySide6.QtCore import QCoreApplication
+
+        from nevroadmap.core.safe_paths import append_plain
+        from nevroadmap.gui.settings import APPLICATION, ORGANIZATION, log_path
+
+        if QCoreApplication.instance() is None:  # the same folder the app uses
+            QCoreApplication.setOrganizationName(ORGANIZATION)
+            QCoreApplication.setApplicationName(APPLICATION)
+        path = log_path()
+        return str(path) if append_plain(path, text) else None
+    except Exception:  # the guard itself must never raise
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; exit status 0 done, 1 the data or an output cannot be used (or the
-    system ran out of a resource), 2 a bad request, 130 interrupted.
+    system ran out of a resource), 2 a bad request, 3 an internal error, 130 interrupted.
 
     Every error a user can cause is one line on stderr: the commands word the errors
-    they expect; this guard words the rest (a full or closed output, memory)."""
+    they expect; ``_main`` words the rest (a full or closed output, memory); and this
+    last guard turns anything unexpected into one line, the traceback going to the log."""
+    try:
+        return _main(argv)
+    except Exception as exc:  # a bug: never a traceback on the terminal
+        import datetime
+        import traceback
+
+        from nevroadmap import __version__
+
+        stamp = datetime.datetime.now().isoformat(timespec="seconds")
+        where = _crash_log(f"--- {stamp} nevroadmap {__version__} (command line) ---\n{traceback.format_exc()}\n")
+        from nevroadmap.core.safe_text import visible
+
+        what = visible(f"{type(exc).__name__}: {exc}", 300)
+        if where is None:
+            _say(_("internal error: {what} (no log could be written)").format(what=what))
+        else:
+            _say(_("internal error: {what} (details in {log})").format(what=what, log=visible(where)))
+        return INTERNAL_ERROR
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     _prepare_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
+    bad_arg = _undecodable(argv)
+    if bad_arg is not None:  # one place for every argument (paths, --search, ...): text or a refusal
+        _say(_("an argument is not valid text in this system's encoding ({arg}); nothing was done").format(arg=bad_arg))
+        return 2
     lang, argv, bad_lang = take_lang_option(argv)  # first: the help texts are built in the language
     lang = setup_language(None if bad_lang else lang)
     parser = build_parser()

@@ -90,6 +90,9 @@ def cmd_export(args) -> int:
     except ExportError as exc:
         return fail("export", str(exc), 1)
     n = int(mask.sum())
-    print(ngettext("wrote {path} ({w}x{h}, {n} milestone)", "wrote {path} ({w}x{h}, {n} milestones)", n).format(
-        path=visible(args.output), w=request.width, h=request.height, n=n), file=sys.stderr)
+    try:  # the file is written: a report that cannot be shown (2>/dev/full) does not undo that
+        print(ngettext("wrote {path} ({w}x{h}, {n} milestone)", "wrote {path} ({w}x{h}, {n} milestones)", n).format(
+            path=visible(args.output), w=request.width, h=request.height, n=n), file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
     return 0

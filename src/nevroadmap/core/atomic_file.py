@@ -42,7 +42,10 @@ def check_output_path(path: str | os.PathLike) -> Path:
 
     A symbolic link, a device, a FIFO or a folder is refused (the export writes
     the file it names or nothing)."""
+    named = os.fspath(path)
     path = Path(path)
+    if isinstance(named, str) and named.endswith(("/", os.sep)):  # Path() would drop the slash and write "out.png"
+        raise ExportError(_("{path} ends in a slash: it names a folder, not a file").format(path=named))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         try:

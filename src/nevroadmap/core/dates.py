@@ -189,11 +189,11 @@ class DateSpan:
 
 
 _PERIOD_RES = [
-    (re.compile(r"^(\d{4})$"), "Y"),
-    (re.compile(r"^(?:H([12])\s+(\d{4})|(\d{4})\s*H([12]))$", re.I), "H"),
-    (re.compile(r"^(?:Q([1-4])\s+(\d{4})|(\d{4})\s*Q([1-4]))$", re.I), "Q"),
-    (re.compile(r"^(\d{4})-(\d{1,2})$"), "M"),
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), "D"),
+    (re.compile(r"^(\d{4})$", re.ASCII), "Y"),
+    (re.compile(r"^(?:H([12])\s+(\d{4})|(\d{4})\s*H([12]))$", re.I | re.ASCII), "H"),
+    (re.compile(r"^(?:Q([1-4])\s+(\d{4})|(\d{4})\s*Q([1-4]))$", re.I | re.ASCII), "Q"),
+    (re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII), "M"),
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII), "D"),
 ]
 
 
@@ -228,14 +228,14 @@ def _period(text: str, whole: str) -> Period:
         if not 1 <= day <= last:
             raise DateSyntaxError(whole, f"day {day} does not exist in {year:04d}-{month:02d} (1-{last})")
         return Period(year, "D", month, day)
-    if text.isdigit():  # 99999, 27: a year, but not four digits
+    if text.isascii() and text.isdigit():  # 99999, 27: a year, but not four digits
         raise DateSyntaxError(whole, f"year {text} is not a four-digit year between {MIN_YEAR} and {MAX_YEAR}")
     raise DateSyntaxError(whole)
 
 
 _APPROX = re.compile(r"^(?:~|ca\.?\s+|c\.\s*|circa\s+|around\s+|about\s+)", re.I)
 _KEYWORD = re.compile(r"^(by|before|after|until)\s+", re.I)
-_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-\u2013\u2014]\s*(\d{4})$")
+_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-\u2013\u2014]\s*(\d{4})$", re.ASCII)
 _RANGE_SEP = re.compile(r"\s+(?:to|until|[-\u2013\u2014])\s+|\s*[\u2013\u2014]\s*", re.I)
 
 

@@ -28,9 +28,20 @@ __all__ = ["visible", "quoted", "table_cell", "json_terminal_safe", "for_termina
 QUOTE_LIMIT = 80  # characters of a value quoted in a message
 MESSAGE_LIMIT = 600  # characters of one problem message
 
-# C0, DEL, C1; ALM, LRM/RLM, bidi embeddings/overrides/isolates; line and paragraph separators;
-# zero-width no-break space / BOM and the interlinear annotation marks
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]")
+# The one rule (INVISIBLE_CATEGORIES plus INVISIBLE_EXTRAS) written out as a regex class for
+# speed: every code point whose Unicode category is a control (Cc), format (Cf: zero-width
+# spaces and joiners, bidi controls, soft hyphen, word joiner, BOM, tag characters, ...),
+# private-use (Co) or surrogate (Cs), a line or paragraph separator (Zl, Zp), plus the
+# invisible characters of other categories (combining grapheme joiner, Hangul fillers) and
+# the noncharacters U+FFFE/U+FFFF.  tests/test_hostile3.py checks the class against
+# ``unicodedata`` for every code point.
+INVISIBLE_CATEGORIES = ("Cc", "Cf", "Co", "Cs", "Zl", "Zp")
+INVISIBLE_EXTRAS = "\u034f\u115f\u1160\u3164\uffa0\ufffe\uffff"
+_UNSAFE_CLASS = (r"\x00-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f-\u1160\u180e"
+                 r"\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ud800-\uf8ff\ufeff\uffa0\ufff9-\ufffb"
+                 r"\ufffe-\uffff\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                 r"\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd")
+UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -39,7 +50,7 @@ def _escape(m: re.Match) -> str:
     if c in _NAMED:
         return _NAMED[c]
     n = ord(c)
-    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
 
 
 def visible(text: object, limit: int | None = None) -> str:
@@ -58,7 +69,7 @@ def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
     return "'" + s.replace("'", "\\'") + "'"
 
 
-_PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?$")
+_PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3}|U[0-9a-f]{0,7})?$")
 
 
 def table_cell(value: object, width: int) -> str:
@@ -73,15 +84,25 @@ def table_cell(value: object, width: int) -> str:
     return fit(_PARTIAL_ESCAPE.sub("", cut) + "…", width)
 
 
-_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_C0 = r"\x00-\x1f"
+_JSON_RAW = re.compile("[" + _UNSAFE_CLASS.replace(_C0, "", 1) + "]")  # json.dumps escapes C0 itself
+
+
+def _json_escape(m: re.Match) -> str:
+    n = ord(m.group())
+    if n < 0x10000:
+        return f"\\u{n:04x}"
+    n -= 0x10000  # JSON writes a character beyond the BMP as a surrogate pair
+    return f"\\u{0xd800 + (n >> 10):04x}\\u{0xdc00 + (n & 0x3ff):04x}"
 
 
 def json_terminal_safe(json_text: str) -> str:
-    """JSON text whose DEL, C1 and bidi characters are written as ``\\uXXXX`` (same value)."""
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    """JSON text whose DEL, C1, format (bidi, zero-width, tags), private-use and separator
+    characters are written as ``\\uXXXX`` (the same JSON value)."""
+    return _JSON_RAW.sub(_json_escape, json_text)
 
 
-_TEXT_UNSAFE = re.compile(UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))  # all but tab and LF
+_TEXT_UNSAFE = re.compile(UNSAFE.pattern.replace("\\x00-\\x1f", "\\x00-\\x08\\x0b-\\x1f"))  # all but tab and LF
 
 
 def for_terminal(text: str, fmt: str) -> str:

@@ -59,6 +59,7 @@ class ExceptionHook:
         self.previous = sys.excepthook
         self._box = None
         self.count = 0
+        self._log_warned = False
 
     def _log_path(self) -> Path:
         if self.log_path is not None:
@@ -68,14 +69,20 @@ class ExceptionHook:
         return log_path()
 
     def write_log(self, text: str) -> Path | None:
+        from nevroadmap.core.safe_paths import append_plain
+
         path = self._log_path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "a", encoding="utf-8") as fh:
-                fh.write(text)
+        if append_plain(path, text):
             return path
-        except OSError:
-            return None
+        if not self._log_warned:  # a link or FIFO in the log's place: never written through, said once
+            self._log_warned = True
+            try:
+                sys.stderr.write(QCoreApplication.translate(
+                    "app", "nevroadmap: the log %1 is not a plain file (a link, FIFO or folder?) or cannot be "
+                           "written; nothing is logged").replace("%1", str(path)) + "\n")
+            except (OSError, ValueError):
+                pass
+        return None
 
     def __call__(self, exc_type, exc, tb) -> None:
         if issubclass(exc_type, KeyboardInterrupt):

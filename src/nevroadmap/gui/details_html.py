@@ -18,6 +18,7 @@ from nevroadmap.core.i18n import _, join, ngettext
 from nevroadmap.core.model import Claim, Milestone, Organization, Roadmap, Source
 from nevroadmap.core.names import kind_name, status_meaning, status_name
 from nevroadmap.core.provenance import claims_in_said_order, drift, format_slip, independent_sources
+from nevroadmap.core.safe_text import UNSAFE
 
 __all__ = ["Colors", "esc", "safe_http_url", "explain_when", "milestone_html", "organization_html",
            "placeholder_html"]
@@ -42,17 +43,21 @@ def esc(text: object) -> str:
 
 
 def safe_http_url(url: str | None) -> str | None:
-    """The URL if it is a plain http(s) address with a host, else None."""
+    """The URL if it is a plain http(s) address with a host, else None: no spaces, no
+    invisible characters (the terminal's rule, :data:`~nevroadmap.core.safe_text.UNSAFE`: a
+    zero-width space or bidi control would make the shown link differ from the opened one)
+    and no user part (``https://bank.example@evil.example`` opens evil.example)."""
     if not url:
         return None
     url = url.strip()
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    if any(ch.isspace() for ch in url) or UNSAFE.search(url):
         return None
     try:
         parts = urlsplit(url)
+        host = parts.hostname
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or not host or "@" in parts.netloc:
         return None
     return url
 

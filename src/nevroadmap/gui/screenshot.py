@@ -25,17 +25,33 @@ def _pick_milestone(roadmap) -> str | None:
     return best
 
 
+def _size(text: str) -> tuple[int, int]:
+    """``1600x1000`` -> (1600, 1000); argparse turns the ValueError into a usage error."""
+    w, sep, h = text.lower().partition("x")
+    if not (sep and w.isascii() and w.isdigit() and h.isascii() and h.isdigit() and len(w) <= 5 and len(h) <= 5
+            and 200 <= int(w) <= 10000 and 200 <= int(h) <= 10000):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, each 200-10000 (such as 1600x1000), not {text!r}")
+    return int(w), int(h)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m nevroadmap.gui.screenshot", description=__doc__.splitlines()[0])
     ap.add_argument("output", help="PNG file to write")
     ap.add_argument("--theme", choices=("light", "dark"), default="light")
     ap.add_argument("--data", default=None, help="data file or folder (default: bundled dataset)")
-    ap.add_argument("--size", default="1600x1000", help="window size WxH (default 1600x1000)")
+    ap.add_argument("--size", type=_size, default="1600x1000", help="window size WxH (default 1600x1000)")
     ap.add_argument("--select", default=None, help="milestone id to show in the details panel")
     ap.add_argument("--group-by", choices=("technology", "company"), default="technology")
     ap.add_argument("--lang", choices=("en", "zh_CN"), default="en", help="interface language (default en)")
     args = ap.parse_args(argv)
-    w, h = (int(x) for x in args.size.lower().split("x"))
+    w, h = args.size
+    from nevroadmap.core.atomic_file import ExportError, check_output_path
+
+    try:  # a link, FIFO or folder in the output's place is refused before any work
+        check_output_path(args.output)
+    except ExportError as exc:
+        print(f"cannot write: {exc}", file=sys.stderr)
+        return 1
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -59,11 +75,15 @@ def main(argv: list[str] | None = None) -> int:
         window.state.select_milestone(sel)
     for _ in range(3):
         app.processEvents()
-    ok = window.grab().save(args.output)
+    from nevroadmap.render.output import encode_png, write_atomic
+
+    image = window.grab().toImage()
     window.close()
     tmp.cleanup()
-    if not ok:
-        print(f"cannot write {args.output}", file=sys.stderr)
+    try:  # all or nothing, never through a link (the atomic writer)
+        write_atomic(args.output, encode_png(image))
+    except ExportError as exc:
+        print(f"cannot write: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {args.output}")
     return 0

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows, restore, write_rows
+from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows, repeated_columns, repeated_message, restore, write_rows
 from nevroadmap.core.formats.ids import IdMaker
 from nevroadmap.core.formats.result import Converted
 from nevroadmap.core.i18n import _
@@ -198,8 +198,7 @@ def _table(rows: list[tuple[int, list[str]]], columns: tuple[str, ...], out: Con
             hint = _(" (did you mean {name}?)").format(name=repr(close[0])) if close else ""
             out.errors.append((header_line, _("unknown column {name}{hint}; columns: {columns}").format(
                 name=repr(header[k].strip()), hint=hint, columns=", ".join(columns))))
-        elif names.index(name) != k:
-            out.errors.append((header_line, _("column {name} appears twice").format(name=repr(name))))
+    out.errors += [(header_line, repeated_message(name)) for name in repeated_columns(names)]
     if out.errors:
         return []
     table = []

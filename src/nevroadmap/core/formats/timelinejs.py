@@ -37,11 +37,11 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR, DateSyntaxError, parse_when
-from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows
+from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows, repeated_columns, repeated_message
 from nevroadmap.core.formats.ids import ID_RE, IdMaker, slug
 from nevroadmap.core.formats.plain_text import html_to_text, one_line
 from nevroadmap.core.formats.result import Converted
-from nevroadmap.core.i18n import _
+from nevroadmap.core.i18n import _, ngettext
 from nevroadmap.core.model import SECTIONS
 
 __all__ = ["TEMPLATE_COLUMNS", "is_timelinejs_json", "may_be_timelinejs_json", "is_timelinejs_header",
@@ -55,6 +55,7 @@ DEFAULT_LANE = "Events"
 DEFAULT_AREA = "Timeline"
 STATUS = "announced"
 MAX_NAME, MAX_TEXT, MAX_URL = 500, 20_000, 2000
+MAX_WARNINGS = 100  # warnings listed one by one; the rest are counted
 
 
 @cache
@@ -96,7 +97,29 @@ def is_timelinejs_header(cells: list[str]) -> bool:
     return {"year", "headline", "text"} <= names and len(names & _TEMPLATE_KEYS.keys()) >= 5
 
 
-# -- dates -------------------------------------------------------------------
+# -- values -------------------------------------------------------------------
+_JSON_TYPES = {"str": "text", "int": "a number", "float": "a number", "bool": "true/false", "list": "a list",
+               "dict": "an object", "NoneType": "null"}
+_KINDS = {str: "text", dict: "an object", list: "a list"}
+MAX_DIGITS = 6  # a year, month or day with more digits is refused before any conversion (no 5,000-digit ints)
+
+
+def _type_name(value: Any) -> str:
+    return _JSON_TYPES.get(type(value).__name__, type(value).__name__)
+
+
+def _get(obj: dict, key: str, kind: type, where: str = "") -> Any:
+    """``obj[key]`` when it is a ``kind`` (str, dict or list), the empty ``kind`` when it is
+    missing or null, or ValueError naming the field: the one place a value's type is checked."""
+    value = obj.get(key)
+    if value is None:
+        return kind()
+    if isinstance(value, kind):
+        return value
+    raise ValueError(_("{field} must be {kind}, not {type}").format(field=where + key, kind=_KINDS[kind],
+                                                                   type=_type_name(value)))
+
+
 def _int(value: Any, what: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -106,9 +129,12 @@ def _int(value: Any, what: str) -> int | None:
         return int(value)
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.0*)?\s*", value):
-        return int(float(value))
-    raise ValueError(_("{what} {value} is not a whole number").format(what=what, value=repr(str(value)[:40])))
+    if isinstance(value, str) and (m := re.fullmatch(r"\s*(-?)0*(\d+)(\.0*)?\s*", value, re.ASCII)):
+        if len(m.group(2)) > MAX_DIGITS:
+            raise ValueError(_("{what} has {n:,} digits; it cannot be a date").format(what=what, n=len(m.group(2))))
+        return int(m.group(1) + m.group(2))
+    raise ValueError(_("{what} {value} is not a whole number").format(what=what, value=repr(str(value)[:40]) if isinstance(
+        value, (str, float)) else _type_name(value)))
 
 
 def _date_text(d: Any, what: str) -> str | None:
@@ -236,14 +262,22 @@ class _Builder:
         area_id = slug(self.title, "timeline")
         lanes: dict[str, str] = {}  # group name -> technology id
         tech_ids, ms_ids, src_ids, claim_ids, era_ids = IdMaker(), IdMaker(), IdMaker(), IdMaker(), IdMaker()
-        counts = Counter(ev.get("unique_id") for ev, *_where in self.events if isinstance(ev, dict))
+        counts = Counter(ev.get("unique_id") for ev, *_where in self.events
+                         if isinstance(ev, dict) and isinstance(ev.get("unique_id"), str))
         wanted = {u for u, k in counts.items() if k == 1 and isinstance(u, str) and len(u) <= 200 and ID_RE.match(u)}
         ms_ids.taken |= wanted
         for n, (ev, line, fields) in enumerate(self.events, 1):
             self._event(ev, line, fields, n, sec, lanes, area_id, tech_ids, ms_ids, src_ids, claim_ids, wanted)
         for n, (era, line, fields) in enumerate(self.eras, 1):
-            name = one_line((era.get("text") or {}).get("headline", "") if isinstance(era.get("text"), dict) else "")
-            name = _clip(name, MAX_NAME)[0] or f"Era {n}"
+            if not isinstance(era, dict):
+                self.warn(line, _("era {n} left out: an era must be an object, not {type}").format(n=n, type=_type_name(era)))
+                continue
+            try:
+                name = _clip(one_line(_get(_get(era, "text", dict), "headline", str, "text.")), MAX_NAME)[0]
+            except ValueError as exc:
+                self.warn(fields.get("text", line), _("era {n} left out: {reason}").format(n=n, reason=exc))
+                continue
+            name = name or f"Era {n}"
             try:
                 start = _date_text(era.get("start_date"), "start_date")
                 end = _date_text(era.get("end_date"), "end_date")
@@ -262,16 +296,36 @@ class _Builder:
             sec["areas"].append({"id": area_id, "name": _clip(self.title, MAX_NAME)[0] or DEFAULT_AREA})
             out.lines[("areas", 0)] = self.events[0][1] if self.events else 1
         out.data = {k: v for k, v in sec.items() if v}
+        if self.events and not sec["milestones"]:  # nothing usable is an error, not "OK: 0 milestones"
+            first = out.warnings[0][1] if out.warnings else ""
+            out.errors.append((self.events[0][1], _("no event could be read ({n:,} events); the first: {reason}").format(
+                n=len(self.events), reason=first)))
+        if len(out.warnings) > MAX_WARNINGS:
+            rest = len(out.warnings) - MAX_WARNINGS
+            out.warnings[MAX_WARNINGS:] = [(out.warnings[MAX_WARNINGS][0], ngettext(
+                "and {n:,} more event or era left out or changed", "and {n:,} more events or eras left out or changed",
+                rest).format(n=rest))]
         return out
 
     def _event(self, ev: Any, line: int, fields: dict[str, int], n: int, sec: dict, lanes: dict, area_id: str,
                tech_ids: IdMaker, ms_ids: IdMaker, src_ids: IdMaker, claim_ids: IdMaker, wanted: set[str]) -> None:
         if not isinstance(ev, dict):
-            self.warn(line, _("event {n} left out: an event must be an object, not {type}").format(n=n, type=type(ev).__name__))
+            self.warn(line, _("event {n} left out: an event must be an object, not {type}").format(n=n, type=_type_name(ev)))
             return
-        text = ev.get("text") if isinstance(ev.get("text"), dict) else {}
-        headline = one_line(str(text.get("headline") or ""))
-        body = html_to_text(str(text.get("text") or ""))
+        try:
+            text = _get(ev, "text", dict)
+            headline = one_line(_get(text, "headline", str, "text."))
+            body = html_to_text(_get(text, "text", str, "text."))
+            display = one_line(_get(ev, "display_date", str))
+            group = _clip(one_line(_get(ev, "group", str)), MAX_NAME)[0] or DEFAULT_LANE
+            media = _get(ev, "media", dict)
+            url = _get(media, "url", str, "media.").strip()
+            credit = _clip(one_line(_get(media, "credit", str, "media.")), MAX_NAME)[0]
+            caption = _clip(one_line(_get(media, "caption", str, "media.")), MAX_NAME)[0]
+            uid = _get(ev, "unique_id", str)
+        except ValueError as exc:
+            self.warn(line, _("event {n} left out: {reason}").format(n=n, reason=exc))
+            return
         label = repr(headline[:60]) if headline else f"{n}"
         try:
             start = _date_text(ev.get("start_date"), "start_date")
@@ -289,14 +343,11 @@ class _Builder:
         title, clipped = _clip(title, MAX_NAME)
         if clipped:
             self.warn(fields.get("text", line), _("event {label}: headline shortened to {n} characters").format(label=label, n=MAX_NAME))
-        display = one_line(str(ev.get("display_date") or ""))
         description = "\n\n".join(x for x in (f"Display date: {display}" if display else "", body) if x)
         description, clipped = _clip(description, MAX_TEXT)
         if clipped:
             self.warn(fields.get("text", line), _("event {label}: text shortened to {n:,} characters").format(label=label, n=MAX_TEXT))
 
-        group = _clip(one_line(str(ev.get("group") or "")), MAX_NAME)[0] or DEFAULT_LANE
-        uid = ev.get("unique_id")
         mid = uid if uid in wanted else ms_ids.make(title, start)
         ms: dict[str, Any] = {"id": mid, "title": title, "technology": lanes.get(group, "lane"), "when": when,
                               "status": STATUS}
@@ -304,10 +355,6 @@ class _Builder:
             ms["description"] = description
 
         records: list[tuple[str, dict]] = [("milestones", ms)]
-        media = ev.get("media") if isinstance(ev.get("media"), dict) else {}
-        url = str(media.get("url") or "").strip()
-        credit = _clip(one_line(str(media.get("credit") or "")), MAX_NAME)[0]
-        caption = _clip(one_line(str(media.get("caption") or "")), MAX_NAME)[0]
         if url or credit:
             link = url if re.match(r"(?i)^https?://\S+$", url) and len(url) <= MAX_URL else None
             source: dict[str, Any] = {"id": src_ids.make(mid, "media"),
@@ -354,7 +401,7 @@ def read_timelinejs_json(data: dict, text: str) -> Converted:
         return _read_timelinejs2(data["timeline"], loc, loc.keys(top["timeline"]) if "timeline" in top else {}, b)
     title = data.get("title")
     if isinstance(title, dict) and isinstance(title.get("text"), dict):
-        b.title = one_line(str(title["text"].get("headline") or ""))
+        b.title = _title(title["text"].get("headline"), b, loc.line(top["title"]) if "title" in top else 1)
     for key, target in (("events", b.events), ("eras", b.eras)):
         items = data.get(key)
         if items is None:
@@ -370,6 +417,13 @@ def read_timelinejs_json(data: dict, text: str) -> Converted:
     return b.finish()
 
 
+def _title(headline: Any, b: _Builder, line: int) -> str:
+    if headline is None or isinstance(headline, str):
+        return one_line(headline or "")
+    b.warn(line, _("the title's headline must be text, not {type}; the timeline has no title").format(type=_type_name(headline)))
+    return ""
+
+
 def _tl2_date(text: Any) -> Any:
     """TimelineJS 2 ``"2011,12,10"`` -> ``{"year": "2011", "month": "12", "day": "10"}``."""
     if not isinstance(text, (str, int)) or isinstance(text, bool):
@@ -380,7 +434,7 @@ def _tl2_date(text: Any) -> Any:
 
 def _read_timelinejs2(tl: dict, loc: _JsonLocator, keys: dict[str, int], b: _Builder) -> Converted:
     """The TimelineJS 2 form: ``timeline`` with ``headline``, ``date`` and ``era`` lists."""
-    b.title = one_line(str(tl.get("headline") or ""))
+    b.title = _title(tl.get("headline"), b, loc.line(keys["headline"]) if "headline" in keys else 1)
     for key, target in (("date", b.events), ("era", b.eras)):
         items = tl.get(key)
         if not isinstance(items, list):
@@ -413,6 +467,9 @@ def read_timelinejs_csv(text: str) -> Converted:
     if not rows:
         return b.finish()
     header_line, header = rows[0]
+    repeated = repeated_columns([c.strip().lower() for c in header])
+    if repeated:  # one of the two values would be dropped silently
+        return Converted(errors=[(header_line, repeated_message(name)) for name in repeated])
     cols = {c.strip().lower(): k for k, c in enumerate(header)}
     for line, cells in rows[1:]:
         def cell(name: str) -> str:

@@ -4,6 +4,7 @@ reading one as text within the size limits (before any parser sees it)."""
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 from pathlib import Path
@@ -42,6 +43,22 @@ def _inside(target: Path, root: Path) -> bool:
     return target == root or root in target.parents
 
 
+class _LinkLoop(Exception):
+    """A symbolic link that leads back to itself (directly or through other links)."""
+
+
+def _resolved(p: Path) -> Path:
+    """``p`` with every link followed, or :class:`_LinkLoop` for a link cycle."""
+    try:
+        return p.resolve()
+    except RuntimeError:  # Python < 3.13: "Symlink loop from ..."
+        raise _LinkLoop from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _LinkLoop from None
+        raise
+
+
 def _find_data_files(path: Path) -> list[Path]:
     if path.is_dir():
         root = path.resolve()
@@ -59,7 +76,12 @@ def _find_data_files(path: Path) -> list[Path]:
                 if d.startswith("."):  # never walk .git, .venv, ...
                     continue
                 if (here / d).is_symlink():
-                    if not _inside((here / d).resolve(), root):
+                    try:
+                        outside = not _inside(_resolved(here / d), root)
+                    except _LinkLoop:
+                        problems.append(Problem(shown_name(here / d), 0, _("skipped: a symbolic link that leads back to itself")))
+                        continue
+                    if outside:
                         problems.append(Problem(shown_name(here / d), 0, _(
                             "skipped: symbolic link to outside the folder ({target})").format(target=os.readlink(here / d))))
                     continue  # a link inside the folder: its files are read by their own path
@@ -69,7 +91,12 @@ def _find_data_files(path: Path) -> list[Path]:
                 f = here / n
                 if n.startswith(".") or f.suffix.lower() not in DATA_SUFFIXES:
                     continue
-                if f.is_symlink() and not _inside(f.resolve(), root):
+                try:
+                    outside = f.is_symlink() and not _inside(_resolved(f), root)
+                except _LinkLoop:
+                    problems.append(Problem(shown_name(f), 0, _("skipped: a symbolic link that leads back to itself")))
+                    continue
+                if outside:
                     problems.append(Problem(shown_name(f), 0, _(
                         "skipped: symbolic link to outside the folder ({target})").format(target=os.readlink(f))))
                     continue

@@ -15,7 +15,28 @@ from nevroadmap.core.loader.problems import Problem, RoadmapError
 __all__ = ["parse"]
 
 
+MAX_KEY_PARTS = 64  # a.b.c... beyond this is refused before tomllib (20,000 parts cost it 1.6 GB)
+# strings and comments (whose dots are not key dots), then runs of key characters and dots
+_STRINGS_COMMENTS = re.compile(r'''"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*''')
+_KEY_RUN = re.compile(r"[A-Za-z0-9_\-. \t]+")
+
+
+def _check_key_depth(text: str, shown: str) -> None:
+    """Refuse a dotted key (or table header) of more than MAX_KEY_PARTS parts: a linear scan
+    of the text with strings and comments blanked out, so tomllib never builds the nesting."""
+    if text.count(".") <= MAX_KEY_PARTS:
+        return
+    bare = _STRINGS_COMMENTS.sub(lambda m: "" if m.group().startswith("#") else "s" + "\n" * m.group().count("\n"), text)
+    for m in _KEY_RUN.finditer(bare):
+        dots = m.group().count(".")
+        if dots >= MAX_KEY_PARTS:
+            line = bare.count("\n", 0, m.start()) + 1
+            raise RoadmapError([Problem(shown, line, _("a dotted key of {n:,} parts: nested too deep (the limit is {limit})").format(
+                n=dots + 1, limit=MAX_KEY_PARTS))])
+
+
 def parse(text: str, shown: str) -> tuple[Any, PathLines]:
+    _check_key_depth(text, shown)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
