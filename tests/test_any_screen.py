@@ -183,3 +183,11 @@ def test_ticks_go_down_to_weeks_and_days():
 
     mondays = [decimal_year(date(2027, 3, 8)), decimal_year(date(2027, 3, 15))]
     assert all(any(abs(v - m) < 1e-9 for v in majors) for m in mondays)  # weeks start on Mondays
+
+
+def test_on_a_laptop_screen_the_metrics_pane_leaves_the_timeline_most_of_the_height(qtbot, make_window):
+    w = make_window([SMALL])
+    assert w.metrics_dock.isVisible()
+    qtbot.waitUntil(lambda: w.metrics_dock.height() <= max(w.metrics_dock.minimumSizeHint().height(),
+                                                         0.3 * w.height()) + 2, timeout=3000)
+    assert w.timeline.height() > w.metrics_dock.height()

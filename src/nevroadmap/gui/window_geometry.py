@@ -19,6 +19,8 @@ from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, Qt, QTim
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+BOTTOM_SHARE = 0.28  # the timeline keeps most of the height, on a laptop screen too
+
 __all__ = ["PREFERRED_SIZE", "initial_geometry", "bring_on_screen", "dock_widths", "docks_tabbed", "WindowGeometry"]
 
 PREFERRED_SIZE = QSize(1600, 1000)
@@ -147,10 +149,16 @@ class WindowGeometry:
             w.move(target.topLeft())  # a window's position is its frame's
 
     def size_docks(self) -> None:
-        """Start widths; a window narrower than :data:`TABBED_BELOW` puts the docks in one column, as tabs."""
+        """Start widths; a window narrower than :data:`TABBED_BELOW` puts the docks in one column, as tabs.
+        Docks below the timeline (the metrics pane) start at most :data:`BOTTOM_SHARE` of the window tall."""
+        w = self.window
+        bottom = [d for d in w.findChildren(QDockWidget)
+                  if w.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea and not d.isFloating()]
+        if bottom:
+            tall = [max(d.minimumSizeHint().height(), int(w.height() * BOTTOM_SHARE)) for d in bottom]
+            w.resizeDocks(bottom, tall, Qt.Orientation.Vertical)
         if len(self.docks) != 2:
             return
-        w = self.window
         first, second = self.docks
         if docks_tabbed(w.width()):
             if second not in w.tabifiedDockWidgets(first):
