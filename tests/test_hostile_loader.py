@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from conftest import FIXTURES
-from nevroadmap.core.loader import RoadmapError, load
+from nevroadmap.core.loader import RoadmapError, load, repeated_json_keys
 from nevroadmap.core.loader.problems import SUGGEST_CANDIDATES, Candidates
 
 VALID = FIXTURES / "fictional.yaml"
@@ -267,3 +267,19 @@ def test_a_clean_json_file_raises_no_late_problem(qtbot, tmp_path, open_window):
         w.open_path(str(path))
     qtbot.wait(200)
     assert late == [] and [m.title for m in w.state.roadmap.milestones] == ["M", "M2"]
+
+
+def test_the_apps_late_check_skips_json_over_its_memory_budget(qtbot, tmp_path, open_window, monkeypatch):
+    from nevroadmap.gui import dataset_loader
+
+    monkeypatch.setattr(dataset_loader, "LATE_CHECK_MAX_BYTES", 10)  # this small file counts as big
+    text = json.dumps(BASE, indent=1).replace('"title": "M",', '"title": "M",\n "title": "N",', 1)
+    path = _json(tmp_path, text)
+    w = open_window()
+    late = []
+    w.loader.sigLateProblems.connect(lambda *a: late.append(a))
+    with qtbot.waitSignal(w.state.sigPrepared, timeout=10000):
+        w.open_path(str(path))
+    qtbot.wait(300)
+    assert late == []
+    assert repeated_json_keys(path) and not repeated_json_keys(path, max_bytes=10)

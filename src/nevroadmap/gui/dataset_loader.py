@@ -55,6 +55,11 @@ class _AfterNextPaint(QObject):
         return False
 
 
+# the after-paint check of repeated JSON keys reads the text once more; above this size it would
+# raise the app's peak memory beyond its budget (README "Performance"), so only validate/list/export check
+LATE_CHECK_MAX_BYTES = 32 * 1024 * 1024
+
+
 class DatasetLoader(QObject):
     sigStarted = Signal(object)  # path | None
     sigProgress = Signal(object, str)  # path, stage: "reading" | "preparing"
@@ -174,7 +179,7 @@ class DatasetLoader(QObject):
         try:
             from nevroadmap.core.loader import repeated_json_keys
 
-            return [str(p) for p in repeated_json_keys(path)]
+            return [str(p) for p in repeated_json_keys(path, max_bytes=LATE_CHECK_MAX_BYTES)]
         except Exception:  # noqa: BLE001 - a check that cannot run is not a problem of the data
             return []
 

@@ -62,13 +62,16 @@ def _json_key_problems(files: list[Path]) -> list[Problem]:
     return [p for f in files for p in repeated_key_problems(one_line_end(read_text(f, shown_name(f))), shown_name(f))]
 
 
-def repeated_json_keys(path: str | os.PathLike | None = None) -> list[Problem]:
+def repeated_json_keys(path: str | os.PathLike | None = None, max_bytes: int | None = None) -> list[Problem]:
     """The keys given twice in one record of a JSON dataset that :func:`load` opened on its fast
-    path (which keeps the last value, as every JSON parser does); ``[]`` for other datasets.
-    What ``load(path, strict=True)`` refuses, for a caller that has shown the roadmap already."""
+    path (which keeps the last value, as every JSON parser does); ``[]`` for other datasets, and
+    for datasets over ``max_bytes`` (the check reads the text once more: about twice its size in
+    memory).  What ``load(path, strict=True)`` refuses, for a caller that has shown the roadmap."""
     root = Path(path) if path is not None else bundled_data_path()
     files = data_files(root)
     if not files or not all(f.suffix.lower() == ".json" for f in files):
+        return []
+    if max_bytes is not None and sum(f.stat().st_size for f in files) > max_bytes:
         return []
     try:
         return _json_key_problems(files)

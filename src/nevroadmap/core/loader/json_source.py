@@ -25,12 +25,21 @@ def _keep_pairs(repeated: list) -> Any:
     return hook
 
 
+def _note_repeats(repeated: list) -> Any:
+    """An object hook that only notes a repeated key and keeps nothing: the check holds no tree
+    (a 67 MB file's tree would be some 600 MB)."""
+    def hook(pairs: list[tuple[str, Any]]) -> None:
+        if len(pairs) > 1 and len({key for key, _value in pairs}) != len(pairs):
+            repeated.append(True)
+    return hook
+
+
 def repeated_key_problems(text: str, shown: str) -> list[Problem]:
     """A problem for every key given twice in one object of a JSON file that parsed (for
     ``validate``: the fast reader keeps the last value, as JSON parsers do)."""
     repeated: list = []
     try:
-        json.loads(text, object_pairs_hook=_keep_pairs(repeated))
+        json.loads(text, object_pairs_hook=_note_repeats(repeated))
     except (ValueError, RecursionError):
         return []  # not valid JSON: the careful path has words for it
     return _repeated(text, shown) if repeated else []
