@@ -44,20 +44,20 @@ GUI_FIXTURE = FIXTURES / "gui_roadmap.yaml"
 def open_window(qtbot, tmp_path, monkeypatch):
     """Open a main window on a dataset with settings kept in tmp_path; closed after the test.
 
-    ``open_window(path=GUI_FIXTURE, size=None, active=False)``: ``size`` resizes it before it is
+    ``open_window(path=GUI_FIXTURE, size=None, active=False, theme="light")`` (theme None: the system's): ``size`` resizes it before it is
     shown, ``active`` waits until it is the active window (keys go to it)."""
     monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
     monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
     made = []
 
-    def _open(path=GUI_FIXTURE, size=None, active=False):
+    def _open(path=GUI_FIXTURE, size=None, active=False, theme="light"):
         from PySide6.QtWidgets import QApplication
 
         from nevroadmap.core.loader import load
         from nevroadmap.gui.main_window import MainWindow
         from nevroadmap.gui.state import AppState
 
-        w = MainWindow(AppState(load(path)), theme="light")
+        w = MainWindow(AppState(load(path)), theme=theme)
         qtbot.addWidget(w)
         if size is not None:
             w.resize(*size)
@@ -72,3 +72,20 @@ def open_window(qtbot, tmp_path, monkeypatch):
     yield _open
     for w in made:
         w.close()
+
+
+@pytest.fixture
+def english_after(qapp):
+    """Every test ends in English, whatever it switched to (translators are application-wide)."""
+    from nevroadmap.gui.language import apply_language
+
+    yield apply_language
+    apply_language("en")
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """Settings and app data kept in tmp_path (never the user's); returns tmp_path."""
+    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
+    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
+    return tmp_path

@@ -19,13 +19,6 @@ TIMELINE = FIXTURES / "timelinejs_fictional.json"
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path
-
-
-@pytest.fixture
 def window(env, open_window):
     return open_window(FIX)
 

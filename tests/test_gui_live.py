@@ -26,13 +26,6 @@ TEXT = FIX.read_text(encoding="utf-8").replace("claims:\n", EXTRA + "claims:\n",
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path
-
-
-@pytest.fixture
 def data(env) -> Path:
     p = env / "work" / "tracker.yaml"
     p.parent.mkdir()

@@ -19,13 +19,6 @@ ALL_IDS = {"fm-solid-pilot", "fm-mw-charging", "ic-sodium", "ic-solid-deadline",
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path
-
-
-@pytest.fixture
 def make_window(qtbot, env):
     from nevroadmap.gui.main_window import MainWindow
     from nevroadmap.gui.state import AppState

@@ -11,27 +11,8 @@ FIX = Path(__file__).parent / "fixtures" / "gui_roadmap.yaml"
 
 
 @pytest.fixture
-def english_after(qapp):
-    """Every test ends in English, whatever it switched to (translators are application-wide)."""
-    from nevroadmap.gui.language import apply_language
-
-    yield apply_language
-    apply_language("en")
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, english_after):
-    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
-    from nevroadmap.gui.main_window import MainWindow
-    from nevroadmap.gui.state import AppState
-
-    w = MainWindow(AppState(load(FIX)))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(open_window, english_after):
+    return open_window(FIX, theme=None)
 
 
 def menu_titles(w) -> list[str]:
