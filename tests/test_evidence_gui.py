@@ -252,8 +252,8 @@ def test_a_huge_metric_draws_a_bounded_number_of_marks_and_says_so(qtbot):
                for i, m in enumerate(rm.milestones))
     cl = tuple(Claim(id=f"c{i}", statement=f"Fictional: {300 + i % 200} Wh/kg", source=rm.sources[0].id,
                      supports=(m.id,)) for i, m in enumerate(ms))
-    big = Roadmap.model_construct(sources=rm.sources, organizations=rm.organizations, areas=rm.areas,
-                                  technologies=rm.technologies, milestones=ms, claims=cl)
+    big = Roadmap(sources=rm.sources, organizations=rm.organizations, areas=rm.areas,
+                  technologies=rm.technologies, milestones=ms, claims=cl)
     pane = MetricsDockWidget(AppState(big))
     qtbot.addWidget(pane)
     assert len(pane.plot.marks.rows) == MAX_MARKS

@@ -71,11 +71,11 @@ def test_catalogue_plurals_and_fallback(chinese):
 
 
 def test_organization_native_name(chinese):
-    from nevroadmap.core.model import Roadmap
+    from nevroadmap.core.model import Organization, Roadmap
 
-    rm = Roadmap.model_validate({"organizations": [
-        {"id": "fm", "name": "Fictional Motors (example)", "native_name": "虚构汽车"},
-        {"id": "plain", "name": "Plain Co (example)"}]})
+    rm = Roadmap(organizations=(
+        Organization(id="fm", name="Fictional Motors (example)", native_name="虚构汽车"),
+        Organization(id="plain", name="Plain Co (example)")))
     assert rm.org_label("fm") == "虚构汽车 (Fictional Motors (example))" and rm.org_label("plain") == "Plain Co (example)"
     i18n.set_translator(None)
     assert rm.org_label("fm") == "Fictional Motors (example) (虚构汽车)"

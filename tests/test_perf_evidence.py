@@ -39,8 +39,7 @@ def roadmap(tmp_path_factory):
     # the generator's claims repeat their milestone's date: give some dated claims a date of their own
     claims = tuple(dataclasses.replace(c, when=parse_when(f"by {2030 + i % 9}")) if c.said is not None and i % 3 == 0
                    else c for i, c in enumerate(rm.claims))
-    return Roadmap.model_construct(**{sec: getattr(rm, sec) for sec in SECTIONS}, origin=rm.origin) \
-        .model_copy(update={"claims": claims})
+    return Roadmap(**{sec: getattr(rm, sec) for sec in SECTIONS if sec != "claims"}, claims=claims, origin=rm.origin)
 
 
 def _said_order_plain(rm, mid):

@@ -54,15 +54,6 @@ def filter_from_args(roadmap, args) -> "RoadmapFilter":  # noqa: F821
     )
 
 
-def _filter_error(exc: Exception) -> str:
-    """One line for a filter that cannot be built (pydantic wraps the validator's words)."""
-    from pydantic import ValidationError
-
-    if isinstance(exc, ValidationError):
-        return "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors(include_url=False))
-    return str(exc)
-
-
 def load_filtered(args, command: str):
     """The dataset and the filter the options ask for, or the exit code when they cannot be had.
 
@@ -76,5 +67,5 @@ def load_filtered(args, command: str):
     try:
         return roadmap, filter_from_args(roadmap, args)
     except (UnknownNameError, ValueError) as exc:  # unknown names, --from after --to
-        return fail(command, _filter_error(exc), 2)
+        return fail(command, str(exc), 2)
 

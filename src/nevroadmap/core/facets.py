@@ -8,6 +8,8 @@ company never turns the other companies' counts to zero).  Qt-free.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from nevroadmap.core.model import Roadmap
@@ -22,7 +24,7 @@ def organization_counts(index: FilterIndex, f: RoadmapFilter, shown=None) -> dic
     ``shown``: the filter's own mask when the caller has it (used when no company is chosen, where the two agree).
     """
     keep = shown if shown is not None and not f.organizations else \
-        index.mask(f.model_copy(update={"organizations": frozenset()}))
+        index.mask(dataclasses.replace(f, organizations=frozenset()))
     n_orgs = len(index.org_ids)
     if not n_orgs:
         return {}
@@ -34,7 +36,7 @@ def organization_counts(index: FilterIndex, f: RoadmapFilter, shown=None) -> dic
 def technology_counts(index: FilterIndex, f: RoadmapFilter, shown=None) -> dict[str, int]:
     """Milestones per technology that every filter but the technologies' keeps (``shown``: as above)."""
     keep = shown if shown is not None and not f.technologies else \
-        index.mask(f.model_copy(update={"technologies": frozenset()}))
+        index.mask(dataclasses.replace(f, technologies=frozenset()))
     tech = index.tech[keep]
     counts = np.bincount(tech[tech >= 0], minlength=len(index.tech_ids))
     return dict(zip(index.tech_ids, counts.tolist()))

@@ -7,16 +7,16 @@ Records are frozen dataclasses validated by pydantic; records refer to each othe
 
 from __future__ import annotations
 
-import datetime as _dt
+import dataclasses
 from enum import Enum
 from functools import cached_property
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints
-from pydantic.dataclasses import dataclass as _pydantic_dataclass
-
-from nevroadmap.core.dates import DateSpan, parse_when
+from nevroadmap.core.dates import DateSpan
 from nevroadmap.core.i18n import join, language, ngettext
+from nevroadmap.core.record_types import (
+    RECORD_CONFIG as _record_config, Bound, Color, Hedge, Id, Name, NonEmptyText, Number, Text, Unit, Url, When, validate_record,
+)
 
 __all__ = [
     "Area", "Claim", "DateSpan", "Era", "Metric", "Milestone", "OrgKind", "Organization", "Person",
@@ -24,49 +24,35 @@ __all__ = [
 ]
 
 
-def _to_span(value: Any) -> DateSpan:
-    if type(value) is str:  # the hot path: parse_when caches the texts it has read
-        return parse_when(value)  # DateSyntaxError is a ValueError: pydantic reports it
-    if isinstance(value, DateSpan):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    elif isinstance(value, _dt.date):  # TOML dates: said = 2025-09-28
-        value = value.isoformat()[:10]
-    if not isinstance(value, str):
-        raise ValueError(f"a date must be text such as '2027' or 'by 2026', not {type(value).__name__}")
-    return parse_when(value)  # DateSyntaxError is a ValueError: pydantic reports it
-
-
-When = Annotated[DateSpan, BeforeValidator(_to_span), PlainSerializer(str, return_type=str)]
-# ids are compared exactly: never stripped, so " a" and "a" are not silently one record
-Id = Annotated[str, StringConstraints(strip_whitespace=False),
-               Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")]
-Text = Annotated[str, Field(max_length=20_000)]
-Name = Annotated[str, Field(min_length=1, max_length=500)]
-
-
 class _Record:
     """Base of the data records.
 
-    Records are frozen, slotted, keyword-only dataclasses, validated by pydantic
-    (the loader validates whole sections through a ``TypeAdapter``; building one
-    directly validates its fields too).  They are not ``BaseModel`` subclasses: a
+    Records are frozen, slotted, keyword-only dataclasses.  pydantic validates
+    them (the loader whole sections at once through a ``TypeAdapter``); a
+    record built in code, ``Milestone(id=..., when="2027", ...)``, is validated
+    the same way by this ``__init__``.  They are not ``BaseModel`` subclasses: a
     100,000-milestone tracker holds ~300,000 of them, and a BaseModel instance
     carries a ``__dict__`` and its own fields-set (about 1 KB together) where a
-    slotted dataclass needs ~100 bytes.
+    slotted dataclass needs ~100 bytes.  The field types and their rules live in
+    :mod:`nevroadmap.core.record_types`.
     """
 
     __slots__ = ()
+
+    def __init__(self, **fields: Any) -> None:
+        valid = validate_record(type(self), fields)  # pydantic builds a new instance without __init__
+        for f in dataclasses.fields(self):
+            object.__setattr__(self, f.name, getattr(valid, f.name))
 
 
 _R = TypeVar("_R")
 
 
 def _record(cls: type[_R]) -> type[_R]:
-    """Make ``cls`` a frozen, slotted, keyword-only pydantic dataclass record."""
-    return _pydantic_dataclass(frozen=True, slots=True, kw_only=True,
-                               config=ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True))(cls)
+    """Make ``cls`` a frozen, slotted, keyword-only dataclass record that pydantic validates."""
+    cls = dataclasses.dataclass(frozen=True, slots=True, kw_only=True, init=False)(cls)
+    cls.__pydantic_config__ = _record_config  # type: ignore[attr-defined]
+    return cls
 
 
 class OrgKind(str, Enum):
@@ -98,7 +84,7 @@ class Source(_Record):
     id: Id
     title: Name
     publisher: Name | None = None
-    url: str | None = Field(default=None, max_length=2000)
+    url: Url | None = None
     published: When | None = None
     event: Name | None = None
     event_date: When | None = None
@@ -116,7 +102,7 @@ class Organization(_Record):
     country: Name | None = None
     parent: Id | None = None
     description: Text | None = None
-    url: str | None = Field(default=None, max_length=2000)
+    url: Url | None = None
 
 
 @_record
@@ -132,7 +118,7 @@ class Person(_Record):
 class Area(_Record):
     id: Id
     name: Name
-    color: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
+    color: Color | None = None
     description: Text | None = None
 
 
@@ -149,13 +135,13 @@ class Metric(_Record):
     """A number attached to a milestone: ``over 400 Wh/kg``, ``70 % (China)``."""
 
     name: Name | None = None
-    value: Annotated[float, Field(allow_inf_nan=False)]
-    value_max: Annotated[float, Field(allow_inf_nan=False)] | None = None
-    unit: Annotated[str, Field(max_length=100)] = ""
-    bound: str = Field(default="exact", pattern=r"^(exact|over|at_least|under|up_to|about)$")
+    value: Number
+    value_max: Number | None = None
+    unit: Unit = ""
+    bound: Bound = "exact"
     scope: Name | None = None
     # the source's own qualifier when it hedges the figure ("potentially", "likely"): kept as data
-    hedge: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    hedge: Hedge | None = None
 
     def __str__(self) -> str:
         def num(v: float) -> str:
@@ -190,14 +176,14 @@ class Milestone(_Record):
 @_record
 class Claim(_Record):
     id: Id
-    statement: Text = Field(min_length=1)
+    statement: NonEmptyText
     quote: Text | None = None
     speaker: Id | None = None
     organization: Id | None = None
     said: When | None = None
     source: Id
     locator: Name | None = None
-    supports: tuple[Id, ...] = Field(default=(), min_length=0)
+    supports: tuple[Id, ...] = ()
     # what this claim itself gives, when it differs from the milestone it supports (a forecast
     # said earlier with another date or figure); None / () mean "as the milestone says"
     when: When | None = None
@@ -226,10 +212,10 @@ SECTIONS: dict[str, type[_Record]] = {
 }
 
 
-class Roadmap(BaseModel):
-    """A whole dataset.  Build it with :func:`nevroadmap.core.loader.load`."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Roadmap:
+    """A whole dataset.  Build it with :func:`nevroadmap.core.loader.load` (which validates
+    every record); built in code it takes records as they are, in tuples."""
 
     sources: tuple[Source, ...] = ()
     organizations: tuple[Organization, ...] = ()

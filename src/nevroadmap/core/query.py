@@ -9,12 +9,13 @@ plain reference definition that the index must agree with (tests check it).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import difflib
 from collections.abc import Iterable
 from functools import cached_property
+from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from nevroadmap.core.names import status_name
 from nevroadmap.core.i18n import _
@@ -30,10 +31,28 @@ class UnknownNameError(ValueError):
     """A company, technology or status name that the dataset does not know."""
 
 
-class RoadmapFilter(BaseModel):
-    """What to show.  Empty sets mean "no restriction"."""
+def _year(value: Any, name: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(f"{name}: a year must be a whole number, not {type(value).__name__}")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not a year") from None
+    if not number.is_integer():
+        raise ValueError(f"{name}: {value!r} is not a whole year")
+    return int(number)
 
-    model_config = ConfigDict(frozen=True)
+
+@dataclasses.dataclass(frozen=True)
+class RoadmapFilter:
+    """What to show.  Empty sets mean "no restriction".
+
+    Built from any iterables of ids and statuses (names of statuses too); the
+    search text has its spaces collapsed; a year window that starts after it
+    ends is a ``ValueError``.  Change one with :func:`dataclasses.replace`.
+    """
 
     organizations: frozenset[str] = frozenset()
     technologies: frozenset[str] = frozenset()
@@ -42,16 +61,16 @@ class RoadmapFilter(BaseModel):
     year_to: int | None = None
     text: str = ""
 
-    @field_validator("text")
-    @classmethod
-    def _strip(cls, v: str) -> str:
-        return " ".join(v.split())
-
-    @model_validator(mode="after")
-    def _window_in_order(self) -> "RoadmapFilter":
+    def __post_init__(self) -> None:
+        put = object.__setattr__  # frozen: normalised once, here
+        put(self, "organizations", frozenset(self.organizations))
+        put(self, "technologies", frozenset(self.technologies))
+        put(self, "statuses", frozenset(Status(s) for s in self.statuses))
+        put(self, "year_from", _year(self.year_from, "year_from"))
+        put(self, "year_to", _year(self.year_to, "year_to"))
+        put(self, "text", " ".join(str(self.text or "").split()))
         if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
             raise ValueError(f"the year window starts after it ends (--from {self.year_from} is after --to {self.year_to})")
-        return self
 
     @property
     def is_empty(self) -> bool:

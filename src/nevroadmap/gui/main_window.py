@@ -19,6 +19,7 @@ This module only wires the parts together:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -350,7 +351,7 @@ class MainWindow(QMainWindow):
             names = ", ".join(st.roadmap.area_by_id[a].name for a in areas)
             text = self.tr("%1: %2 of %n milestone(s) shown", "", st.total_count).replace(
                 "%1", names).replace("%2", shown)
-            f = f.model_copy(update={"technologies": frozenset()})
+            f = dataclasses.replace(f, technologies=frozenset())
         else:
             text = self.tr("%1 of %n milestone(s) shown", "", st.total_count).replace("%1", shown)
         described = f.describe(st.roadmap)

@@ -7,6 +7,7 @@ when a value really changed, so syncing a control from the state never loops.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
@@ -137,10 +138,9 @@ class AppState(QObject):
         self._set_prepared(prepared)
         rm = prepared.roadmap
         f = self._filter
-        kept = f.model_copy(update={
-            "organizations": frozenset(o for o in f.organizations if o in rm.organization_by_id),
-            "technologies": frozenset(t for t in f.technologies if t in rm.technology_by_id),
-        })
+        kept = dataclasses.replace(
+            f, organizations=frozenset(o for o in f.organizations if o in rm.organization_by_id),
+            technologies=frozenset(t for t in f.technologies if t in rm.technology_by_id))
         filter_changed = kept != f
         self._filter = kept
         history = (self._back, self._forward)
@@ -190,7 +190,7 @@ class AppState(QObject):
 
     def update_filter(self, **changes) -> None:
         """Change some fields of the filter (validated like the CLI's)."""
-        self.set_filter(RoadmapFilter.model_validate({**self._filter.model_dump(), **changes}))
+        self.set_filter(dataclasses.replace(self._filter, **changes))
 
     def clear_filter(self) -> None:
         self.set_filter(RoadmapFilter())

@@ -130,9 +130,7 @@ def titles_with_notes(roadmap: Roadmap, numbers: dict[str, int]) -> Roadmap:
     for m in roadmap.milestones:
         ns = sorted({numbers[c.source] for c in roadmap.claims_for(m.id) if c.source in numbers})
         out.append(dataclasses.replace(m, title=f"{m.title} [{', '.join(map(str, ns))}]") if ns else m)
-    fields = {name: getattr(roadmap, name) for name in type(roadmap).model_fields}
-    fields["milestones"] = tuple(out)
-    return type(roadmap).model_construct(**fields)
+    return dataclasses.replace(roadmap, milestones=tuple(out))
 
 
 def footnotes_height(n_lines: int, th: Theme) -> float:

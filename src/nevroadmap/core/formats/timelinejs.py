@@ -30,12 +30,12 @@ import bisect
 from collections import Counter
 import json
 import re
-from functools import cache
 from json.decoder import scanstring
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
+from nevroadmap.core.record_types import adapter
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR, DateSyntaxError, parse_when
 from nevroadmap.core.formats.csv_cells import CsvSyntaxError, read_rows, repeated_columns, repeated_message
 from nevroadmap.core.formats.ids import ID_RE, IdMaker, slug
@@ -58,10 +58,9 @@ MAX_NAME, MAX_TEXT, MAX_URL = 500, 20_000, 2000
 MAX_WARNINGS = 100  # warnings listed one by one; the rest are counted
 
 
-@cache
-def _record_adapter(section: str) -> TypeAdapter:
+def _record_adapter(section: str) -> Any:
     """Validates one record of ``section`` (built on first use)."""
-    return TypeAdapter(SECTIONS[section])
+    return adapter(SECTIONS[section])
 
 
 def is_timelinejs_json(data: Any) -> bool:

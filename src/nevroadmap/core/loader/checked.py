@@ -85,6 +85,6 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
         problems.append(stop_problem(str(root)))
     if problems:
         raise RoadmapError(problems)
-    return Roadmap.model_construct(origin=str(root), name=next((d.name for d in docs if d.name), ""),
+    return Roadmap(origin=str(root), name=next((d.name for d in docs if d.name), ""),
                                    warnings=tuple(str(w) for d in docs for w in d.warnings),
                                    **{k: tuple(v) for k, v in records.items()})

@@ -74,4 +74,4 @@ def load_json_fast(root: Path, files: list[Path]) -> Roadmap | None:
                 records[section].extend(items)
     if not ids_ok(records):
         return None
-    return Roadmap.model_construct(origin=str(root), **{k: tuple(v) for k, v in records.items()})
+    return Roadmap(origin=str(root), **{k: tuple(v) for k, v in records.items()})

@@ -7,34 +7,36 @@ line of the field it is about.
 
 from __future__ import annotations
 
+import dataclasses
 from enum import Enum
-from functools import cache
-from typing import Any, get_args
+from typing import Any, get_args, get_type_hints
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from nevroadmap.core.loader.document import Document
 from nevroadmap.core.i18n import _
 from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, quoted, record_noun, suggest
-from nevroadmap.core.model import SECTIONS
+from nevroadmap.core.model import SECTIONS, _Record
+from nevroadmap.core.record_types import adapter
 
 __all__ = ["validate_section", "section_adapter", "record_adapter"]
 
 
-@cache
-def section_adapter(section: str) -> TypeAdapter:
+def section_adapter(section: str) -> Any:
     """Validates a list of the records of ``section`` (built on first use)."""
-    return TypeAdapter(list[SECTIONS[section]])
+    return adapter(list[SECTIONS[section]])
 
 
-@cache
-def record_adapter(cls: type) -> TypeAdapter:
+def record_adapter(cls: type) -> Any:
     """Validates one record of type ``cls`` (built on first use)."""
-    return TypeAdapter(cls)
+    return adapter(cls)
 
 
 def _fields(cls: Any) -> dict[str, Any]:
-    return getattr(cls, "__pydantic_fields__", None) or {}
+    """Field name -> its type (without the rule markers), for a record class; {} for anything else."""
+    if not (isinstance(cls, type) and dataclasses.is_dataclass(cls) and issubclass(cls, _Record)):
+        return {}
+    return get_type_hints(cls)
 
 
 def _is_record(cls: Any) -> bool:
@@ -68,10 +70,9 @@ def _fields_at(model: type, loc: tuple) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        info = _fields(current).get(part)
-        if info is None:
+        ann = _fields(current).get(part)
+        if ann is None:
             break
-        ann = info.annotation
         nested = [a for a in (get_args(ann) or (ann,)) if isinstance(a, type) and _is_record(a)]
         for a in get_args(ann):
             nested += [b for b in get_args(a) if isinstance(b, type) and _is_record(b)]
@@ -81,8 +82,7 @@ def _fields_at(model: type, loc: tuple) -> list[str]:
 
 
 def _enum_at(model: type, loc: tuple) -> list:
-    info = _fields(model).get(loc[0]) if loc else None
-    ann = info.annotation if info else None
+    ann = _fields(model).get(loc[0]) if loc else None
     return list(ann) if isinstance(ann, type) and issubclass(ann, Enum) else []
 
 

@@ -1,0 +1,110 @@
+"""The field types of the data records, and what pydantic checks of each.
+
+The records (:mod:`nevroadmap.core.model`) are plain frozen dataclasses; their
+fields are annotated with the types below.  Each carries its rule as a small
+marker that pydantic asks for a core schema when it first validates a record,
+so importing the model costs no pydantic: the app can show its bundled data
+before pydantic is ever imported (see :mod:`nevroadmap.core.loader.bundled`).
+
+:func:`adapter` gives the one ``TypeAdapter`` of a type (built on first use);
+:func:`validate_record` is how a record built in code (``Milestone(...)``) is
+validated, exactly as a record read from a file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from functools import cache
+from typing import Annotated, Any
+
+from nevroadmap.core.dates import DateSpan, parse_when
+
+__all__ = ["Id", "Name", "Text", "Url", "Color", "Bound", "Unit", "Hedge", "Number", "NonEmptyText", "When",
+           "RECORD_CONFIG", "adapter", "validate_record", "to_span"]
+
+
+class _Str:
+    """A text rule: lengths, a pattern, whether surrounding spaces are stripped."""
+
+    __slots__ = ("rules",)
+
+    def __init__(self, **rules: Any) -> None:
+        self.rules = rules
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema.update(self.rules)
+        return schema
+
+    def __repr__(self) -> str:
+        return f"_Str({self.rules})"
+
+
+class _Finite:
+    """A number that is neither infinite nor NaN."""
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["allow_inf_nan"] = False
+        return schema
+
+
+def to_span(value: Any) -> DateSpan:
+    """A date as the data gives it (``"2027"``, ``"by 2026"``, 2027, a TOML date) -> :class:`DateSpan`."""
+    if type(value) is str:  # the hot path: parse_when caches the texts it has read
+        return parse_when(value)  # DateSyntaxError is a ValueError: pydantic reports it
+    if isinstance(value, DateSpan):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    elif isinstance(value, _dt.date):  # TOML dates: said = 2025-09-28
+        value = value.isoformat()[:10]
+    if not isinstance(value, str):
+        raise ValueError(f"a date must be text such as '2027' or 'by 2026', not {type(value).__name__}")
+    return parse_when(value)  # DateSyntaxError is a ValueError: pydantic reports it
+
+
+class _DateText:
+    """A date read from its text (:func:`to_span`) and written back as that text."""
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
+        return cs.no_info_before_validator_function(
+            to_span, handler(source),
+            serialization=cs.plain_serializer_function_ser_schema(str, return_schema=cs.str_schema()))
+
+
+# ids are compared exactly: never stripped, so " a" and "a" are not silently one record
+Id = Annotated[str, _Str(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$",
+                         strip_whitespace=False)]
+Text = Annotated[str, _Str(max_length=20_000)]
+NonEmptyText = Annotated[str, _Str(min_length=1, max_length=20_000)]
+Name = Annotated[str, _Str(min_length=1, max_length=500)]
+Url = Annotated[str, _Str(max_length=2000)]
+Color = Annotated[str, _Str(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Bound = Annotated[str, _Str(pattern=r"^(exact|over|at_least|under|up_to|about)$")]
+Unit = Annotated[str, _Str(max_length=100)]
+Hedge = Annotated[str, _Str(min_length=1, max_length=100)]
+Number = Annotated[float, _Finite()]
+When = Annotated[DateSpan, _DateText()]
+
+# every record: unknown fields are errors, text is stripped (ids excepted, see Id)
+RECORD_CONFIG = {"extra": "forbid", "str_strip_whitespace": True}
+
+
+@cache
+def adapter(tp: Any) -> Any:
+    """The pydantic ``TypeAdapter`` of ``tp`` (pydantic is imported, and the schema built, on first use)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(tp)
+
+
+def validate_record(cls: type, fields: dict[str, Any]) -> Any:
+    """A record of type ``cls`` from ``fields``, validated (raises pydantic's ``ValidationError``)."""
+    return adapter(cls).validate_python(fields)
