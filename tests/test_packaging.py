@@ -19,6 +19,7 @@ def test_wheel_carries_data_and_resources(tmp_path):
     for name in data:
         assert f"nevroadmap/_bundled/data/{name}" in names
     assert any(n.startswith("nevroadmap/_bundled/resources/") for n in names)
+    assert "nevroadmap/_bundled/resources/bundled-data.json" in names  # the compiled dataset the app starts on
     for lang in ("en", "zh_CN"):  # the compiled catalogues (app) and their sources (command line)
         assert f"nevroadmap/_bundled/resources/translations/nevroadmap_{lang}.qm" in names
         assert f"nevroadmap/_bundled/resources/translations/nevroadmap_{lang}.ts" in names

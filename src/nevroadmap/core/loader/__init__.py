@@ -11,7 +11,9 @@ Rooms: :mod:`.files` (which files, reading them), :mod:`.problems` (what is
 wrong and its wording), :mod:`.document` with :mod:`.yaml_source`,
 :mod:`.json_source`, :mod:`.toml_source` (parsing with line maps),
 :mod:`.validate` (pydantic), :mod:`.references` (the one table of references),
-:mod:`.checked` (the full path) and :mod:`.json_fast` (the fast path).
+:mod:`.checked` (the full path), :mod:`.json_fast` (the fast path) and
+:mod:`.snapshot` (the bundled dataset as compiled: how the app starts without pydantic).
+The paths that need pydantic are imported when a file needs them.
 """
 
 from __future__ import annotations
@@ -19,9 +21,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nevroadmap.core.loader.checked import load_checked as _load_checked
 from nevroadmap.core.loader.files import DATA_SUFFIXES, MAX_FILE_BYTES, MAX_VALUES, data_files
-from nevroadmap.core.loader.json_fast import load_json_fast as _load_json_fast
 from nevroadmap.core.loader.problems import MAX_PROBLEMS, Problem, RoadmapError
 from nevroadmap.core.model import Roadmap
 from nevroadmap.core.resources import bundled_data_path, bundled_resources_path
@@ -40,12 +40,20 @@ def load(path: str | os.PathLike | None = None, strict: bool = False) -> Roadmap
     root = Path(path) if path is not None else bundled_data_path()
     files = data_files(root)
     roadmap = None
-    if all(f.suffix.lower() == ".json" for f in files):
-        roadmap = _load_json_fast(root, files)
+    if not strict and root.resolve() == bundled_data_path().resolve():
+        from nevroadmap.core.loader.snapshot import read_snapshot
+
+        roadmap = read_snapshot(root, files)  # None when the data files are not the ones it was compiled from
+    if roadmap is None and all(f.suffix.lower() == ".json" for f in files):
+        from nevroadmap.core.loader.json_fast import load_json_fast
+
+        roadmap = load_json_fast(root, files)
         if roadmap is not None and strict:
             _check_json_keys(files)
     if roadmap is None:
-        roadmap = _load_checked(root, files)
+        from nevroadmap.core.loader.checked import load_checked
+
+        roadmap = load_checked(root, files)
     return roadmap
 
 

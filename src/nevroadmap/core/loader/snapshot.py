@@ -1,0 +1,117 @@
+"""The bundled dataset, compiled: its records as the full loader validated them.
+
+The app opens on the bundled dataset at every start.  Reading its YAML with
+line maps and validating it through pydantic would cost the start-up about
+0.15 s (importing pydantic and building its schemas is most of it), so the
+package also ships ``resources/bundled-data.json``: the validated records,
+written by ``python tools/bundled_snapshot.py`` and checked against the data by
+``tests/test_snapshot.py`` (like the compiled translations).
+
+:func:`read_snapshot` takes it only when every data file is the one it was
+compiled from (names, sizes and CRC-32s match); anything else, such as a data
+file edited in place, falls back to the full loader.  The CRC detects edits, not
+attacks: the snapshot is a file of the installed package, as trusted as its code.
+Nothing in it is executed: it is JSON, and each value is rebuilt by the type of
+the record field it belongs to.  ``nevroadmap validate`` and every other
+``strict`` load always run the full loader.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import zlib
+from enum import Enum
+from pathlib import Path
+from types import NoneType, UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+from nevroadmap.core.dates import DateSpan, parse_when
+from nevroadmap.core.model import SECTIONS, Roadmap
+from nevroadmap.core.resources import bundled_resources_path
+
+__all__ = ["SNAPSHOT_NAME", "snapshot_path", "read_snapshot", "snapshot_text", "fingerprint"]
+
+SNAPSHOT_NAME = "bundled-data.json"
+_FORMAT = 1
+
+
+def snapshot_path() -> Path:
+    return bundled_resources_path() / SNAPSHOT_NAME
+
+
+def fingerprint(files: list[Path]) -> dict[str, list[int]]:
+    """File name -> [size, CRC-32] of each data file."""
+    out = {}
+    for f in files:
+        raw = f.read_bytes()
+        out[f.name] = [len(raw), zlib.crc32(raw)]
+    return out
+
+
+def snapshot_text(roadmap: Roadmap, files: list[Path]) -> str:
+    """The snapshot of ``roadmap``, validated from ``files`` (pydantic writes the records as JSON)."""
+    from nevroadmap.core.record_types import adapter
+
+    sections = {name: adapter(tuple[cls, ...]).dump_python(getattr(roadmap, name), mode="json")
+                for name, cls in SECTIONS.items()}
+    doc = {"format": _FORMAT, "files": fingerprint(files), "name": roadmap.name,
+           "warnings": list(roadmap.warnings), "sections": sections}
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def read_snapshot(root: Path, files: list[Path], path: Path | None = None) -> Roadmap | None:
+    """The roadmap of ``files`` from the snapshot at ``path`` (default: the bundled one), or
+    None when there is none, it is not of these very files, or it cannot be read."""
+    path = path if path is not None else snapshot_path()
+    try:
+        doc = json.loads(path.read_bytes())
+        if not isinstance(doc, dict) or doc.get("format") != _FORMAT or doc.get("files") != fingerprint(files):
+            return None
+        build = _Builder()
+        sections = {name: tuple(build.record(cls, rec) for rec in doc["sections"][name])
+                    for name, cls in SECTIONS.items()}
+        return Roadmap(**sections, origin=str(root), name=str(doc["name"]),
+                       warnings=tuple(str(w) for w in doc["warnings"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+class _Builder:
+    """Rebuilds records from their JSON by the types of their fields (no checks: the data were
+    validated when the snapshot was written)."""
+
+    def __init__(self) -> None:
+        self._fields: dict[type, list[tuple[str, Any]]] = {}
+
+    def record(self, cls: type, values: dict) -> Any:
+        fields = self._fields.get(cls)
+        if fields is None:
+            hints = get_type_hints(cls)
+            fields = self._fields[cls] = [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
+        obj = object.__new__(cls)
+        for name, tp in fields:
+            object.__setattr__(obj, name, self.value(tp, values[name]))
+        return obj
+
+    def value(self, tp: Any, v: Any) -> Any:
+        if v is None:
+            return None
+        origin = get_origin(tp)
+        if origin in (Union, UnionType):
+            (inner,) = [a for a in get_args(tp) if a is not NoneType]
+            return self.value(inner, v)
+        if origin is tuple:
+            inner = get_args(tp)[0]
+            return tuple(self.value(inner, x) for x in v)
+        if tp is DateSpan:
+            return parse_when(v)
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return tp(v)
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+            return self.record(tp, v)
+        if tp is float:
+            return float(v)
+        if tp in (str, int, bool) and type(v) is tp:
+            return v
+        raise TypeError(f"unexpected {type(v).__name__} for {tp!r}")

@@ -1,0 +1,103 @@
+"""The compiled bundled dataset (resources/bundled-data.json) that the app starts on."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nevroadmap.core.loader import load
+from nevroadmap.core.loader.checked import load_checked
+from nevroadmap.core.loader.files import data_files
+from nevroadmap.core.loader.snapshot import read_snapshot, snapshot_path, snapshot_text
+from nevroadmap.core.resources import bundled_data_path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _full(root: Path):
+    return load_checked(root, data_files(root))
+
+
+def test_the_shipped_snapshot_is_of_the_current_data():
+    root = bundled_data_path()
+    text = snapshot_text(_full(root), data_files(root))
+    assert snapshot_path().read_text(encoding="utf-8") == text, \
+        "data/ changed: run python tools/bundled_snapshot.py and commit resources/bundled-data.json"
+    r = subprocess.run([sys.executable, str(REPO / "tools" / "bundled_snapshot.py"), "--check"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_the_snapshot_gives_what_the_full_loader_gives():
+    root = bundled_data_path()
+    from_snapshot = read_snapshot(root, data_files(root))
+    assert from_snapshot is not None
+    full = _full(root)
+    assert from_snapshot == full
+    assert from_snapshot.milestones[0].when == full.milestones[0].when
+    assert type(from_snapshot.milestones[0].status) is type(full.milestones[0].status)
+    with_metrics = [m for m in full.milestones if m.metrics]
+    assert with_metrics and all(isinstance(x.value, float) for m in with_metrics
+                                for x in from_snapshot.milestone_by_id[m.id].metrics)
+
+
+def test_loading_the_bundled_data_imports_no_pydantic():
+    code = ("import sys; from nevroadmap.core.loader import load; rm = load(); "
+            "print(len(rm.milestones), 'pydantic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == [str(len(_full(bundled_data_path()).milestones)), "False"]
+
+
+@pytest.fixture
+def copied(tmp_path):
+    """A copy of the bundled data and of its snapshot."""
+    root = tmp_path / "data"
+    shutil.copytree(bundled_data_path(), root)
+    snap = tmp_path / "snap.json"
+    shutil.copyfile(snapshot_path(), snap)
+    return root, snap
+
+
+def test_a_data_file_edited_in_place_is_read_by_the_full_loader(copied):
+    root, snap = copied
+    assert read_snapshot(root, data_files(root), snap) == _full(root)
+    f = root / "milestones.yaml"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("Semi-solid", "Semi-Solid", 1), encoding="utf-8")  # same size, other bytes
+    assert f.stat().st_size == len(text.encode("utf-8"))
+    assert read_snapshot(root, data_files(root), snap) is None
+    f.unlink()
+    assert read_snapshot(root, data_files(root), snap) is None  # a file gone
+
+
+@pytest.mark.parametrize("junk", [b"", b"[]", b"{\"format\": 1}", b"\xff\xfe", b"{\"format\": 2, \"files\": {}}"])
+def test_a_broken_snapshot_is_ignored(copied, junk):
+    root, snap = copied
+    snap.write_bytes(junk)
+    assert read_snapshot(root, data_files(root), snap) is None
+
+
+def test_a_snapshot_with_wrong_values_is_ignored(copied):
+    root, snap = copied
+    doc = json.loads(snap.read_text(encoding="utf-8"))
+    doc["sections"]["milestones"][0]["when"] = ["not", "a", "date"]
+    snap.write_text(json.dumps(doc), encoding="utf-8")
+    assert read_snapshot(root, data_files(root), snap) is None
+    doc["sections"]["milestones"][0] = {"id": "only-an-id"}
+    snap.write_text(json.dumps(doc), encoding="utf-8")
+    assert read_snapshot(root, data_files(root), snap) is None
+
+
+def test_strict_loads_never_take_the_snapshot(monkeypatch):
+    import nevroadmap.core.loader.snapshot as snapshot
+
+    def fail(*_a, **_k):
+        raise AssertionError("the snapshot was read")
+
+    monkeypatch.setattr(snapshot, "read_snapshot", fail)
+    assert load(strict=True) == _full(bundled_data_path())
