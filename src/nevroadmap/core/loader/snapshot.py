@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import zlib
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from types import NoneType, UnionType
@@ -79,39 +80,43 @@ def read_snapshot(root: Path, files: list[Path], path: Path | None = None) -> Ro
 
 class _Builder:
     """Rebuilds records from their JSON by the types of their fields (no checks: the data were
-    validated when the snapshot was written)."""
+    validated when the snapshot was written).  Each field's reader is made once per record type."""
 
     def __init__(self) -> None:
-        self._fields: dict[type, list[tuple[str, Any]]] = {}
+        self._readers: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {}
 
     def record(self, cls: type, values: dict) -> Any:
-        fields = self._fields.get(cls)
-        if fields is None:
+        readers = self._readers.get(cls)
+        if readers is None:
             hints = get_type_hints(cls)
-            fields = self._fields[cls] = [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
+            readers = self._readers[cls] = [(f.name, self.reader(hints[f.name])) for f in dataclasses.fields(cls)]
         obj = object.__new__(cls)
-        for name, tp in fields:
-            object.__setattr__(obj, name, self.value(tp, values[name]))
+        for name, read in readers:
+            object.__setattr__(obj, name, read(values[name]))
         return obj
 
-    def value(self, tp: Any, v: Any) -> Any:
-        if v is None:
-            return None
+    def reader(self, tp: Any) -> Callable[[Any], Any]:
+        """The function that turns the JSON of a value of type ``tp`` back into that value."""
         origin = get_origin(tp)
         if origin in (Union, UnionType):
             (inner,) = [a for a in get_args(tp) if a is not NoneType]
-            return self.value(inner, v)
+            read = self.reader(inner)
+            return lambda v: None if v is None else read(v)
         if origin is tuple:
-            inner = get_args(tp)[0]
-            return tuple(self.value(inner, x) for x in v)
+            read = self.reader(get_args(tp)[0])
+            return lambda v: tuple(map(read, v))
         if tp is DateSpan:
-            return parse_when(v)
+            return parse_when
         if isinstance(tp, type) and issubclass(tp, Enum):
-            return tp(v)
+            return tp
         if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-            return self.record(tp, v)
+            return lambda v: self.record(tp, v)
         if tp is float:
-            return float(v)
-        if tp in (str, int, bool) and type(v) is tp:
-            return v
-        raise TypeError(f"unexpected {type(v).__name__} for {tp!r}")
+            return float
+        if tp in (str, int, bool):
+            def exact(v: Any, tp: type = tp) -> Any:
+                if type(v) is not tp:
+                    raise TypeError(f"unexpected {type(v).__name__} for {tp.__name__}")
+                return v
+            return exact
+        raise TypeError(f"no reader for {tp!r}")
