@@ -13,11 +13,10 @@ import os
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QColor, QIcon
 
-from conftest import REPO
+from conftest import GUI_FIXTURE, REPO
 
 LATER = ("nevroadmap.gui.comparison_view", "nevroadmap.gui.data_export", "nevroadmap.gui.editor_launch",
          "nevroadmap.gui.legend_popup", "nevroadmap.gui.export_dialog")
@@ -163,12 +162,12 @@ def test_parts_imported_later_still_open(open_window, monkeypatch):
     popup = w.timeline.show_legend_popup()
     assert isinstance(popup, LegendPopup)
     popup.close()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
-    assert w.export_data_dialog() is None  # the dialog came up (and was cancelled)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: asked.append(a) or ("", "")))
+    assert w.export_data_dialog() is None and len(asked) == 1  # the save dialog came up (and was cancelled)
 
 
 def test_problems_dialog_still_opens_the_editor(qtbot, open_window, env, monkeypatch):
-    from conftest import GUI_FIXTURE
     from nevroadmap.gui import editor_launch
 
     calls = []
