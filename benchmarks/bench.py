@@ -205,11 +205,13 @@ def worker_startup_bare() -> dict:
 
 def worker_startup_app() -> dict:
     """Like gui.app.run_app() on the bundled dataset; done at the first paint once it is loaded."""
-    from PySide6 import QtCore
-
+    # imported in the entry point's order (nevroadmap.cli -> gui.app.run_app): the app's module first,
+    # PySide6 by make_application()
     from nevroadmap.gui.app import build_main_window, make_application
 
     app = make_application()
+    from PySide6 import QtCore
+
     holder: list = []
 
     def ready() -> bool:

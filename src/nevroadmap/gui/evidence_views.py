@@ -11,13 +11,17 @@ Kept apart from :mod:`nevroadmap.gui.main_window` so the window needs a few line
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from nevroadmap.core.claims import ClaimRow, MetricKey
-from nevroadmap.gui.comparison_view import ComparisonView
 from nevroadmap.gui.metrics_dock import MetricsDockWidget
 from nevroadmap.render.drift import DriftItem
+
+if TYPE_CHECKING:
+    from nevroadmap.gui.comparison_view import ComparisonView
 
 __all__ = ["make_metrics_dock", "install", "show_comparison", "export_metric"]
 
@@ -69,6 +73,8 @@ def _open_claim(win, row: ClaimRow) -> None:
 def show_comparison(win, key: MetricKey | None = None) -> ComparisonView:
     """The competing-claims window of ``win``, showing ``key`` (default: the pane's metric)."""
     if win.comparison_view is None:
+        from nevroadmap.gui.comparison_view import ComparisonView  # its first use: not needed to start
+
         win.comparison_view = ComparisonView(win.state, win)
         win.comparison_view.sigClaimActivated.connect(lambda row: _open_claim(win, row))
     view = win.comparison_view

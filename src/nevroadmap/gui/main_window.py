@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QPalette
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from nevroadmap.core import navigation as nav
 from nevroadmap.core.facets import whole_areas
 from nevroadmap.gui import actions as action_table
-from nevroadmap.gui import data_export, evidence_views
+from nevroadmap.gui import evidence_views
 from nevroadmap.gui.accessibility import name_controls, set_tab_order
 from nevroadmap.gui.dataset_session import DatasetSession
 from nevroadmap.gui.details_panel import DetailsPanel
@@ -44,13 +45,15 @@ from nevroadmap.gui.icons import app_icon, icon
 from nevroadmap.gui.language import SETTINGS_KEY as LANGUAGE_KEY
 from nevroadmap.gui.language import apply_language, current_language, ensure_language
 from nevroadmap.gui.palette import THEME_MODES, apply_theme, resolve_theme
-from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.settings import make_settings
 from nevroadmap.gui.shortcut_guard import guard_text_fields
 from nevroadmap.gui.state import AppState
 from nevroadmap.gui.status_bar import StatusBar
 from nevroadmap.gui.timeline_widget import TimelineWidget
 from nevroadmap.gui.window_geometry import WindowGeometry
+
+if TYPE_CHECKING:
+    from nevroadmap.gui.problems_dialog import ProblemsDialog
 
 __all__ = ["MainWindow", "dataset_name"]
 
@@ -68,6 +71,9 @@ class MainWindow(QMainWindow):
         mode = theme or str(self.settings.value("theme", "system"))
         self.theme_mode = mode if mode in THEME_MODES else "system"  # system, light or dark
         self.theme = resolve_theme(self.theme_mode)  # what is drawn: light or dark
+        # the application's style and palette before any widget exists: set later, every widget
+        # built (menus and hidden forms too) would get its change event and be polished again
+        apply_theme(self.theme)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -223,6 +229,8 @@ class MainWindow(QMainWindow):
         self.open_path(None)
 
     def export_data_dialog(self) -> str | None:
+        from nevroadmap.gui import data_export  # its first use: not needed to start
+
         return data_export.export_data_dialog(self)
 
     def find_step(self, step: int, restart: bool = False) -> None:
@@ -329,7 +337,8 @@ class MainWindow(QMainWindow):
         act = self.act_by_tech if self.state.group_by == "technology" else self.act_by_company
         if not act.isChecked():
             act.setChecked(True)  # the group unchecks the other; its slot sees no change
-        self.settings.setValue("group_by", self.state.group_by)
+        if self.settings.value("group_by") != self.state.group_by:  # unchanged: no file written (start-up)
+            self.settings.setValue("group_by", self.state.group_by)
 
     def _update_history_actions(self) -> None:
         self.act_back.setEnabled(self.state.can_go_back())

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
 )
 
-from nevroadmap.gui import editor_launch
 from nevroadmap.gui.language import ensure_language
 from nevroadmap.gui.plain_text import plain_tooltip
 
@@ -148,6 +147,8 @@ class ProblemsDialog(QDialog):
         where = self.place()
         if where is None:
             return False
+        from nevroadmap.gui import editor_launch  # its first use (shlex, QProcess): not needed to start
+
         return editor_launch.open_at(*where)
 
 

@@ -13,6 +13,8 @@ and select what it lands on.  The drawing itself lives in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
@@ -24,8 +26,8 @@ from nevroadmap.core.layout import NO_ORG_KEY, LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.core import navigation as nav
 from nevroadmap.render.fit import fit_window
-from nevroadmap.gui.legend_popup import MAX_SHARE as LEGEND_POPUP_SHARE
-from nevroadmap.gui.legend_popup import LegendPopup
+if TYPE_CHECKING:
+    from nevroadmap.gui.legend_popup import LegendPopup
 from nevroadmap.render.legend import LegendItem, groups_of
 from nevroadmap.render.plot import build_plot, make_plot_item, set_plot_theme
 from nevroadmap.render.theme import get_theme
@@ -315,13 +317,15 @@ class TimelineWidget(QtWidgets.QWidget):
         axis.setWidth(int(min(axis.preferred_width(), cap)))
 
     def show_legend_popup(self) -> LegendPopup:
-        """The whole legend above the folded one, at most LEGEND_POPUP_SHARE of the window tall."""
+        """The whole legend above the folded one, at most legend_popup.MAX_SHARE of the window tall."""
         if self.legend_popup is not None:
             self.legend_popup.close()
             self.legend_popup.deleteLater()
         rect = self.view.mapFromScene(self.legend.sceneBoundingRect()).boundingRect()
         top_left = self.view.mapToGlobal(rect.topLeft())
-        max_h = int(self.window().height() * LEGEND_POPUP_SHARE)
+        from nevroadmap.gui.legend_popup import MAX_SHARE, LegendPopup  # its first use: not needed to start
+
+        max_h = int(self.window().height() * MAX_SHARE)
         # a child of the window, not of the timeline: the timeline's keys (Esc: clear selection) stay out of it
         self.legend_popup = LegendPopup(self.window(), self.legend.entries, self._theme, max(rect.width(), 240), max_h)
         self.legend_popup.show_above(top_left)

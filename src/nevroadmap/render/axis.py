@@ -22,7 +22,8 @@ from nevroadmap.core.datefmt import day_label, period_label
 from nevroadmap.core.i18n import language
 from nevroadmap.render.theme import Theme, get_theme
 
-__all__ = ["TickLevel", "LEVELS", "year_ticks", "tick_label", "YearAxis", "LaneLabelAxis", "lane_names_width"]
+__all__ = ["TickLevel", "LEVELS", "year_ticks", "tick_label", "QuietAxis", "YearAxis", "LaneLabelAxis",
+           "lane_names_width"]
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,39 @@ class _ScreenCached:
         return super().itemChange(change, value)
 
 
-class YearAxis(_ScreenCached, pg.AxisItem):
+class QuietAxis(pg.AxisItem):
+    """A pyqtgraph axis that lays out its title only when it is shown and its text changed.
+
+    pyqtgraph rebuilds the title's rich text (``QGraphicsTextItem.setHtml``) on
+    every range change, shown or not: ~0.2 ms each, ~120 times while the window
+    is built and again on every pan and zoom.  Everything else is as before.
+    """
+
+    def _updateLabel(self):  # noqa: N802 (pyqtgraph API)
+        self._set_label_html()
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+    def _set_label_html(self) -> None:
+        # laid out when shown (showLabel; pyqtgraph's __init__ ranges the axis before it hides the title)
+        if not (getattr(self, "_label_ready", False) and self.label.isVisible()):
+            return
+        html = self.labelString()
+        if html != getattr(self, "_label_html", None):
+            self._label_html = html
+            self.label.setHtml(html)
+
+    def showLabel(self, show: bool = True):  # noqa: N802 (pyqtgraph API)
+        self._label_ready = True
+        self.label.setVisible(show)
+        if show:
+            self._set_label_html()
+            self.resizeEvent(None)  # placed after its (maybe new) size, as an update while shown would
+        super().showLabel(show)
+
+
+class YearAxis(_ScreenCached, QuietAxis):
     """Calendar axis: decades to months as you zoom."""
 
     def __init__(self, orientation: str = "bottom", theme: Theme | str = "light", **kw) -> None:
@@ -183,7 +216,7 @@ class YearAxis(_ScreenCached, pg.AxisItem):
         return [tick_label(v, self._major) for v in values]
 
 
-class LaneLabelAxis(_ScreenCached, pg.AxisItem):
+class LaneLabelAxis(_ScreenCached, QuietAxis):
     """Lane names down the left, aligned with the rows and scrolling with them.
 
     A colour strip and a rotated header name each group (area, or

@@ -27,7 +27,7 @@ from PySide6 import QtCore, QtGui
 
 from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow, MetricKey
 from nevroadmap.core.i18n import _
-from nevroadmap.render.axis import YearAxis
+from nevroadmap.render.axis import QuietAxis, YearAxis
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import pixel_ratio
 from nevroadmap.render.tooltips import plain_tooltip
@@ -344,7 +344,7 @@ def value_tick_step(span: float, length_px: float, min_gap_px: float) -> float:
     return next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw * (1 - 1e-9))
 
 
-class _ValueAxis(pg.AxisItem):
+class _ValueAxis(QuietAxis):
     """The value axis; draws in off-screen export scenes too (as the year axis does).
 
     Ticks stand at least TICK_GAP_FONTS tick-font heights apart, so a short pane
@@ -369,7 +369,11 @@ class MetricsPlot(pg.PlotItem):
 
     def __init__(self, theme: Theme | str = "light") -> None:
         self.theme = get_theme(theme)
-        super().__init__(axisItems={"bottom": YearAxis("bottom", self.theme), "left": _ValueAxis("left")})
+        super().__init__(axisItems={"bottom": YearAxis("bottom", self.theme), "left": _ValueAxis("left"),
+                                    "top": QuietAxis("top"), "right": QuietAxis("right")},
+                         enableMenu=False)  # no context menus: none is built
+        self.hideAxis("top")
+        self.hideAxis("right")
         self.hideButtons()
         self.setMenuEnabled(False)
         self.layout.setContentsMargins(0, 0, 0, 0)

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from nevroadmap.core.glyphs import ROW_PX
 from nevroadmap.core.layout import LaneLayout
 from nevroadmap.core.model import Roadmap
-from nevroadmap.render.axis import LaneLabelAxis, YearAxis
+from nevroadmap.render.axis import LaneLabelAxis, QuietAxis, YearAxis
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import TimelineItem
 from nevroadmap.render.timeline_view import TimelineViewBox
@@ -19,7 +19,8 @@ def make_plot_item(theme: Theme | str = "light", row_px: float | None = ROW_PX, 
     """A plot with the timeline's view box, calendar axes and lane-name axis."""
     theme = get_theme(theme)
     vb = TimelineViewBox(row_px=row_px)
-    axes = {"bottom": YearAxis("bottom", theme), "top": YearAxis("top", theme), "left": LaneLabelAxis(theme)}
+    axes = {"bottom": YearAxis("bottom", theme), "top": YearAxis("top", theme), "left": LaneLabelAxis(theme),
+            "right": QuietAxis("right")}
     plot = pg.PlotItem(viewBox=vb, axisItems=axes)
     plot.hideButtons()
     plot.setMenuEnabled(False)
