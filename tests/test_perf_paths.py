@@ -254,7 +254,9 @@ def test_lanes_hold_exactly_their_milestones(roadmap, group_by):
 
 def test_json_fast_path_equals_full_path(data_file, monkeypatch):
     fast = load(data_file)
-    monkeypatch.setattr(loader_mod, "_load_json_fast", lambda root, files: None)
+    import nevroadmap.core.loader.json_fast as json_fast
+
+    monkeypatch.setattr(json_fast, "load_json_fast", lambda root, files: None)
     full = load(data_file)
     for section in ("sources", "organizations", "people", "areas", "technologies", "milestones", "claims"):
         assert getattr(fast, section) == getattr(full, section), section

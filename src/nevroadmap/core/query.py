@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import difflib
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -338,6 +337,8 @@ def _resolve(kind: str, names: Iterable[str], candidates: list[tuple[str, list[s
             exact = {cid for cid, labels in candidates if any(_starts_word(q, s.lower()) for s in labels)}
         if not exact:
             vocab = [s for _, labels in candidates for s in labels]
+            import difflib  # only for a name that is not known
+
             close = difflib.get_close_matches(raw, vocab, n=3, cutoff=0.5)
             hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
             raise UnknownNameError(f"unknown {kind} {raw!r}{hint}")

@@ -40,16 +40,19 @@ PAINT_GRACE_S = 1.0
 
 
 class _AfterNextPaint(QObject):
-    """Calls ``done`` once the next repaint pass of the application is over (then removes itself)."""
+    """Calls ``done`` once the next repaint pass that paints ``watched`` is over (then removes
+    itself).  ``watched`` is the widget that shows the data (its own events only: a filter on
+    the whole application would run for every event of every widget until then); None: any."""
 
-    def __init__(self, done) -> None:
+    def __init__(self, done, watched: QObject | None = None) -> None:
         super().__init__()
         self._done = done
-        QCoreApplication.instance().installEventFilter(self)
+        self._watched = watched if watched is not None else QCoreApplication.instance()
+        self._watched.installEventFilter(self)
 
     def eventFilter(self, obj, ev) -> bool:  # noqa: N802 - Qt override
         if ev.type() == QEvent.Type.Paint and self._done is not None:
-            QCoreApplication.instance().removeEventFilter(self)
+            self._watched.removeEventFilter(self)
             done, self._done = self._done, None
             QTimer.singleShot(0, done)  # after the whole pass
         return False
@@ -75,7 +78,7 @@ class DatasetLoader(QObject):
     _sigCompleted = Signal(int, object)  # job, Prepared: its lazy parts are built
     _sigLate = Signal(int, object, list)  # job, path, [problem text]
 
-    def __init__(self, state: AppState, parent: QObject | None = None) -> None:
+    def __init__(self, state: AppState, parent: QObject | None = None, shown_in: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self._job = 0
@@ -84,6 +87,7 @@ class DatasetLoader(QObject):
         self._futures: list[Future] = []
         self._shown = threading.Event()  # set once the GUI has painted the newest result
         self._after_paint: _AfterNextPaint | None = None
+        self._shown_in = shown_in  # the widget whose first paint of a dataset lets the worker finish it
         self._sigDone.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._sigStage.connect(self._on_stage, Qt.ConnectionType.QueuedConnection)
         self._sigCompleted.connect(self._on_completed, Qt.ConnectionType.QueuedConnection)
@@ -215,7 +219,7 @@ class DatasetLoader(QObject):
         self._running = None
         if prepared is not None:
             self.sigLoaded.emit(path, prepared)
-            self._after_paint = _AfterNextPaint(self._shown.set)  # the worker completes it after that
+            self._after_paint = _AfterNextPaint(self._shown.set, self._shown_in)  # the worker completes it after that
         elif isinstance(exc, RoadmapError):
             self.sigFailed.emit(path, [str(p) for p in exc.problems])
         else:

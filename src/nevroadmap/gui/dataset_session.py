@@ -21,6 +21,7 @@ of it:
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 import sys
 from pathlib import Path
 
@@ -30,9 +31,11 @@ from nevroadmap.core.loader import bundled_data_path
 from nevroadmap.gui.dataset_loader import DatasetLoader
 from nevroadmap.gui.file_watcher import DatasetWatcher
 from nevroadmap.gui.load_report import dropped_note, loaded_message
-from nevroadmap.gui.problems_dialog import ProblemsDialog
 from nevroadmap.gui.recent_files import RecentFiles
 from nevroadmap.gui.state import Prepared
+
+if TYPE_CHECKING:
+    from nevroadmap.gui.problems_dialog import ProblemsDialog
 
 __all__ = ["DatasetSession"]
 
@@ -42,7 +45,8 @@ class DatasetSession(QObject):
         super().__init__(window)
         self.window = window
         self.state = window.state
-        self.loader = DatasetLoader(self.state, self)
+        timeline = getattr(window, "timeline", None)
+        self.loader = DatasetLoader(self.state, self, timeline.canvas if timeline is not None else None)
         self.loader.sigStarted.connect(self._on_load_started)
         self.loader.sigProgress.connect(self._on_load_progress)
         self.loader.sigLoaded.connect(self._on_loaded)
@@ -182,6 +186,8 @@ class DatasetSession(QObject):
             note = self.tr("The roadmap shown was not changed.")
         dlg = self.problems_dialog
         if dlg is None:
+            from nevroadmap.gui.problems_dialog import ProblemsDialog  # first use: not needed to start
+
             dlg = ProblemsDialog(path, problems, self.window, kept_note=note, warnings=warnings)
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             dlg.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)

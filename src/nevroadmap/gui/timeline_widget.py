@@ -125,6 +125,11 @@ class TimelineWidget(QtWidgets.QWidget):
         self._fit_legend()
 
     # -- data -------------------------------------------------------------------
+    @property
+    def canvas(self) -> QtWidgets.QWidget:
+        """The widget the lanes are painted on (its Paint event is a frame of the timeline)."""
+        return self.view.viewport()
+
     def set_data(self, roadmap: Roadmap, layout: LaneLayout) -> None:
         """Show ``layout`` of ``roadmap``; keeps the time window when there is one."""
         keep = self._has_range
