@@ -55,8 +55,8 @@ def _overlapping(raw: bytes, what: bytes) -> int:
 def test_the_census_counts_what_the_byte_searches_count(size):
     rng = random.Random(size)
     raw = bytes(rng.choices(b'"id,\\x: ', k=size))
-    commas, backslashes, ids = json_fast._census(raw)
-    assert commas == raw.count(b",") and backslashes == raw.count(b"\\")
+    commas, escaped, ids = json_fast._census(raw)
+    assert commas == raw.count(b",") and escaped is False
     # overlapping "id" strings ("id"id") may count twice: never fewer than bytes.count finds
     assert ids >= raw.count(b'"id"')
     assert ids == (_overlapping(raw, b'"id"') if size >= 4 * BLOCK else raw.count(b'"id"'))
@@ -68,6 +68,22 @@ def test_an_id_string_across_a_block_boundary_is_counted_once(at):
     raw[at:at + 4] = b'"id"'
     raw[-4:] = b'"id"'  # and one at the very end
     assert json_fast._census(bytes(raw))[2] == 2
+
+
+ESCAPES = [b"\\u0041", b"\\u0061", b"\\u007a", b"\\u007F", b"\\u0020", b"\\u002f", b"\\u0041x",  # could spell a key
+           b"\\u0019", b"\\u0080", b"\\u00G1", b"\\u008a", b"\\U0041", b"\\x0041", b"\\u004", b"\\n", b"\\\\"]
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+@pytest.mark.parametrize("at", [0, BLOCK - 3, BLOCK - 1, 3 * BLOCK, None])  # None: at the very end
+def test_the_census_finds_an_escaped_letter_where_the_search_finds_one(escape, at):
+    raw = bytearray(b"x" * (5 * BLOCK))
+    pos = len(raw) - len(escape) if at is None else at
+    raw[pos:pos + len(escape)] = escape
+    raw = bytes(raw)
+    assert json_fast._census(raw)[1] is (json_fast._ESCAPED_LETTER.search(raw) is not None)
+    small = raw[-100:]
+    assert json_fast._census(small)[1] is (json_fast._ESCAPED_LETTER.search(small) is not None)
 
 
 def test_a_key_id_given_twice_in_a_big_file_goes_to_the_careful_path(tmp_path, big_data):
