@@ -130,8 +130,8 @@ def span_columns(spans: list[DateSpan]) -> dict[str, np.ndarray]:
     those is ~20x cheaper than for every milestone.
     """
     n = len(spans)
-    # distinct objects by identity, in C: np.unique of the ids (an id is an address, below 2**63)
-    _ids, first, code = np.unique(np.fromiter(map(id, spans), np.int64, n), return_index=True, return_inverse=True)
+    # distinct objects by identity, in C: np.unique of their ids (an id is a non-negative address)
+    _ids, first, code = np.unique(np.fromiter(map(id, spans), np.uint64, n), return_index=True, return_inverse=True)
     reps: list[DateSpan] = [spans[i] for i in first.tolist()]
     table = {
         "x0": np.fromiter((s.x0 for s in reps), np.float64, len(reps)),
