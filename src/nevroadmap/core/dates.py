@@ -239,11 +239,42 @@ _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-\u2013\u2014]\s*(\d{4})$", re.ASCII)
 _RANGE_SEP = re.compile(r"\s+(?:to|until|[-\u2013\u2014])\s+|\s*[\u2013\u2014]\s*", re.I)
 
 
+_PLAIN = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", re.ASCII)  # 2027, 2025-09, 2025-09-28
+
+
+def _plain(m: re.Match) -> DateSpan | None:
+    """The span of a plain year, month or day (``_PLAIN``), or None when it is not a valid one
+    (the full parser words why)."""
+    year, month, day = m.groups()
+    y = int(year)
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    if month is None:
+        p = Period(y)
+    else:
+        mo = int(month)
+        if not 1 <= mo <= 12:
+            return None
+        if day is None:
+            p = Period(y, "M", mo)
+        else:
+            d = int(day)
+            if not 1 <= d <= calendar.monthrange(y, mo)[1]:
+                return None
+            p = Period(y, "D", mo, d)
+    return DateSpan(p, p)
+
+
 @lru_cache(maxsize=65536)  # the one cache of date texts: big trackers repeat a few thousand
 def parse_when(text: str) -> DateSpan:
     """Parse roadmap date text; raise :class:`DateSyntaxError` naming the text."""
     if not isinstance(text, str):
         raise DateSyntaxError(repr(text), "a date must be text")
+    m = _PLAIN.fullmatch(text)  # the common forms, read directly (the same spans as below)
+    if m is not None:
+        span = _plain(m)
+        if span is not None:
+            return span
     whole = text
     s = " ".join(text.split())
     if not s:

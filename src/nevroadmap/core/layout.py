@@ -17,7 +17,8 @@ are simply packed again, which gives the tightest picture.
 from __future__ import annotations
 
 import heapq
-from itertools import chain
+from itertools import chain, repeat
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -147,8 +148,8 @@ class LayoutEngine:
         self.open_end = cols["open_end"]
         self.approximate = cols["approximate"]
         status_pos = {s: i for i, s in enumerate(STATUS_ORDER)}
-        self.status = np.fromiter((status_pos[m.status] for m in ms), np.int8, n)
-        self.title_len = np.fromiter((len(m.title) for m in ms), np.float64, n)
+        self.status = np.fromiter(map(status_pos.__getitem__, map(attrgetter("status"), ms)), np.int8, n)
+        self.title_len = np.fromiter(map(len, map(attrgetter("title"), ms)), np.float64, n)
         self._full: dict[tuple[str, str], LaneLayout] = {}  # (grouping, language)
 
     # -- lanes -------------------------------------------------------------
@@ -163,7 +164,7 @@ class LayoutEngine:
                                           key=lambda it: (area_order.get(it[1].area, 1 << 30), it[0]))]
             pos = {t.id: j for j, t in enumerate(techs)}
             n = len(rm.milestones)
-            code = np.fromiter((pos.get(m.technology, -1) for m in rm.milestones), np.int64, n)
+            code = np.fromiter(map(pos.get, map(attrgetter("technology"), rm.milestones), repeat(-1)), np.int64, n)
             members = _split_by_code(code, np.arange(n, dtype=np.int64), len(techs))
             defs = []
             for t in techs:

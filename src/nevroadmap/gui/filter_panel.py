@@ -165,6 +165,8 @@ class FilterPanel(QWidget):
         self._names: dict[str, str] = {}
         self._counts: dict[str, int] = {}
         self._org_checked: frozenset[str] = frozenset()  # what the list shows checked
+        # combined once: each Qt flag "|" is a Python call, felt with thousands of companies
+        item_flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
         with QSignalBlocker(self.org_list):
             self.org_list.clear()
             for o in sorted(rm.organizations, key=lambda o: o.name.lower()):
@@ -172,7 +174,7 @@ class FilterPanel(QWidget):
                 self._names[o.id] = o.name
                 it.setData(ID_ROLE, o.id)
                 it.setToolTip(plain_tooltip(" · ".join(x for x in (o.name, o.native_name, o.short_name, o.kind.value.replace("_", " "), o.country) if x)))
-                it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+                it.setFlags(item_flags)
                 it.setCheckState(Qt.CheckState.Unchecked)
                 self.org_list.addItem(it)
                 self._org_items[o.id] = it
@@ -194,7 +196,7 @@ class FilterPanel(QWidget):
                 self._names[t.id] = t.name
                 self._tech_tree_items[t.id] = ti
                 ti.setData(0, ID_ROLE, t.id)
-                ti.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+                ti.setFlags(item_flags)
                 ti.setCheckState(0, Qt.CheckState.Unchecked)
                 if t.description:
                     ti.setToolTip(0, plain_tooltip(t.description))

@@ -31,12 +31,23 @@ _NEXT = re.compile(rb'\][ \t\r\n]*,[ \t\r\n]*"(' + _NAMES + rb')"[ \t\r\n]*:[ \t
 _CUT = re.compile(rb'\}[ \t\r\n]*,[ \t\r\n]*\{')
 
 
+_SPACE = frozenset(b" \t\r\n\f\v")  # what bytes.rstrip() strips
+
+
+def _end_of_text(raw: bytes, end: int) -> int:
+    """``len(raw[:end].rstrip())``, without copying ``raw`` when the run of spaces is short."""
+    stop = max(0, end - 256)
+    while end > stop and raw[end - 1] in _SPACE:
+        end -= 1
+    return end if end == stop == 0 or raw[end - 1] not in _SPACE else len(raw[:end].rstrip())
+
+
 def _last_close(raw: bytes) -> int | None:
     """Offset of the ``]`` that closes the last section (the file ends ``]}``)."""
-    end = len(raw.rstrip())
+    end = _end_of_text(raw, len(raw))
     if end < 2 or raw[end - 1:end] != b"}":
         return None
-    close = len(raw[:end - 1].rstrip()) - 1
+    close = _end_of_text(raw, end - 1) - 1
     return close if close >= 0 and raw[close:close + 1] == b"]" else None
 
 
@@ -50,10 +61,10 @@ def _slice_adapter(section: str) -> TypeAdapter:
     return TypeAdapter(Annotated[list[SECTIONS[section]], Field(fail_fast=True)])
 
 
-def _records(section: str, piece: bytes) -> object:
+def _records(section: str, piece: memoryview) -> object:
     """The records of a slice, :data:`_INCOMPLETE`, or None (the slice is wrong)."""
     try:
-        return _slice_adapter(section).validate_json(b"[" + piece + b"]", strict=True)
+        return _slice_adapter(section).validate_json(b"".join((b"[", piece, b"]")), strict=True)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         if len(errors) == 1 and errors[0]["type"] == "json_invalid" and "EOF while parsing" in errors[0]["msg"]:
@@ -70,6 +81,7 @@ def read_sections_in_slices(raw: bytes) -> dict[str, list] | None:
     if m is None or last is None:
         return None
     out: dict[str, list] = {}
+    view = memoryview(raw)  # slices of it are copied once, into the text validated
     section, pos = m.group(1).decode(), m.end()
     while True:
         if section in out:  # a section named twice: leave it to the one-piece path
@@ -82,7 +94,7 @@ def read_sections_in_slices(raw: bytes) -> dict[str, list] | None:
             if last <= limit:
                 ends.append((last, None))
             for end, nxt in ends:  # the first that closes a valid list is the section's end
-                got = _records(section, raw[pos:end])
+                got = _records(section, view[pos:end])
                 if isinstance(got, list):
                     records += got
                     break
@@ -90,7 +102,7 @@ def read_sections_in_slices(raw: bytes) -> dict[str, list] | None:
                 for _ in range(_RETRIES):
                     if cut is None:
                         return None
-                    got = _records(section, raw[pos:cut.start() + 1])
+                    got = _records(section, view[pos:cut.start() + 1])
                     if got is not _INCOMPLETE:
                         break
                     cut = _CUT.search(raw, cut.end(), last)  # the cut fell inside a record: take the next

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, compress
+from operator import attrgetter, eq
 from typing import Any
 
 from nevroadmap.core.i18n import _
@@ -71,6 +71,7 @@ def references_ok(records: dict[str, list], ids: dict[str, set[str]] | None = No
     """Every reference of :data:`REFERENCES` resolves (no wording, no lines).
 
     ``ids`` (section -> its ids), when the caller has them already, saves building them again.
+    All in C-level passes (``map``, ``filter``, ``set.issuperset``): no set of the values is built.
     """
     if ids is None:
         ids = _ids(records)
@@ -79,13 +80,14 @@ def references_ok(records: dict[str, list], ids: dict[str, set[str]] | None = No
         values = map(attrgetter(ref.field), records[ref.section])
         if ref.many:
             lists = list(values)
-            if not all(len(t) < 2 or len(set(t)) == len(t) for t in lists):
-                return False  # an id listed twice in one record
-            values = chain.from_iterable(lists)
-        # set operations in C: the values not known (None, for a field left empty, is fine)
-        missing = set(values).difference(known)
-        missing.discard(None)
-        if missing:
+            # an id listed twice in one record: only tuples of two or more can hold one
+            multi = list(compress(lists, map((1).__lt__, map(len, lists))))
+            if not all(map(eq, map(len, multi), map(len, map(set, multi)))):
+                return False
+            if not known.issuperset(chain.from_iterable(lists)):
+                return False
+        # None (a field left empty) is fine; "" is never an id (ids are not empty), so filter(None) drops only None
+        elif not known.issuperset(filter(None, values)):
             return False
     return True
 
