@@ -124,9 +124,7 @@ def test_the_fast_path_gives_the_careful_paths_roadmap(tmp_path, big_data, monke
     p = _write(tmp_path, big_data, indent=None)
     assert json_fast.load_json_fast(p, [p]) is not None
     fast = load(p)
-    import nevroadmap.core.loader as loader_mod
-
-    monkeypatch.setattr(loader_mod, "_load_json_fast", lambda root, files: None)
+    monkeypatch.setattr(json_fast, "load_json_fast", lambda root, files: None)  # load() imports it when needed
     careful = load(p)
     for section in SECTIONS:
         assert getattr(fast, section) == getattr(careful, section), section
