@@ -204,28 +204,26 @@ def worker_startup_bare() -> dict:
 
 
 def worker_startup_app() -> dict:
-    """Like gui.app.run_app() on the bundled dataset; done at the first paint once it is loaded."""
+    """``nevroadmap`` on the bundled dataset (gui.app.start_gui, as run_app calls it, without
+    reopening the last dataset); done at the first paint once it is loaded."""
     # imported in the entry point's order (nevroadmap.cli -> gui.app.run_app): the app's module first,
     # PySide6 by make_application()
-    from nevroadmap.gui.app import build_main_window, make_application
+    import nevroadmap.gui.app as gui_app
 
-    app = make_application()
+    if hasattr(gui_app, "start_gui"):
+        app, window = gui_app.start_gui(None, reopen=False)  # the bundled dataset, not the last one opened
+    else:  # an older tree
+        app = gui_app.make_application()
+        window = gui_app.build_main_window(None, reopen=False)
+        window.show()
     from PySide6 import QtCore
 
-    holder: list = []
-
     def ready() -> bool:
-        if not holder:
-            return False
-        w = holder[0]
-        loading = w.is_loading() if hasattr(w, "is_loading") else False
-        return not loading and len(w.state.roadmap.milestones) > 0
+        loading = window.is_loading() if hasattr(window, "is_loading") else False
+        return not loading and len(window.state.roadmap.milestones) > 0
 
-    waiter = _paint_waiter(app, ready)
+    waiter = _paint_waiter(app, ready)  # before the event loop, which paints the shown window
     QtCore.QTimer.singleShot(60_000, app.quit)
-    window = build_main_window(None, reopen=False)  # the bundled dataset, not the last one opened
-    holder.append(window)
-    window.show()
     app.exec()
     return {"painted_at": waiter.done_at, "cpu_s": getattr(waiter, "cpu_at", None),
             "milestones": len(window.state.roadmap.milestones)}

@@ -1,4 +1,4 @@
-"""The app entry point (run_app, in a subprocess: one QApplication per process) and the screenshot tool."""
+"""The app entry point (run_app and start_gui, in a subprocess: one QApplication per process) and the screenshot tool."""
 
 from __future__ import annotations
 
@@ -64,6 +64,42 @@ def test_run_app_bad_path_falls_back_to_bundled_data(tmp_path):
     out = run_probe(tmp_path, bad)
     assert out["TITLE"] == "bundled dataset — NEV Roadmap"
     assert "bad.yaml:2: milestone 'x': missing required field 'technology'" in out["PROBLEMS"]
+
+
+GC_PROBE = r"""
+import gc, sys
+from nevroadmap.gui.app import start_gui
+
+app, window = start_gui(None, reopen=False)
+print("SHOWN", gc.isenabled(), gc.get_freeze_count())
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+class AfterPaint(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            QTimer.singleShot(50, report)
+            window.removeEventFilter(self)
+        return False
+
+def report():
+    print("PAINTED", gc.isenabled(), gc.get_freeze_count() > 0, len(window.state.roadmap.milestones) > 0)
+    app.quit()
+
+f = AfterPaint()
+window.installEventFilter(f)
+QTimer.singleShot(30_000, app.quit)
+app.exec()
+"""
+
+
+def test_start_up_holds_the_garbage_collector_until_the_first_frame(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NEVROADMAP_SETTINGS_DIR=str(tmp_path / "s"),
+               NEVROADMAP_DATA_DIR=str(tmp_path / "d"))
+    r = subprocess.run([sys.executable, "-c", GC_PROBE], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    lines = dict(line.split(" ", 1) for line in r.stdout.splitlines() if " " in line)
+    assert lines["SHOWN"] == "False 0"  # built and shown without a collection
+    assert lines["PAINTED"] == "True True True"  # painted: collections again, the start-up's objects set aside
 
 
 def test_screenshot_tool_writes_window_picture(qtbot, tmp_path, monkeypatch):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 # No Qt here: make_application() imports the Qt-free core before PySide6 (see there).
 
-__all__ = ["run_app", "main", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
+__all__ = ["run_app", "start_gui", "main", "make_application", "install_excepthook", "ExceptionHook", "build_main_window"]
 
 
 # The Qt-free modules the first window needs (numpy, the model, the loader, the layout, the
@@ -161,9 +161,14 @@ def build_main_window(path: str | os.PathLike | None = None, theme: str | None =
     return window
 
 
-def run_app(path: str | os.PathLike | None = None, lang: str | None = None) -> int:
-    """Open the app on ``path`` (a data file or folder; None: the bundled dataset) in ``lang``
-    (None: ``$NEVROADMAP_LANG``, the language chosen in ``View > Language``, or the system's)."""
+def start_gui(path: str | os.PathLike | None = None, lang: str | None = None, *, reopen: bool = True):
+    """What ``nevroadmap`` does before its event loop: the application, the language, the error
+    dialog and the main window, shown on ``path`` (None: the last dataset when ``reopen``, else the
+    bundled one).  The cyclic garbage collector waits until the window's first frame is painted
+    (:func:`nevroadmap.runtime.hold_collections`).  Returns (application, window)."""
+    from nevroadmap.runtime import hold_collections
+
+    hold_collections()
     app = make_application()
     from nevroadmap.gui.language import apply_language, startup_language
     from nevroadmap.gui.settings import make_settings
@@ -171,15 +176,51 @@ def run_app(path: str | os.PathLike | None = None, lang: str | None = None) -> i
     apply_language(startup_language(lang, make_settings()))
     window_ref: list = []
     install_excepthook(parent_getter=lambda: window_ref[0] if window_ref else None)
-    window = build_main_window(path)
+    window = build_main_window(path, reopen=reopen)
     window_ref.append(window)
     window.show()
+    _release_collections_after_first_frame(window)
+    return app, window
+
+
+def _release_collections_after_first_frame(window, limit_ms: int = 10_000) -> None:
+    """Release the garbage collector once ``window`` is painted (or after ``limit_ms``, for a
+    window that starts minimised)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from nevroadmap.runtime import release_collections
+
+    class AfterFirstFrame(QObject):
+        def __init__(self) -> None:
+            super().__init__(window)
+            self.pending = True
+            window.installEventFilter(self)
+            QTimer.singleShot(limit_ms, self.release)
+
+        def eventFilter(self, obj, ev) -> bool:  # noqa: N802 - Qt override
+            if ev.type() == QEvent.Type.Paint and self.pending:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, self.release)  # after the whole repaint pass
+            return False
+
+        def release(self) -> None:
+            if self.pending:
+                self.pending = False
+                release_collections()
+
+    window._collections_released = AfterFirstFrame()
+
+
+def run_app(path: str | os.PathLike | None = None, lang: str | None = None) -> int:
+    """Open the app on ``path`` (a data file or folder; None: the bundled dataset) in ``lang``
+    (None: ``$NEVROADMAP_LANG``, the language chosen in ``View > Language``, or the system's)."""
+    app, _window = start_gui(path, lang)
     return app.exec()
 
 
 def main(argv: list[str] | None = None) -> int:
     """``nevroadmap-gui [--lang LANG] [PATH]``: the app only (a GUI script: no console window on Windows)."""
-    from nevroadmap.runtime import tune_gc_for_big_datasets
+    from nevroadmap.runtime import start_up
 
     args = list(sys.argv[1:] if argv is None else argv)
     lang = None
@@ -195,5 +236,5 @@ def main(argv: list[str] | None = None) -> int:
         elif not a.startswith("-"):
             paths.append(a)
         i += 1
-    tune_gc_for_big_datasets()  # once, on the main thread, as the command line does
+    start_up()  # once, on the main thread, as the command line does
     return run_app(paths[0] if paths else None, lang=lang)
