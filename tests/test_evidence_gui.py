@@ -304,3 +304,18 @@ def test_export_dialog_and_copy_image_include_the_shown_pane(make_window, qtbot,
     dlg = w.export_image_dialog()
     assert dlg.metric_box.currentData() is None
     dlg.reject()
+
+
+def test_a_hidden_metrics_pane_catches_up_with_filters_when_shown(qtbot, open_window):
+    win = open_window(None)
+    pane = win.metrics_pane
+    shown_before = len(pane.plot.marks.rows)
+    assert shown_before > 1
+    win.metrics_dock.hide()
+    some = next(r.organization for r in pane.plot.marks.rows if r.organization)
+    win.state.update_filter(organizations=frozenset({some}))
+    assert len(pane.plot.marks.rows) == shown_before  # not redrawn while hidden
+    win.metrics_dock.show()
+    qtbot.waitUntil(lambda: pane.isVisible())
+    rows = pane.plot.marks.rows
+    assert rows and len(rows) < shown_before and all(win.state.is_shown(r.milestone.id) for r in rows)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -57,6 +59,9 @@ class MetricsDockWidget(QWidget):
         self._timeline = None
         self._right_margin = 0
         self._all_rows: list[ClaimRow] = []
+        # (all rows, key, the key's rows, their milestones' positions): made once per dataset and choice,
+        # so a filter change only looks up the mask
+        self._metric_cache: tuple | None = None
         self._choices: list[tuple[MetricKey, int]] = []
 
         self.picker = QComboBox(self)
@@ -86,6 +91,9 @@ class MetricsDockWidget(QWidget):
         # the plot is for the mouse; the keyboard reads the same claims in the comparison view (Compare claims…)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot = MetricsPlot(theme)
+        # on screen the marks are kept as a picture until they change or the view moves: a filter
+        # change relays out the window and repaints it several times (exports draw them anew, as vectors)
+        self.plot.marks.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.view.addItem(self.plot, row=0, col=0)
         self.view.setBackground(self.plot.theme.background)
         self.view.setMinimumHeight(MIN_PLOT_PX)
@@ -116,7 +124,8 @@ class MetricsDockWidget(QWidget):
         self._align_timer.timeout.connect(self.align)
         self._fill_after = None  # an _AfterNextPaint waiting to fill the pane
         state.sigRoadmapChanged.connect(self._on_roadmap)
-        state.sigFilterChanged.connect(self._refresh_marks)
+        state.sigFilterChanged.connect(self._on_filter)
+        self._stale = False  # a filter changed while the pane was hidden: refreshed when shown
         self.retranslate()
         self.reload()
 
@@ -185,7 +194,16 @@ class MetricsDockWidget(QWidget):
 
     def showEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         super().showEvent(ev)
+        if self._stale:
+            self._stale = False
+            self._refresh_marks()
         self.schedule_align()
+
+    def _on_filter(self) -> None:
+        if self.isVisible():
+            self._refresh_marks()
+        else:  # a closed pane costs a filter change nothing
+            self._stale = True
 
     def changeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(ev)
@@ -256,18 +274,28 @@ class MetricsDockWidget(QWidget):
     def _on_pick(self, _i: int) -> None:
         self._refresh_marks()
 
+    def _metric_rows(self) -> tuple[list[ClaimRow], np.ndarray]:
+        """The rows of the chosen metric, and the position of each row's milestone."""
+        key, cache = self.key, self._metric_cache
+        if cache is None or cache[0] is not self._all_rows or cache[1] != key:
+            rows = rows_for_metric(self._all_rows, key) if key is not None else []
+            index = self.state.roadmap.milestone_index
+            pos = np.fromiter((index[r.milestone.id] for r in rows), dtype=np.intp, count=len(rows))
+            cache = self._metric_cache = (self._all_rows, key, rows, pos)
+        return cache[2], cache[3]
+
     def shown_rows(self) -> list[ClaimRow]:
-        key = self.key
-        if key is None:
+        """The chosen metric's rows whose milestones the filters show."""
+        rows, pos = self._metric_rows()
+        if not rows:
             return []
-        shown = self.state.is_shown
-        return [r for r in rows_for_metric(self._all_rows, key) if shown(r.milestone.id)]
+        return [rows[i] for i in np.flatnonzero(self.state.mask[pos])]
 
     def _refresh_marks(self) -> None:
         self._update_picker_tip()
         rows = self.shown_rows()
         self.stack.setCurrentWidget(self.view if rows else self.empty_label)
-        total = len(rows_for_metric(self._all_rows, self.key)) if self.key else 0
+        total = len(self._metric_rows()[0])
         if len(rows) > MAX_MARKS:  # a tracker of 100,000 figures: draw the first, say so
             self.plot.set_rows(self.key, rows[:MAX_MARKS])
             self.count_label.setText(self.tr("first %1 of %2 claimed figures shown: filter to narrow")

@@ -210,15 +210,8 @@ class AppState(QObject):
         return len(self._roadmap.milestones)
 
     def is_shown(self, milestone_id: str) -> bool:
-        pos = self._milestone_pos().get(milestone_id)
+        pos = self._roadmap.milestone_index.get(milestone_id)
         return pos is not None and bool(self.mask[pos])
-
-    def _milestone_pos(self) -> dict[str, int]:
-        cache = self.__dict__.get("_pos_cache")
-        if cache is None or cache[0] is not self._roadmap:
-            cache = (self._roadmap, {m.id: i for i, m in enumerate(self._roadmap.milestones)})
-            self.__dict__["_pos_cache"] = cache
-        return cache[1]
 
     # -- per-organization lookups (details panel) ------------------------------
     def milestones_of_organization(self, org_id: str) -> list[str]:

@@ -28,6 +28,7 @@ from PySide6 import QtCore, QtGui
 from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow, MetricKey
 from nevroadmap.core.i18n import _
 from nevroadmap.render.axis import QuietAxis, YearAxis
+from nevroadmap.render.taken_space import TakenSpace
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import pixel_ratio
 from nevroadmap.render.tooltips import plain_tooltip
@@ -72,6 +73,8 @@ class ClaimMarksItem(pg.GraphicsObject):
         super().__init__()
         self.theme = get_theme(theme)
         self.rows: list[ClaimRow] = []
+        self.spans: list[tuple[float, float]] = []
+        self._extent = (0.0, 0.0, 0.0, 0.0)
         self.colors: dict[str | None, QtGui.QColor] = {}
         self.shapes: dict[str | None, str] = {}
         self.selected: int | None = None
@@ -85,6 +88,11 @@ class ClaimMarksItem(pg.GraphicsObject):
     def set_rows(self, rows: list[ClaimRow], colors: dict, shapes: dict) -> None:
         self.prepareGeometryChange()
         self.rows, self.colors, self.shapes = list(rows), colors, shapes
+        # the data's extent and each row's time span, once (every paint and bounding box needs them)
+        self.spans = [(r.t0, r.t1) for r in self.rows]
+        ys = [r.value for r in self.rows] + [r.value_max for r in self.rows if r.value_max is not None]
+        self._extent = (min(a for a, _ in self.spans), max(b for _, b in self.spans), min(ys), max(ys)) \
+            if self.rows else (0.0, 0.0, 0.0, 0.0)
         self.selected = self.hovered = None
         # marks at the same time and value sit side by side, a few pixels apart
         groups: dict[tuple, list[int]] = {}
@@ -111,9 +119,7 @@ class ClaimMarksItem(pg.GraphicsObject):
     def boundingRect(self) -> QtCore.QRectF:  # noqa: N802
         if not self.rows:
             return QtCore.QRectF()
-        xs = [r.t0 for r in self.rows] + [r.t1 for r in self.rows]
-        ys = [r.value for r in self.rows] + [r.value_max for r in self.rows if r.value_max is not None]
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        x0, x1, y0, y1 = self._extent
         # marks reach a few pixels beyond their data: pad generously in data units
         px, py = _pixel_size(self.getViewBox())
         padx, pady = (ARROW_PX + 10) * (px or 0.05), (ARROW_PX + 10) * (py or 0.05)
@@ -158,20 +164,26 @@ class ClaimMarksItem(pg.GraphicsObject):
         if vb is not None:  # only marks near the visible time window
             (v0, v1), _ = vb.viewRange()
             margin = (v1 - v0) * 0.2
-            order = [i for i in order if self.rows[i].t1 >= v0 - margin and self.rows[i].t0 <= v1 + margin]
+            spans = self.spans
+            order = [i for i in order if spans[i][1] >= v0 - margin and spans[i][0] <= v1 + margin]
         order = sorted(order, key=lambda i: (i == self.selected, i == self.hovered))
         # marks first, then the labels around them: a label never lies under a mark or another label
         self.mark_rects: list[QtCore.QRectF] = []
+        self._taken = TakenSpace()
         for i in order:
             self.mark_rects.append(self._paint_row(p, tr, i, bg, ratio))
+            self._taken.add(self.mark_rects[-1])
         self.label_rects: list[tuple[int, QtCore.QRectF]] = []
         view = None
         if vb is not None:
             (x0, x1), (y0, y1) = vb.viewRange()
             view = tr.mapRect(QtCore.QRectF(QtCore.QPointF(x0, y0), QtCore.QPointF(x1, y1))).normalized()
+        font = self.theme.font(self.theme.small_px * ratio)  # one font for every label of this paint
+        p.setFont(font)
+        fm = QtGui.QFontMetricsF(font)
         for i in reversed(order):  # the selected and hovered ones choose their place first
             if i in self.labelled:
-                self._paint_label(p, tr, i, ratio, view)
+                self._paint_label(p, tr, i, ratio, view, fm)
         p.restore()
 
     def label_text(self, i: int) -> str:
@@ -183,12 +195,10 @@ class ClaimMarksItem(pg.GraphicsObject):
         return text
 
     def _paint_label(self, p: QtGui.QPainter, tr: QtGui.QTransform, i: int, ratio: float,
-                     view: QtCore.QRectF | None) -> None:
+                     view: QtCore.QRectF | None, fm: QtGui.QFontMetricsF) -> None:
         """Beside the mark: right, left, above or below it, wherever it covers no mark or label and stays
-        inside the view; else left out (hovering still tells it)."""
+        inside the view; else left out (hovering still tells it).  ``p`` has the labels' font."""
         r = self.rows[i]
-        font = self.theme.font(self.theme.small_px * ratio)
-        fm = QtGui.QFontMetricsF(font)
         text = self.label_text(i)
         w, h = fm.horizontalAdvance(text), fm.height()
         c = tr.map(self.mark_pos(i))
@@ -202,10 +212,10 @@ class ClaimMarksItem(pg.GraphicsObject):
             box = QtCore.QRectF(x, cy - h / 2, w, h)
             if view is not None and not view.contains(box):
                 continue
-            if any(box.intersects(b) for _j, b in self.label_rects) or any(box.intersects(m) for m in self.mark_rects):
+            if self._taken.hits(box):  # a mark or a label already there
                 continue
             self.label_rects.append((i, box))
-            p.setFont(font)
+            self._taken.add(box)
             p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not r.hedged else self.theme.muted)))
             p.drawText(QtCore.QPointF(x, cy - h / 2 + fm.ascent()), text)
             return
