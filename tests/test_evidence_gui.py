@@ -319,3 +319,29 @@ def test_a_hidden_metrics_pane_catches_up_with_filters_when_shown(qtbot, open_wi
     qtbot.waitUntil(lambda: pane.isVisible())
     rows = pane.plot.marks.rows
     assert rows and len(rows) < shown_before and all(win.state.is_shown(r.milestone.id) for r in rows)
+
+
+def test_the_metrics_legend_names_as_many_organizations_as_it_has_colours_and_counts_the_rest(qtbot):
+    import dataclasses
+
+    from nevroadmap.core.model import Claim, Metric, Roadmap
+    from nevroadmap.gui.metrics_dock import MetricsDockWidget
+    from nevroadmap.gui.state import AppState
+    from nevroadmap.render.metrics_pane import ORG_COLORS
+    from nevroadmap.render.synthetic import synthetic_roadmap
+
+    n_orgs = len(ORG_COLORS) + 28
+    rm = synthetic_roadmap(n_orgs)
+    ms = tuple(dataclasses.replace(m, metrics=(Metric(name="fictional density", value=300 + i, unit="Wh/kg"),))
+               for i, m in enumerate(rm.milestones))
+    cl = tuple(Claim(id=f"c{i}", statement="Fictional figure", source=rm.sources[0].id, supports=(m.id,),
+                     organization=rm.organizations[i].id) for i, m in enumerate(ms))
+    big = Roadmap(sources=rm.sources, organizations=rm.organizations, areas=rm.areas,
+                  technologies=rm.technologies, milestones=ms, claims=cl)
+    pane = MetricsDockWidget(AppState(big))
+    qtbot.addWidget(pane)
+    entries = pane.plot.legend_entries()
+    named = {o.name for o in rm.organizations[:n_orgs]}
+    assert sum(label in named for label, _c, _g in entries) == len(ORG_COLORS)
+    assert ("28 more organizations", pane.plot.theme.muted, "\u2026") in entries
+    assert "28 more organizations" in pane.legend.text()

@@ -1117,6 +1117,13 @@
         <source>the article (no speaker named)</source>
         <translation>该文章（未指明发言人）</translation>
     </message>
+    <message numerus="yes">
+        <source>{n} more organization</source>
+        <comment>{n} more organizations</comment>
+        <translation>
+            <numerusform>另有 {n} 个机构</numerusform>
+        </translation>
+    </message>
     <message>
         <source>hedged (faded, dashed)</source>
         <translation>有保留（淡色、虚线）</translation>

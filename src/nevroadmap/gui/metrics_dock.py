@@ -317,7 +317,9 @@ class MetricsDockWidget(QWidget):
     def _fill_legend(self) -> None:
         parts = [f'<span style="color:{html.escape(color)}; font-size:14px">{glyph}</span>&nbsp;{html.escape(label)}'
                  for label, color, glyph in self.plot.legend_entries()]
-        self.legend.setText("&nbsp;&nbsp;&nbsp; ".join(parts))
+        text = "&nbsp;&nbsp;&nbsp; ".join(parts)
+        if text != self.legend.text():  # a new text relays out the pane
+            self.legend.setText(text)
 
     def select_claim(self, claim_id: str | None) -> None:
         rows = self.plot.marks.rows

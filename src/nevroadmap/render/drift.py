@@ -24,7 +24,7 @@ from nevroadmap.core.model import Roadmap
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import pixel_ratio
 
-__all__ = ["DriftItem", "DriftTrack", "drift_tracks"]
+__all__ = ["DriftItem", "DriftTrack", "drift_tracks", "drifting"]
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,10 @@ class DriftTrack:
 _SAID, _WHEN, _SUPPORTS, _ID = attrgetter("said"), attrgetter("when"), attrgetter("supports"), attrgetter("id")
 
 
-def drift_tracks(roadmap: Roadmap, layout: LaneLayout) -> list[DriftTrack]:
-    """One track per shown milestone whose claimed date moved."""
-    out: list[DriftTrack] = []
+def drifting(roadmap: Roadmap) -> list[tuple[int, list, float, tuple[tuple[float, str], ...], str]]:
+    """The milestones whose claimed date moved, in data order: (index, drift points, current x,
+    ghosts (x, year said), slip).  Depends on the roadmap only: a filter change reuses it."""
+    out: list = []
     # milestones with a dated claim that gives a date of its own: for the others every claim says
     # the milestone's date, so drift() is empty.  C-level passes (map, compress): a Python loop over
     # 100,000 milestones and 200,000 claims is felt before the first frame of a big tracker
@@ -49,8 +50,40 @@ def drift_tracks(roadmap: Roadmap, layout: LaneLayout) -> list[DriftTrack]:
     own_date = list(compress(claims, map(is_not, map(_WHEN, claims), repeat(None))))
     dated = compress(own_date, map(is_not, map(_SAID, own_date), repeat(None)))
     moved = set(chain.from_iterable(map(_SUPPORTS, dated)))
-    if not moved or not len(layout):
+    if not moved:
         return out
+    ms = roadmap.milestones
+    for i in compress(range(len(ms)), map(moved.__contains__, map(_ID, ms))):
+        points = drift(roadmap, ms[i])
+        if not points:
+            continue
+        current = target_year(points[-1].when)
+        ghosts, seen = [], {round(current, 6)}
+        for p in points:
+            x = target_year(p.when)
+            if round(x, 6) in seen:
+                continue
+            seen.add(round(x, 6))
+            ghosts.append((x, str(p.said.first.year)))
+        out.append((i, points, current, tuple(ghosts), format_slip(points[-1].slip)))
+    return out
+
+
+def drift_tracks(roadmap: Roadmap, layout: LaneLayout, moved: list | None = None) -> list[DriftTrack]:
+    """One track per shown milestone whose claimed date moved (``moved``: :func:`drifting` of the
+    roadmap, when the caller keeps it)."""
+    moved = drifting(roadmap) if moved is None else moved
+    if not moved or not len(layout):
+        return []
+    candidates = [d[0] for d in moved]
+    # milestone index -> its first entry in the layout (one pass, not one search per milestone)
+    items, firsts = np.unique(layout.item, return_index=True)
+    at = np.minimum(np.searchsorted(items, candidates), len(items) - 1)
+    found = (items[at] == np.asarray(candidates, items.dtype)).tolist()
+    entries = firsts[at].tolist()
+    ms = roadmap.milestones
+    return [DriftTrack(ms[i].id, float(layout.row[entry]) + 0.5, ghosts, current, slip)
+            for (i, _points, current, ghosts, slip), ok, entry in zip(moved, found, entries) if ok]
     ms = roadmap.milestones
     candidates = list(compress(range(len(ms)), map(moved.__contains__, map(_ID, ms))))
     # milestone index -> its first entry in the layout (one pass, not one search per milestone)
@@ -94,11 +127,14 @@ class DriftItem(pg.GraphicsObject):
         self.tracks: list[DriftTrack] = []
         self.labels_of = labels_of  # a TimelineItem (or a function giving it): its drawn labels are kept clear
         self.placed: list[tuple[str, str, QtCore.QRectF]] = []  # (milestone id, text, device rect) of the last paint
+        self._moved: tuple | None = None  # (roadmap, drifting(roadmap))
         self.setZValue(5)  # above the bars
 
     def set_data(self, roadmap: Roadmap, layout: LaneLayout) -> None:
         self.prepareGeometryChange()
-        self.tracks = drift_tracks(roadmap, layout)
+        if self._moved is None or self._moved[0] is not roadmap:  # a filter change keeps the dataset's drift
+            self._moved = (roadmap, drifting(roadmap))
+        self.tracks = drift_tracks(roadmap, layout, self._moved[1])
         self.update()
 
     def set_theme(self, theme: Theme | str) -> None:

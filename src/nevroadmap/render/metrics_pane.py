@@ -26,8 +26,9 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow, MetricKey
-from nevroadmap.core.i18n import _
+from nevroadmap.core.i18n import _, ngettext
 from nevroadmap.render.axis import QuietAxis, YearAxis
+from nevroadmap.render.mark_glyphs import MarkPens, arrow_head, shape
 from nevroadmap.render.taken_space import TakenSpace
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import pixel_ratio
@@ -74,6 +75,9 @@ class ClaimMarksItem(pg.GraphicsObject):
         self.theme = get_theme(theme)
         self.rows: list[ClaimRow] = []
         self.spans: list[tuple[float, float]] = []
+        self._points: list[QtCore.QPointF] = []
+        self._row_colors: list[QtGui.QColor] = []
+        self._pens = MarkPens()
         self._extent = (0.0, 0.0, 0.0, 0.0)
         self.colors: dict[str | None, QtGui.QColor] = {}
         self.shapes: dict[str | None, str] = {}
@@ -90,6 +94,9 @@ class ClaimMarksItem(pg.GraphicsObject):
         self.rows, self.colors, self.shapes = list(rows), colors, shapes
         # the data's extent and each row's time span, once (every paint and bounding box needs them)
         self.spans = [(r.t0, r.t1) for r in self.rows]
+        self._points = [QtCore.QPointF(r.t, r.value if r.value_max is None else (r.value + r.value_max) / 2)
+                        for r in self.rows]
+        self.set_colors(colors)
         ys = [r.value for r in self.rows] + [r.value_max for r in self.rows if r.value_max is not None]
         self._extent = (min(a for a, _ in self.spans), max(b for _, b in self.spans), min(ys), max(ys)) \
             if self.rows else (0.0, 0.0, 0.0, 0.0)
@@ -105,6 +112,14 @@ class ClaimMarksItem(pg.GraphicsObject):
             for k, i in enumerate(members):
                 self.offsets[i] = (k - (n - 1) / 2) * 2.6 * MARK_PX
             self.labelled.add(members[-1])
+        self.update()
+
+    def set_colors(self, colors: dict) -> None:
+        """Organization -> colour; each row's (faded when hedged) is made once, here."""
+        self.colors, none = colors, colors.get(None, QtGui.QColor("#888"))
+        self._row_colors = [QtGui.QColor(colors.get(r.organization, none)) for r in self.rows]
+        for r, c in zip(self.rows, self._row_colors):
+            c.setAlphaF(HEDGED_ALPHA if r.hedged else c.alphaF())
         self.update()
 
     def set_theme(self, theme: Theme | str) -> None:
@@ -127,9 +142,7 @@ class ClaimMarksItem(pg.GraphicsObject):
 
     def mark_pos(self, i: int) -> QtCore.QPointF:
         """Where row ``i``'s dot sits, in data coordinates."""
-        r = self.rows[i]
-        y = r.value if r.value_max is None else (r.value + r.value_max) / 2
-        return QtCore.QPointF(r.t, y)
+        return QtCore.QPointF(self._points[i])
 
     def row_at(self, pos: QtCore.QPointF, tol_px: float = PICK_PX) -> int | None:
         """The row whose mark is nearest ``pos`` (data coordinates) within ``tol_px`` pixels."""
@@ -224,14 +237,9 @@ class ClaimMarksItem(pg.GraphicsObject):
                    ratio: float) -> QtCore.QRectF:
         """Draw row ``i``'s mark; return the rectangle it covers (device pixels)."""
         r = self.rows[i]
-        color = QtGui.QColor(self.colors.get(r.organization, self.colors.get(None, QtGui.QColor("#888"))))
-        if r.hedged:
-            color.setAlphaF(HEDGED_ALPHA)
+        color = self._row_colors[i]
         width = 2.0 * ratio if i not in (self.selected, self.hovered) else 3.0 * ratio
-        pen = QtGui.QPen(color, width)
-        pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
-        if r.hedged:
-            pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+        pen, span_pen, solid = self._pens(color, width, r.hedged)
         p.setPen(pen)
         p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         c = tr.map(self.mark_pos(i))
@@ -243,15 +251,13 @@ class ClaimMarksItem(pg.GraphicsObject):
             a, b = tr.map(QtCore.QPointF(r.t0, r.value)), tr.map(QtCore.QPointF(r.t1, r.value))
             if r.when.open_end:  # "after 2030", "2030+": runs on to the right, ends in an arrow
                 b = QtCore.QPointF(max(b.x(), a.x() + OPEN_SPAN_PX * ratio), b.y())
-            span_pen = QtGui.QPen(pen)
-            span_pen.setWidthF(width * 1.5)
             p.setPen(span_pen)
             p.drawLine(a, b)
             tick = 5 * ratio
             if not r.when.open_start:
                 p.drawLine(QtCore.QPointF(a.x(), a.y() - tick), QtCore.QPointF(a.x(), a.y() + tick))
             if r.when.open_end:
-                self._arrow_head(p, b, QtCore.QPointF(1, 0), 7 * ratio)
+                arrow_head(p, b, QtCore.QPointF(1, 0), 7 * ratio)
             else:
                 p.drawLine(QtCore.QPointF(b.x(), b.y() - tick), QtCore.QPointF(b.x(), b.y() + tick))
             p.setPen(pen)
@@ -273,15 +279,13 @@ class ClaimMarksItem(pg.GraphicsObject):
             start = QtCore.QPointF(start.x() + self.offsets[i] * ratio, start.y())
             tip = QtCore.QPointF(start.x(), start.y() - direction * ARROW_PX * ratio)
             p.drawLine(start, tip)
-            self._arrow_head(p, tip, QtCore.QPointF(0, -direction), 6 * ratio)
+            arrow_head(p, tip, QtCore.QPointF(0, -direction), 6 * ratio)
             covered = covered.united(QtCore.QRectF(QtCore.QPointF(start.x() - 4 * ratio, start.y()),
                                                    QtCore.QPointF(tip.x() + 4 * ratio, tip.y())).normalized())
         # the mark: filled when achieved, hollow (filled with the background) when a forecast
-        solid = QtGui.QPen(pen)
-        solid.setStyle(QtCore.Qt.PenStyle.SolidLine)
         p.setPen(solid)
         p.setBrush(QtGui.QBrush(color if r.achieved else bg))
-        self._shape(p, c, rad, self.shapes.get(r.scope, "circle"))
+        shape(p, c, rad, self.shapes.get(r.scope, "circle"))
         if r.bound == "about":  # "about": a second, looser ring
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.setPen(pen)
@@ -292,31 +296,6 @@ class ClaimMarksItem(pg.GraphicsObject):
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.drawEllipse(c, rad + 5 * ratio, rad + 5 * ratio)
         return covered
-
-    @staticmethod
-    def _arrow_head(p: QtGui.QPainter, tip: QtCore.QPointF, d: QtCore.QPointF, size: float) -> None:
-        n = QtCore.QPointF(-d.y(), d.x())
-        base = QtCore.QPointF(tip.x() - d.x() * size, tip.y() - d.y() * size)
-        poly = QtGui.QPolygonF([tip, QtCore.QPointF(base.x() + n.x() * size / 2, base.y() + n.y() * size / 2),
-                                QtCore.QPointF(base.x() - n.x() * size / 2, base.y() - n.y() * size / 2)])
-        old = p.brush()
-        p.setBrush(p.pen().color())
-        p.drawPolygon(poly)
-        p.setBrush(old)
-
-    @staticmethod
-    def _shape(p: QtGui.QPainter, c: QtCore.QPointF, rad: float, shape: str) -> None:
-        if shape == "square":
-            p.drawRect(QtCore.QRectF(c.x() - rad, c.y() - rad, 2 * rad, 2 * rad))
-        elif shape == "triangle":
-            p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(c.x(), c.y() - rad * 1.2),
-                                           QtCore.QPointF(c.x() + rad * 1.1, c.y() + rad * 0.8),
-                                           QtCore.QPointF(c.x() - rad * 1.1, c.y() + rad * 0.8)]))
-        elif shape == "diamond":
-            p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(c.x(), c.y() - rad * 1.3), QtCore.QPointF(c.x() + rad * 1.3, c.y()),
-                                           QtCore.QPointF(c.x(), c.y() + rad * 1.3), QtCore.QPointF(c.x() - rad * 1.3, c.y())]))
-        else:
-            p.drawEllipse(c, rad, rad)
 
     # -- mouse -----------------------------------------------------------------
     def hoverEvent(self, ev):  # noqa: N802 (pyqtgraph API)
@@ -463,8 +442,13 @@ class MetricsPlot(pg.PlotItem):
         names: dict[str | None, str] = {}
         for r in rows:
             names.setdefault(r.organization, r.organization_name or _("the article (no speaker named)"))
-        for org, name in sorted(names.items(), key=lambda kv: (kv[0] is None, kv[1].casefold())):
+        ordered = sorted(names.items(), key=lambda kv: (kv[0] is None, kv[1].casefold()))
+        for org, name in ordered[:len(ORG_COLORS)]:  # beyond that colours repeat: the rest is counted
             out.append((name, colors[org].name(), "\u25cf"))
+        if len(ordered) > len(ORG_COLORS):
+            n = len(ordered) - len(ORG_COLORS)
+            out.append((ngettext("{n} more organization", "{n} more organizations", n).format(n=f"{n:,}"),
+                        self.theme.muted, "\u2026"))
         if rows:
             out.append((_("achieved"), fg, "\u25cf"))
             out.append((_("forecast"), fg, "\u25cb"))
@@ -488,4 +472,4 @@ class MetricsPlot(pg.PlotItem):
         left.setGrid(40)
         self.marks.set_theme(self.theme)
         if self.marks.rows:
-            self.marks.colors = organization_colors(self.marks.rows, self.theme)
+            self.marks.set_colors(organization_colors(self.marks.rows, self.theme))
