@@ -345,3 +345,21 @@ def test_the_metrics_legend_names_as_many_organizations_as_it_has_colours_and_co
     assert sum(label in named for label, _c, _g in entries) == len(ORG_COLORS)
     assert ("28 more organizations", pane.plot.theme.muted, "\u2026") in entries
     assert "28 more organizations" in pane.legend.text()
+
+
+def test_the_marks_cached_on_screen_look_as_drawn_directly(qtbot, open_window):
+    """On screen the marks are kept as a picture of their bounding box: everything they draw,
+    labels beside the rightmost mark too, must fit in it (such a label was cut off once)."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    win = open_window(None, size=(1280, 800))
+    view, marks = win.metrics_pane.view, win.metrics_pane.plot.marks
+    qtbot.waitUntil(lambda: bool(getattr(marks, "label_rects", None)))
+    assert marks.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    cached = view.grab().toImage()
+    marks.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    marks.update()
+    direct = view.grab().toImage()
+    differ = [(x, y) for x in range(0, cached.width(), 2) for y in range(0, cached.height(), 2)
+              if cached.pixel(x, y) != direct.pixel(x, y)]
+    assert len(differ) < 20, differ[:10]

@@ -55,3 +55,4 @@ def shape(p: QtGui.QPainter, c: QtCore.QPointF, rad: float, name: str) -> None:
                                        QtCore.QPointF(c.x(), c.y() + rad * 1.3), QtCore.QPointF(c.x() - rad * 1.3, c.y())]))
     else:
         p.drawEllipse(c, rad, rad)
+

@@ -45,6 +45,7 @@ MARK_PX = 5.0  # dot radius
 ARROW_PX = 18.0
 PICK_PX = 8.0
 OPEN_SPAN_PX = 48.0  # how far an open-ended span ("after 2030") reaches past its start
+LABEL_ROOM_PX = 320.0  # the widest label beside a mark the bounding box leaves room for
 
 
 def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, QtGui.QColor]:
@@ -135,9 +136,10 @@ class ClaimMarksItem(pg.GraphicsObject):
         if not self.rows:
             return QtCore.QRectF()
         x0, x1, y0, y1 = self._extent
-        # marks reach a few pixels beyond their data: pad generously in data units
+        # marks reach a few pixels beyond their data, labels (beside a mark, or above or below it)
+        # further: pad generously in data units (on screen the item is cached as a picture of this rect)
         px, py = _pixel_size(self.getViewBox())
-        padx, pady = (ARROW_PX + 10) * (px or 0.05), (ARROW_PX + 10) * (py or 0.05)
+        padx, pady = (ARROW_PX + 10 + LABEL_ROOM_PX) * (px or 0.05), (ARROW_PX + 40) * (py or 0.05)
         return QtCore.QRectF(x0 - padx, y0 - pady, (x1 - x0) + 2 * padx, (y1 - y0) + 2 * pady)
 
     def mark_pos(self, i: int) -> QtCore.QPointF:
