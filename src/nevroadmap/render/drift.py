@@ -84,32 +84,6 @@ def drift_tracks(roadmap: Roadmap, layout: LaneLayout, moved: list | None = None
     ms = roadmap.milestones
     return [DriftTrack(ms[i].id, float(layout.row[entry]) + 0.5, ghosts, current, slip)
             for (i, _points, current, ghosts, slip), ok, entry in zip(moved, found, entries) if ok]
-    ms = roadmap.milestones
-    candidates = list(compress(range(len(ms)), map(moved.__contains__, map(_ID, ms))))
-    # milestone index -> its first entry in the layout (one pass, not one search per milestone)
-    items, firsts = np.unique(layout.item, return_index=True)
-    at = np.minimum(np.searchsorted(items, candidates), len(items) - 1)
-    found = items[at] == np.asarray(candidates, items.dtype)
-    first_entry = dict(zip(np.asarray(candidates)[found].tolist(), firsts[at][found].tolist()))
-    for i in candidates:
-        m = ms[i]
-        entry = first_entry.get(i)
-        if entry is None:
-            continue
-        points = drift(roadmap, m)
-        if not points:
-            continue
-        row = float(layout.row[entry]) + 0.5
-        current = target_year(points[-1].when)
-        ghosts, seen = [], {round(current, 6)}
-        for p in points:
-            x = target_year(p.when)
-            if round(x, 6) in seen:
-                continue
-            seen.add(round(x, 6))
-            ghosts.append((x, str(p.said.first.year)))
-        out.append(DriftTrack(m.id, row, tuple(ghosts), current, format_slip(points[-1].slip)))
-    return out
 
 
 class DriftItem(pg.GraphicsObject):
