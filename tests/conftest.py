@@ -13,6 +13,16 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def bench_generator():
+    """``benchmarks/generate.py`` (seeded fictional trackers of any size), loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("nev_bench_generate", REPO / "benchmarks" / "generate.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    return gen
+
+
 @pytest.fixture(scope="session")
 def bundled():
     """The bundled dataset, loaded once."""

@@ -5,7 +5,6 @@ careful path, which words it with ``file:line``.  No timing here (that is benchm
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import random
 import re
@@ -20,22 +19,15 @@ from nevroadmap.core.loader import json_fast, json_slices
 from nevroadmap.core.loader.references import ids_ok, references_ok
 from nevroadmap.core.model import SECTIONS
 from nevroadmap.core.query import span_columns
+from conftest import bench_generator
 
-REPO = Path(__file__).resolve().parent.parent
 BLOCK = json_fast._BLOCK
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("nev_bench_generate_fast", REPO / "benchmarks" / "generate.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    return gen
 
 
 @pytest.fixture(scope="module")
 def big_data() -> dict:
     """A generated tracker (fictional, seeded) big enough for the block-wise byte counts (over 4 blocks)."""
-    data = _generator().generate(2000, seed=5, n_orgs=80)
+    data = bench_generator().generate(2000, seed=5, n_orgs=80)
     assert len(json.dumps(data).encode()) > 4 * BLOCK
     return data
 

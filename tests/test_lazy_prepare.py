@@ -11,7 +11,6 @@ generator (fictional, seeded).  No timing here: speed lives in benchmarks/.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -23,15 +22,13 @@ from nevroadmap.core.layout import LayoutEngine
 from nevroadmap.core.loader import load
 from nevroadmap.core.query import FilterIndex, RoadmapFilter, matches
 from nevroadmap.gui.state import LABEL_YEARS_PER_CHAR, AppState, Prepared, prepare
+from conftest import bench_generator
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def data_file(tmp_path_factory) -> Path:
-    spec = importlib.util.spec_from_file_location("nev_bench_generate", REPO / "benchmarks" / "generate.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = bench_generator()
     p = tmp_path_factory.mktemp("lazy") / "generated.json"
     p.write_text(json.dumps(gen.generate(1500, seed=3, n_orgs=80)), encoding="utf-8")
     return p

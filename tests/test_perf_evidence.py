@@ -9,7 +9,6 @@ benchmark generator's data (fictional, seeded).  No timing here.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import math
 from pathlib import Path
@@ -24,15 +23,14 @@ from nevroadmap.core.dates import parse_when
 from nevroadmap.core.model import SECTIONS, Roadmap
 from nevroadmap.core.provenance import claims_in_said_order, drift, format_slip, target_year
 from nevroadmap.render.drift import DriftTrack, drift_tracks
+from conftest import bench_generator
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def roadmap(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("nev_bench_generate_ev", REPO / "benchmarks" / "generate.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = bench_generator()
     p = tmp_path_factory.mktemp("ev") / "generated.json"
     p.write_text(json.dumps(gen.generate(3000, seed=13, n_orgs=150)), encoding="utf-8")
     rm = load(p)

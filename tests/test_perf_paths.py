@@ -9,7 +9,6 @@ No timing here: speed lives in benchmarks/.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 from pathlib import Path
@@ -23,22 +22,15 @@ from nevroadmap.core.layout import LayoutEngine, _greedy_rows
 from nevroadmap.core.loader import load
 from nevroadmap.core.model import Roadmap
 from nevroadmap.core.query import FilterIndex, RoadmapFilter, _search_texts, matches, search_text, span_columns
+from conftest import bench_generator
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("nev_bench_generate", REPO / "benchmarks" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
 def data_file(tmp_path_factory) -> Path:
     p = tmp_path_factory.mktemp("perf") / "generated.json"
     # few organizations so that company filters keep several milestones
-    p.write_text(json.dumps(_generator().generate(2000, seed=11, n_orgs=120)), encoding="utf-8")
+    p.write_text(json.dumps(bench_generator().generate(2000, seed=11, n_orgs=120)), encoding="utf-8")
     return p
 
 

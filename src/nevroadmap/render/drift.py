@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import and_, attrgetter, is_not
+from operator import attrgetter, is_not
 
 import numpy as np
 import pyqtgraph as pg

@@ -28,7 +28,8 @@ from PySide6 import QtCore, QtGui
 from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow, MetricKey
 from nevroadmap.core.i18n import _, ngettext
 from nevroadmap.render.axis import QuietAxis, YearAxis
-from nevroadmap.render.mark_glyphs import MarkPens, arrow_head, shape
+from nevroadmap.render.mark_glyphs import MarkPens, arrow_head
+from nevroadmap.render.mark_glyphs import shape as draw_shape
 from nevroadmap.render.taken_space import TakenSpace
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import pixel_ratio
@@ -287,7 +288,7 @@ class ClaimMarksItem(pg.GraphicsObject):
         # the mark: filled when achieved, hollow (filled with the background) when a forecast
         p.setPen(solid)
         p.setBrush(QtGui.QBrush(color if r.achieved else bg))
-        shape(p, c, rad, self.shapes.get(r.scope, "circle"))
+        draw_shape(p, c, rad, self.shapes.get(r.scope, "circle"))
         if r.bound == "about":  # "about": a second, looser ring
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.setPen(pen)
