@@ -151,3 +151,24 @@ def test_company_lane_click_emits_org(qtbot):
     with qtbot.waitSignal(w.sigOrganizationClicked) as sig:
         w.plot_item.getAxis("left").sigLaneClicked.emit(0)
     assert sig.args == ["fictional-motors"]
+
+
+def test_a_filter_change_does_not_shrink_the_lane_names_column_nor_the_legend(qtbot, open_window):
+    """While one dataset is shown grouped one way the lane names' column and the legend keep their
+    size: filtering to a few short lanes does not resize the plot (which shifted the bars sideways
+    and repainted the window twice per filter change on a big tracker)."""
+    from nevroadmap.gui.timeline_widget import LANE_AXIS_MIN_PX, LANE_AXIS_SHARE
+
+    win = open_window(None, size=(1280, 800))
+    tl, state = win.timeline, win.state
+    qtbot.waitUntil(lambda: tl.item is not None)
+    axis = tl._plot.getAxis("left")
+    width, legend = axis.width(), tl.legend.maximumHeight()
+    shortest = min(state.roadmap.technologies, key=lambda t: len(t.name))
+    state.update_filter(technologies=frozenset({shortest.id}))
+    qtbot.wait(50)
+    assert axis.preferred_width() < width  # its names alone would need less room
+    assert axis.width() >= width and tl.legend.maximumHeight() >= legend
+    state.set_group_by("company")  # another grouping: its own lanes set the column again
+    qtbot.wait(50)
+    assert axis.width() == int(min(axis.preferred_width(), max(LANE_AXIS_MIN_PX, LANE_AXIS_SHARE * tl.view.width())))

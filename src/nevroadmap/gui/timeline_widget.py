@@ -64,6 +64,7 @@ class TimelineWidget(QtWidgets.QWidget):
         super().__init__(parent)
         self._theme = get_theme(theme)
         self.roadmap: Roadmap | None = None
+        self._kept_sizes: dict[str, tuple] = {}  # what -> ((roadmap, grouping, ...), the size kept)
         self.layout_data: LaneLayout | None = None
         self._selected_id: str | None = None
         self._cursor: int | None = None  # the layout entry the keyboard is on (selected milestone, one lane)
@@ -315,11 +316,22 @@ class TimelineWidget(QtWidgets.QWidget):
         self.legend.set_theme(th)
         self.update()  # the focus frame's margin
 
+    def _kept(self, what: str, need: float, *also) -> float:
+        """``need``, or more: while one dataset is shown grouped one way (and ``also`` is unchanged) the
+        lane names' column and the legend grow but never shrink, so a filter change does not resize
+        the plot (which would move the time axis and repaint the window again)."""
+        key = (self.roadmap, getattr(self.layout_data, "group_by", None), *also)
+        seen = self._kept_sizes.get(what)
+        if seen is not None and seen[0][0] is key[0] and seen[0][1:] == key[1:]:
+            need = max(need, seen[1])
+        self._kept_sizes[what] = (key, need)
+        return need
+
     def _fit_lane_axis(self) -> None:
         """The lane names' column: as wide as the names need, at most about a quarter of a narrow timeline."""
         axis = self._plot.getAxis("left")
         cap = max(LANE_AXIS_MIN_PX, LANE_AXIS_SHARE * self.view.width())
-        axis.setWidth(int(min(axis.preferred_width(), cap)))
+        axis.setWidth(int(min(self._kept("lane names", axis.preferred_width()), cap)))
 
     def show_legend_popup(self) -> LegendPopup:
         """The whole legend above the folded one, at most legend_popup.MAX_SHARE of the window tall."""
@@ -338,7 +350,7 @@ class TimelineWidget(QtWidgets.QWidget):
 
     def _fit_legend(self) -> None:
         w = max(self.view.width() - 20, 200)
-        h = self.legend.height_for(w) + 8 if self.legend.isVisible() else 0
+        h = self._kept("legend", self.legend.height_for(w) + 8, w) if self.legend.isVisible() else 0
         self.legend.setMaximumHeight(h)
         self.legend.setMinimumHeight(h)
 
