@@ -101,3 +101,36 @@ def test_strict_loads_never_take_the_snapshot(monkeypatch):
 
     monkeypatch.setattr(snapshot, "read_snapshot", fail)
     assert load(strict=True) == _full(bundled_data_path())
+
+
+def test_a_snapshot_nested_too_deep_is_ignored(copied):
+    root, snap = copied
+    snap.write_text('{"format": 1, "files": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    assert read_snapshot(root, data_files(root), snap) is None
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_place_of_the_snapshot_is_ignored_without_waiting(copied):
+    import os
+
+    root, snap = copied
+    snap.unlink()
+    os.mkfifo(snap)  # opened for reading the usual way, this would wait for a writer forever
+    assert read_snapshot(root, data_files(root), snap) is None
+
+
+def test_a_snapshot_that_is_no_regular_file_or_too_big_is_not_read(copied, monkeypatch):
+    import nevroadmap.core.loader.snapshot as snapshot
+
+    root, snap = copied
+    assert read_snapshot(root, data_files(root), snap) is not None
+    monkeypatch.setattr(snapshot, "_MAX_BYTES", snap.stat().st_size - 1)
+    assert read_snapshot(root, data_files(root), snap) is None  # checked before reading
+    monkeypatch.undo()
+    snap.unlink()
+    snap.mkdir()
+    assert read_snapshot(root, data_files(root), snap) is None
+    if Path("/dev/zero").exists():
+        snap.rmdir()
+        snap.symlink_to("/dev/zero")  # endless: must not be read at all
+        assert read_snapshot(root, data_files(root), snap) is None

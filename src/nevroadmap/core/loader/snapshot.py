@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import stat
 import zlib
 from collections.abc import Callable
 from enum import Enum
@@ -35,6 +37,7 @@ __all__ = ["SNAPSHOT_NAME", "snapshot_path", "read_snapshot", "snapshot_text", "
 
 SNAPSHOT_NAME = "bundled-data.json"
 _FORMAT = 1
+_MAX_BYTES = 64 * 1024 * 1024  # the shipped one is ~100 kB; anything near this is not a snapshot of it
 
 
 def snapshot_path() -> Path:
@@ -66,7 +69,7 @@ def read_snapshot(root: Path, files: list[Path], path: Path | None = None) -> Ro
     None when there is none, it is not of these very files, or it cannot be read."""
     path = path if path is not None else snapshot_path()
     try:
-        doc = json.loads(path.read_bytes())
+        doc = json.loads(_read_regular(path))
         if not isinstance(doc, dict) or doc.get("format") != _FORMAT or doc.get("files") != fingerprint(files):
             return None
         build = _Builder()
@@ -74,8 +77,20 @@ def read_snapshot(root: Path, files: list[Path], path: Path | None = None) -> Ro
                     for name, cls in SECTIONS.items()}
         return Roadmap(**sections, origin=str(root), name=str(doc["name"]),
                        warnings=tuple(str(w) for w in doc["warnings"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError):
+        return None  # RecursionError: JSON nested deeper than the parser goes
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``_MAX_BYTES``, else OSError.
+    Opened without blocking (a FIFO in its place would wait for a writer forever) and checked
+    before reading (a link to /dev/zero or a 1 GB file would be read whole)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BYTES:
+            raise OSError(f"{path}: not a regular file of at most {_MAX_BYTES} bytes")
+        return f.read(_MAX_BYTES + 1)
 
 
 class _Builder:
