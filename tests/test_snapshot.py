@@ -134,3 +134,15 @@ def test_a_snapshot_that_is_no_regular_file_or_too_big_is_not_read(copied, monke
         snap.rmdir()
         snap.symlink_to("/dev/zero")  # endless: must not be read at all
         assert read_snapshot(root, data_files(root), snap) is None
+
+
+def test_a_data_file_of_another_size_is_not_read_to_check_the_snapshot(copied, monkeypatch):
+    root, snap = copied
+    f = root / "sources.yaml"
+    with f.open("ab") as out:
+        out.write(b"\n# grown\n")
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    assert read_snapshot(root, data_files(root), snap) is None
+    assert read == []  # the sizes differ: no data file is read for its CRC

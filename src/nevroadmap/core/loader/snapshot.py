@@ -70,7 +70,7 @@ def read_snapshot(root: Path, files: list[Path], path: Path | None = None) -> Ro
     path = path if path is not None else snapshot_path()
     try:
         doc = json.loads(_read_regular(path))
-        if not isinstance(doc, dict) or doc.get("format") != _FORMAT or doc.get("files") != fingerprint(files):
+        if not isinstance(doc, dict) or doc.get("format") != _FORMAT or not _of_files(doc.get("files"), files):
             return None
         build = _Builder()
         sections = {name: tuple(build.record(cls, rec) for rec in doc["sections"][name])
@@ -91,6 +91,16 @@ def _read_regular(path: Path) -> bytes:
         if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BYTES:
             raise OSError(f"{path}: not a regular file of at most {_MAX_BYTES} bytes")
         return f.read(_MAX_BYTES + 1)
+
+
+def _of_files(recorded: Any, files: list[Path]) -> bool:
+    """Whether ``recorded`` is the fingerprint of ``files``: names and sizes first (a stat each),
+    so a data file grown to a gigabyte is not read whole here before the full loader refuses it."""
+    if not isinstance(recorded, dict) or sorted(recorded) != sorted(f.name for f in files):
+        return False
+    if any(recorded[f.name][0] != f.stat().st_size for f in files):
+        return False
+    return recorded == fingerprint(files)
 
 
 class _Builder:
