@@ -146,3 +146,23 @@ def test_a_data_file_of_another_size_is_not_read_to_check_the_snapshot(copied, m
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
     assert read_snapshot(root, data_files(root), snap) is None
     assert read == []  # the sizes differ: no data file is read for its CRC
+
+
+@pytest.mark.parametrize("change", [
+    lambda s: s["milestones"][0].update(title="W" * 5000),  # a Name is at most 500 characters
+    lambda s: s["milestones"][0].update(title=""),
+    lambda s: s["milestones"][0].update(id="has space <b>x</b>"),
+    lambda s: s["milestones"][0].update(organizations=[""]),
+    lambda s: s["areas"][0].update(color="javascript:alert(1)"),
+    lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value=float("nan")),
+    lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value=float("inf")),
+    lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value="nan"),
+    lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value=True),
+], ids=["long-name", "empty-name", "bad-id", "empty-id-in-list", "bad-color", "nan", "inf", "nan-text", "bool"])
+def test_a_snapshot_breaking_a_field_rule_is_ignored(copied, change):
+    root, snap = copied
+    doc = json.loads(snap.read_text(encoding="utf-8"))
+    change(doc["sections"])
+    snap.write_text(json.dumps(doc), encoding="utf-8")  # the data files' fingerprint still matches
+    assert read_snapshot(root, data_files(root), snap) is None
+    assert load(root) == _full(root)  # (the copy is not the bundled path: the full loader, as a fallback would)

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from types import NoneType, UnionType
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from nevroadmap.core.dates import DateSpan, parse_when
 from nevroadmap.core.model import SECTIONS, Roadmap
@@ -104,8 +104,11 @@ def _of_files(recorded: Any, files: list[Path]) -> bool:
 
 
 class _Builder:
-    """Rebuilds records from their JSON by the types of their fields (no checks: the data were
-    validated when the snapshot was written).  Each field's reader is made once per record type."""
+    """Rebuilds records from their JSON by the types of their fields.  The data were validated when
+    the snapshot was written; each value's type and its field's rule of :mod:`record_types` (lengths,
+    pattern, finite) are checked again cheaply, so a tampered snapshot cannot hand the views NaN, a
+    megabyte title or a malformed id or colour (references between records are not checked).
+    Each field's reader is made once per record type."""
 
     def __init__(self) -> None:
         self._readers: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {}
@@ -113,7 +116,7 @@ class _Builder:
     def record(self, cls: type, values: dict) -> Any:
         readers = self._readers.get(cls)
         if readers is None:
-            hints = get_type_hints(cls)
+            hints = get_type_hints(cls, include_extras=True)
             readers = self._readers[cls] = [(f.name, self.reader(hints[f.name])) for f in dataclasses.fields(cls)]
         obj = object.__new__(cls)
         for name, read in readers:
@@ -123,6 +126,17 @@ class _Builder:
     def reader(self, tp: Any) -> Callable[[Any], Any]:
         """The function that turns the JSON of a value of type ``tp`` back into that value."""
         origin = get_origin(tp)
+        if origin is Annotated:  # a rule of record_types (lengths, a pattern, finite): checked here too
+            read = self.reader(get_args(tp)[0])
+            checks = [m.check for m in tp.__metadata__ if hasattr(m, "check")]
+            if not checks:
+                return read
+            def checked(v: Any) -> Any:
+                v = read(v)
+                for check in checks:
+                    check(v)
+                return v
+            return checked
         if origin in (Union, UnionType):
             (inner,) = [a for a in get_args(tp) if a is not NoneType]
             read = self.reader(inner)
@@ -137,7 +151,11 @@ class _Builder:
         if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             return lambda v: self.record(tp, v)
         if tp is float:
-            return float
+            def number(v: Any) -> float:
+                if type(v) not in (int, float):  # not "nan" nor true, as float() would take them
+                    raise TypeError(f"unexpected {type(v).__name__} for float")
+                return float(v)
+            return number
         if tp in (str, int, bool):
             def exact(v: Any, tp: type = tp) -> Any:
                 if type(v) is not tp:
