@@ -153,12 +153,13 @@ def test_a_data_file_of_another_size_is_not_read_to_check_the_snapshot(copied, m
     lambda s: s["milestones"][0].update(title=""),
     lambda s: s["milestones"][0].update(id="has space <b>x</b>"),
     lambda s: s["milestones"][0].update(organizations=[""]),
+    lambda s: s["milestones"][0].update(id=s["milestones"][0]["id"] + "\n"),
     lambda s: s["areas"][0].update(color="javascript:alert(1)"),
     lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value=float("nan")),
     lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value=float("inf")),
     lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value="nan"),
     lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value=True),
-], ids=["long-name", "empty-name", "bad-id", "empty-id-in-list", "bad-color", "nan", "inf", "nan-text", "bool"])
+], ids=["long-name", "empty-name", "bad-id", "empty-id-in-list", "id-newline", "bad-color", "nan", "inf", "nan-text", "bool"])
 def test_a_snapshot_breaking_a_field_rule_is_ignored(copied, change):
     root, snap = copied
     doc = json.loads(snap.read_text(encoding="utf-8"))

@@ -47,8 +47,11 @@ class _Str:
         rules = self.rules
         if len(value) < rules.get("min_length", 0) or len(value) > rules.get("max_length", len(value)):
             raise ValueError(f"text of {len(value)} characters breaks {rules}")
-        if "pattern" in rules and _re_search(rules["pattern"], value) is None:
-            raise ValueError(f"{value[:50]!r} does not match {rules['pattern']}")
+        pattern = rules.get("pattern")
+        if pattern is not None:
+            found = _re_search(pattern, value)  # Python's "$" also matches before a final newline; pydantic's does not
+            if found is None or (pattern.endswith("$") and found.end() != len(value)):
+                raise ValueError(f"{value[:50]!r} does not match {pattern}")
         return value
 
 
