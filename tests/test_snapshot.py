@@ -101,3 +101,69 @@ def test_strict_loads_never_take_the_snapshot(monkeypatch):
 
     monkeypatch.setattr(snapshot, "read_snapshot", fail)
     assert load(strict=True) == _full(bundled_data_path())
+
+
+def test_a_snapshot_nested_too_deep_is_ignored(copied):
+    root, snap = copied
+    snap.write_text('{"format": 1, "files": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    assert read_snapshot(root, data_files(root), snap) is None
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_place_of_the_snapshot_is_ignored_without_waiting(copied):
+    import os
+
+    root, snap = copied
+    snap.unlink()
+    os.mkfifo(snap)  # opened for reading the usual way, this would wait for a writer forever
+    assert read_snapshot(root, data_files(root), snap) is None
+
+
+def test_a_snapshot_that_is_no_regular_file_or_too_big_is_not_read(copied, monkeypatch):
+    import nevroadmap.core.loader.snapshot as snapshot
+
+    root, snap = copied
+    assert read_snapshot(root, data_files(root), snap) is not None
+    monkeypatch.setattr(snapshot, "_MAX_BYTES", snap.stat().st_size - 1)
+    assert read_snapshot(root, data_files(root), snap) is None  # checked before reading
+    monkeypatch.undo()
+    snap.unlink()
+    snap.mkdir()
+    assert read_snapshot(root, data_files(root), snap) is None
+    if Path("/dev/zero").exists():
+        snap.rmdir()
+        snap.symlink_to("/dev/zero")  # endless: must not be read at all
+        assert read_snapshot(root, data_files(root), snap) is None
+
+
+def test_a_data_file_of_another_size_is_not_read_to_check_the_snapshot(copied, monkeypatch):
+    root, snap = copied
+    f = root / "sources.yaml"
+    with f.open("ab") as out:
+        out.write(b"\n# grown\n")
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    assert read_snapshot(root, data_files(root), snap) is None
+    assert read == []  # the sizes differ: no data file is read for its CRC
+
+
+@pytest.mark.parametrize("change", [
+    lambda s: s["milestones"][0].update(title="W" * 5000),  # a Name is at most 500 characters
+    lambda s: s["milestones"][0].update(title=""),
+    lambda s: s["milestones"][0].update(id="has space <b>x</b>"),
+    lambda s: s["milestones"][0].update(organizations=[""]),
+    lambda s: s["milestones"][0].update(id=s["milestones"][0]["id"] + "\n"),
+    lambda s: s["areas"][0].update(color="javascript:alert(1)"),
+    lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value=float("nan")),
+    lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value=float("inf")),
+    lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value="nan"),
+    lambda s: next(m for m in s["milestones"] if m["metrics"])["metrics"][0].update(value=True),
+], ids=["long-name", "empty-name", "bad-id", "empty-id-in-list", "id-newline", "bad-color", "nan", "inf", "nan-text", "bool"])
+def test_a_snapshot_breaking_a_field_rule_is_ignored(copied, change):
+    root, snap = copied
+    doc = json.loads(snap.read_text(encoding="utf-8"))
+    change(doc["sections"])
+    snap.write_text(json.dumps(doc), encoding="utf-8")  # the data files' fingerprint still matches
+    assert read_snapshot(root, data_files(root), snap) is None
+    assert load(root) == _full(root)  # (the copy is not the bundled path: the full loader, as a fallback would)

@@ -14,6 +14,8 @@ validated, exactly as a record read from a file.
 from __future__ import annotations
 
 import datetime as _dt
+from math import isfinite as _isfinite
+from re import search as _re_search
 from functools import cache
 from typing import Annotated, Any
 
@@ -39,6 +41,19 @@ class _Str:
     def __repr__(self) -> str:
         return f"_Str({self.rules})"
 
+    def check(self, value: str) -> str:
+        """``value`` if it keeps these rules (as pydantic checks them), else ValueError: for
+        records read without pydantic (the bundled snapshot)."""
+        rules = self.rules
+        if len(value) < rules.get("min_length", 0) or len(value) > rules.get("max_length", len(value)):
+            raise ValueError(f"text of {len(value)} characters breaks {rules}")
+        pattern = rules.get("pattern")
+        if pattern is not None:
+            found = _re_search(pattern, value)  # Python's "$" also matches before a final newline; pydantic's does not
+            if found is None or (pattern.endswith("$") and found.end() != len(value)):
+                raise ValueError(f"{value[:50]!r} does not match {pattern}")
+        return value
+
 
 class _Finite:
     """A number that is neither infinite nor NaN."""
@@ -49,6 +64,12 @@ class _Finite:
         schema = handler(source)
         schema["allow_inf_nan"] = False
         return schema
+
+    def check(self, value: float) -> float:
+        """``value`` if it is finite, else ValueError (see :meth:`_Str.check`)."""
+        if not _isfinite(value):
+            raise ValueError(f"{value} is not a finite number")
+        return value
 
 
 def to_span(value: Any) -> DateSpan:
