@@ -139,3 +139,35 @@ def test_big_dataset_fills_the_metrics_pane_after_the_first_paint(qtbot, monkeyp
     assert pane._choices == [] and pane.shown_rows() == []  # nothing of the previous dataset meanwhile
     qtbot.waitUntil(lambda: bool(pane._choices))
     assert (list(pane._choices), pane.key, [r.claim for r in pane.shown_rows()]) == at_once
+
+
+def test_a_big_tracker_opened_from_a_file_gets_its_claim_rows_built_off_the_gui_thread(qtbot, monkeypatch, tmp_path):
+    """The metrics pane of a big tracker waits for the loader's worker to build the claim rows (seconds
+    at 100,000 milestones: they froze the window once) and fills when it is done."""
+    import threading
+
+    monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
+    monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
+    from nevroadmap.gui import metrics_dock, state as state_mod
+    from nevroadmap.gui.main_window import MainWindow
+    from nevroadmap.gui.state import AppState
+
+    built_on = []
+    original = state_mod.Prepared.claims_and_metrics
+
+    def spy(self):
+        if self.claim_table is None and self.roadmap.milestones:
+            built_on.append(threading.current_thread() is threading.main_thread())
+        return original(self)
+
+    monkeypatch.setattr(state_mod.Prepared, "claims_and_metrics", spy)
+    monkeypatch.setattr(metrics_dock, "FILL_AFTER_PAINT", 0)  # every dataset counts as big
+    w = MainWindow(AppState())
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    w.open_path(str(REPO / "examples" / "forecast-drift.yaml"))  # in the background, as File > Open
+    qtbot.waitUntil(lambda: not w.is_loading() and len(w.state.roadmap.milestones) > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(w.metrics_pane._choices), timeout=20_000)
+    assert built_on == [False]  # built once, by the worker

@@ -1722,15 +1722,15 @@
         <translation>%1 — NEV Roadmap</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %2 of %n milestone(s) shown</source>
+        <source>%1: %2 of %Ln milestone(s) shown</source>
         <translation>
-            <numerusform>%1：显示 %2 / %n 个里程碑</numerusform>
+            <numerusform>%1：显示 %2 / %Ln 个里程碑</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n milestone(s) shown</source>
+        <source>%1 of %Ln milestone(s) shown</source>
         <translation>
-            <numerusform>显示 %1 / %n 个里程碑</numerusform>
+            <numerusform>显示 %1 / %Ln 个里程碑</numerusform>
         </translation>
     </message>
     <message>

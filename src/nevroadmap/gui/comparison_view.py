@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from nevroadmap.core.claims import (
     COMPARISON_COLUMNS, ClaimRow, ComparisonRow, MetricKey, as_markdown, as_tsv, claim_rows, comparison,
-    comparison_cells, metric_keys, rows_for_metric,
+    comparison_cells, rows_for_metric,
 )
 from nevroadmap.gui.plain_text import plain_tooltip
 from nevroadmap.gui.state import AppState
@@ -112,11 +112,11 @@ class ComparisonView(QWidget):
 
     def reload(self) -> None:
         rm = self.state.roadmap
-        rows = claim_rows(rm)
+        rows, keys = self.state.claim_table()
         old = self.current_subject()
         self._subjects = []
         seen = set()
-        for k, _n in metric_keys(rows):
+        for k, _n in keys:
             base = k.all_scopes()
             if base in seen:
                 continue
@@ -166,7 +166,7 @@ class ComparisonView(QWidget):
         rm = self.state.roadmap
         data = self.current_subject()
         if isinstance(data, MetricKey):
-            return rows_for_metric(claim_rows(rm), data)
+            return rows_for_metric(self.state.claim_table()[0], data)
         if isinstance(data, str):
             return claim_rows(rm, [m for m in rm.milestones if m.technology == data], with_dates=True)
         return []

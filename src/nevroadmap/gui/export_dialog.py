@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from nevroadmap.core import i18n
-from nevroadmap.core.claims import claim_rows
 from nevroadmap.core.datefmt import period_label
 from nevroadmap.gui.metrics_dock import metric_choices
 from nevroadmap.gui.state import AppState
@@ -273,7 +272,7 @@ class ExportDialog(QDialog):
         self.metric_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.metric_box.setMinimumContentsLength(24)
         self.metric_box.addItem(self.tr("None"), None)
-        for key, _n in metric_choices(claim_rows(state.roadmap)):
+        for key, _n in metric_choices(state.claim_table()[1]):
             self.metric_box.addItem(key.label(), key.label())
         self.metric_box.setCurrentIndex(max(self.metric_box.findData(metric), 0) if metric else 0)
         form.addRow(self.tr("Metrics pane"), self.metric_box)

@@ -358,11 +358,11 @@ class MainWindow(QMainWindow):
         areas, rest = whole_areas(st.roadmap, f.technologies)
         if areas and not rest:  # whole areas chosen: named as such ("Batteries: 18 of 20 milestones shown")
             names = ", ".join(st.roadmap.area_by_id[a].name for a in areas)
-            text = self.tr("%1: %2 of %n milestone(s) shown", "", st.total_count).replace(
+            text = self.tr("%1: %2 of %Ln milestone(s) shown", "", st.total_count).replace(
                 "%1", names).replace("%2", shown)
             f = dataclasses.replace(f, technologies=frozenset())
         else:
-            text = self.tr("%1 of %n milestone(s) shown", "", st.total_count).replace("%1", shown)
+            text = self.tr("%1 of %Ln milestone(s) shown", "", st.total_count).replace("%1", shown)
         described = f.describe(st.roadmap)
         if described:
             text += "  ·  " + self.tr("Filters: %1").replace("%1", described)

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from nevroadmap.core.claims import ClaimRow, MetricKey, claim_rows, metric_keys, rows_for_metric
+from nevroadmap.core.claims import ClaimRow, MetricKey, rows_for_metric
 from nevroadmap.gui.plain_text import plain_tooltip
-from nevroadmap.gui.dataset_loader import _AfterNextPaint
 from nevroadmap.gui.state import AppState
 from nevroadmap.render.metrics_pane import MetricsPlot
 
@@ -34,9 +33,9 @@ MAX_PICKER_PX = 420  # a longer metric name is elided (the tooltip and the list 
 FILL_AFTER_PAINT = 20_000
 
 
-def metric_choices(rows: list[ClaimRow]) -> list[tuple[MetricKey, int]]:
-    """Picker entries: each metric per scope, plus "all scopes" where a metric has several."""
-    keys = metric_keys(rows)
+def metric_choices(keys: list[tuple[MetricKey, int]]) -> list[tuple[MetricKey, int]]:
+    """Picker entries from :func:`~nevroadmap.core.claims.metric_keys`: each metric per scope, plus
+    "all scopes" where a metric has several."""
     scopes: dict[MetricKey, list[tuple[MetricKey, int]]] = {}
     for k, n in keys:
         scopes.setdefault(k.all_scopes(), []).append((k, n))
@@ -122,7 +121,8 @@ class MetricsDockWidget(QWidget):
         self._align_timer = QTimer(self)
         self._align_timer.setSingleShot(True)
         self._align_timer.timeout.connect(self.align)
-        self._fill_after = None  # an _AfterNextPaint waiting to fill the pane
+        self._waiting_for = None  # a big roadmap whose claim rows the loader's worker is building
+        state.sigPrepared.connect(self._on_prepared)
         state.sigRoadmapChanged.connect(self._on_roadmap)
         state.sigFilterChanged.connect(self._on_filter)
         self._stale = False  # a filter changed while the pane was hidden: refreshed when shown
@@ -228,24 +228,28 @@ class MetricsDockWidget(QWidget):
         return self._choices[i][0] if 0 <= i < len(self._choices) else None
 
     def _on_roadmap(self) -> None:
-        """A new dataset: fill now, or, for a big one in a shown pane, once the timeline is painted."""
-        if len(self.state.roadmap.milestones) <= FILL_AFTER_PAINT or not self.isVisible():
-            self._fill_after = None
+        """A new dataset: fill now, or, for a big one, once the loader's worker has built its claim
+        rows (off the GUI thread, after the timeline's first frame: seconds at 100,000 milestones)."""
+        if len(self.state.roadmap.milestones) <= FILL_AFTER_PAINT or self.state.claims_ready():
+            self._waiting_for = None
             self.reload()
             return
-        roadmap = self.state.roadmap
+        self._waiting_for = self.state.roadmap
         self.reload(empty=True)  # nothing from the previous dataset stays shown meanwhile
-        def fill() -> None:  # after the whole first repaint pass (one more turn of the event loop)
-            if self.state.roadmap is roadmap:
-                self.reload()
+        if not self.state.claims_coming():  # set in code, not by the loader: built here, after this turn
+            QTimer.singleShot(0, lambda: self._on_prepared(build=True))
 
-        self._fill_after = _AfterNextPaint(lambda: QTimer.singleShot(0, fill))
+    def _on_prepared(self, build: bool = False) -> None:
+        if self._waiting_for is not None and self._waiting_for is self.state.roadmap and (
+                build or self.state.claims_ready()):
+            self._waiting_for = None
+            self.reload()
 
     def reload(self, empty: bool = False) -> None:
         """Fill the picker from the dataset's metrics (keeps the choice when it still exists)."""
         old = self.key
-        self._all_rows = [] if empty else claim_rows(self.state.roadmap)
-        self._choices = metric_choices(self._all_rows)
+        self._all_rows, keys = ([], []) if empty else self.state.claim_table()
+        self._choices = metric_choices(keys)
         with _Blocked(self.picker):
             self.picker.clear()
             # metrics (same_metric: name casefolded, unit) that have a scoped choice; one pass, not one per choice

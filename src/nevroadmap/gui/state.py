@@ -63,6 +63,7 @@ class Prepared:
     index: FilterIndex
     engine: LayoutEngine
     org_claims: dict | None = None  # set once the claims per organization are built
+    claim_table: tuple | None = None  # (claim rows, metric keys with counts) of the metrics pane, once built
 
     def complete(self, group_by: GroupBy = "technology", keep_going=lambda: True) -> bool:
         """Build the lazy parts now (safe in a worker thread); stops early when ``keep_going()`` is false.
@@ -74,12 +75,23 @@ class Prepared:
             lambda: self.index.warm(),
             lambda: self.engine.full("company" if group_by == "technology" else "technology"),
             self.organization_claims,
+            self.claims_and_metrics,
         )
         for step in steps:
             if not keep_going():
                 return False
             step()
         return True
+
+    def claims_and_metrics(self) -> tuple[list, list]:
+        """The claim rows and the metrics they give (:func:`~nevroadmap.core.claims.claim_rows`,
+        :func:`~nevroadmap.core.claims.metric_keys`): what the metrics pane lists, built once."""
+        if self.claim_table is None:
+            from nevroadmap.core.claims import claim_rows, metric_keys
+
+            rows = claim_rows(self.roadmap)
+            self.claim_table = (rows, metric_keys(rows))
+        return self.claim_table
 
     def organization_claims(self) -> dict:
         """The core rule's claims per organization (:attr:`Roadmap.claims_by_organization`), noted as built."""
@@ -119,6 +131,7 @@ class AppState(QObject):
         self._forward: list[Selection] = []
         self._mask: np.ndarray | None = None
         self._layout: LaneLayout | None = None
+        self._completed_elsewhere = False  # the loader's worker completes the Prepared shown
         self._set_prepared(prepare(roadmap or Roadmap(), self._group_by, label_years_per_char))
 
     # -- roadmap -------------------------------------------------------------
@@ -135,6 +148,8 @@ class AppState(QObject):
         prepared = roadmap if isinstance(roadmap, Prepared) else prepare(roadmap, self._group_by, self.label_years_per_char)
         if prepared.roadmap is self._roadmap:
             return
+        # a Prepared comes from the loader, whose worker completes it (AppState.sigPrepared)
+        self._completed_elsewhere = isinstance(roadmap, Prepared)
         self._set_prepared(prepared)
         rm = prepared.roadmap
         f = self._filter
@@ -208,6 +223,19 @@ class AppState(QObject):
     @property
     def total_count(self) -> int:
         return len(self._roadmap.milestones)
+
+    def claim_table(self) -> tuple[list, list]:
+        """The claim rows of the roadmap shown and the metrics they give (built once per dataset:
+        by the loader's worker after the first frame of a big one, else here on first use)."""
+        return self._prepared.claims_and_metrics()
+
+    def claims_ready(self) -> bool:
+        """Whether :meth:`claim_table` is built (it costs seconds at 100,000 milestones)."""
+        return self._prepared.claim_table is not None
+
+    def claims_coming(self) -> bool:
+        """Whether the loader's worker is building :meth:`claim_table` (sigPrepared says when)."""
+        return self._completed_elsewhere and not self.claims_ready()
 
     def is_shown(self, milestone_id: str) -> bool:
         pos = self._roadmap.milestone_index.get(milestone_id)
