@@ -163,3 +163,17 @@ def test_unexpected_error_goes_to_the_exception_hook(qtbot, window, monkeypatch)
         window.open_path(OTHER)
     assert blocker.args == [False] and reported == ["fictional bug in prepare"]
     assert window.state.roadmap is before and not window.progress.isVisible()
+
+
+def test_the_loading_bar_moves_a_few_times_a_second_and_stops_with_the_load(qtbot, window):
+    """The bar fills step by step while a load lasts (Qt's own busy bar repaints constantly on the
+    GUI thread, which slowed the loading thread down); it stops when the load ends."""
+    from nevroadmap.gui.status_bar import PULSE_MS, PULSE_STEPS
+
+    bar = window.status_bar
+    bar.show_busy("Loading a fictional file…")
+    assert bar.progress.maximum() == PULSE_STEPS and bar._pulse.isActive() and bar._pulse.interval() == PULSE_MS
+    seen = {bar.progress.value()}
+    qtbot.waitUntil(lambda: seen.add(bar.progress.value()) or len(seen) >= 3, timeout=3000)
+    bar.clear_busy()
+    assert not bar._pulse.isActive() and not bar.progress.isVisible()
