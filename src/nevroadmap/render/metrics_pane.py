@@ -47,12 +47,16 @@ ARROW_PX = 18.0
 PICK_PX = 8.0
 OPEN_SPAN_PX = 48.0  # how far an open-ended span ("after 2030") reaches past its start
 LABEL_ROOM_PX = 320.0  # the widest label beside a mark the bounding box leaves room for
+MAX_LABEL_TRIES = 60  # marks that look for room for their label, a paint (more find none in a pane this size)
 
 
 def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, QtGui.QColor]:
     """A colour per organization in ``rows`` (by name, stable); None (the article) is neutral grey."""
-    names = sorted({r.organization for r in rows if r.organization},
-                   key=lambda o: next((r.organization_name or o) for r in rows if r.organization == o).casefold())
+    first_name: dict[str, str] = {}
+    for r in rows:  # one pass: the name each organization is first given
+        if r.organization and r.organization not in first_name:
+            first_name[r.organization] = r.organization_name or r.organization
+    names = sorted(first_name, key=lambda o: first_name[o].casefold())
     out: dict[str | None, QtGui.QColor] = {o: QtGui.QColor(ORG_COLORS[i % len(ORG_COLORS)]) for i, o in enumerate(names)}
     out[None] = QtGui.QColor("#8c8c8c" if QtGui.QColor(theme.background).lightness() >= 128 else "#a6a6a6")
     return out
@@ -197,8 +201,10 @@ class ClaimMarksItem(pg.GraphicsObject):
         font = self.theme.font(self.theme.small_px * ratio)  # one font for every label of this paint
         p.setFont(font)
         fm = QtGui.QFontMetricsF(font)
+        tries = MAX_LABEL_TRIES
         for i in reversed(order):  # the selected and hovered ones choose their place first
-            if i in self.labelled:
+            if i in self.labelled and tries > 0:
+                tries -= 1
                 self._paint_label(p, tr, i, ratio, view, fm)
         p.restore()
 
