@@ -308,3 +308,28 @@ def test_a_remembered_4k_preset_becomes_the_slide_at_2x(qapp, tmp_path):
     settings.setValue("export/preset", "4k")
     c = ExportChoices.load(settings)
     assert (c.preset, c.scale, c.size()) == ("fhd", 2, (3840, 2160, 192))
+
+
+def test_a_typed_file_suffix_chooses_the_format(qtbot, tmp_path):
+    """Typing x.svg while PNG is chosen writes an SVG named x.svg (it wrote x.svg.png)."""
+    from nevroadmap.core.loader import load
+    from nevroadmap.gui.export_dialog import ExportDialog
+    from nevroadmap.gui.state import AppState
+
+    settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.IniFormat)
+    dlg = ExportDialog(AppState(load()), settings, (2025.0, 2030.0), "light")
+    qtbot.addWidget(dlg)
+    dlg.format.setCurrentIndex(dlg.format.findData("png"))
+    dlg.path.clear()
+    qtbot.keyClicks(dlg.path, str(tmp_path / "typed.svg"))  # as a user types it
+    assert dlg.format.currentData() == "svg"
+    assert dlg.do_export(), dlg.error.text()
+    out = tmp_path / "typed.svg"
+    assert out.is_file() and not (tmp_path / "typed.svg.png").exists()
+    assert out.read_bytes().lstrip().startswith(b"<?xml") or b"<svg" in out.read_bytes()[:500]
+    dlg2 = ExportDialog(AppState(load()), settings, (2025.0, 2030.0), "light")
+    qtbot.addWidget(dlg2)
+    dlg2.format.setCurrentIndex(dlg2.format.findData("png"))
+    dlg2.path.setText(str(tmp_path / "set.pdf"))  # set, not typed: the export still follows the name
+    assert dlg2.do_export(), dlg2.error.text()
+    assert (tmp_path / "set.pdf").read_bytes().startswith(b"%PDF")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, QT_TRANSLATE_NOOP, QDate, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QApplication, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
@@ -284,6 +284,7 @@ class ExportDialog(QDialog):
 
         folder = c.folder if c.folder and Path(c.folder).is_dir() else str(Path.home())
         self.path = QLineEdit(str(Path(folder) / f"{c.name}.{c.format}"), self)
+        self.path.textEdited.connect(lambda t: self._format_from_suffix(Path(t.strip())))
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
         prow = QHBoxLayout()
@@ -339,6 +340,15 @@ class ExportDialog(QDialog):
         fmt = self.format.currentData()
         p = Path(self.path.text().strip() or "nevroadmap.png")
         self.path.setText(str(p.with_suffix("." + fmt)))
+
+    def _format_from_suffix(self, path: Path) -> None:
+        """A file name typed with the suffix of another format (``x.svg`` while PNG is chosen) chooses
+        that format: the file is what its name says, not ``x.svg.png``."""
+        i = self.format.findData(path.suffix.lower().lstrip("."))
+        if path.suffix and i >= 0 and i != self.format.currentIndex():
+            with QSignalBlocker(self.format):
+                self.format.setCurrentIndex(i)
+            self._changed()
 
     def _on_preset(self) -> None:
         p = _PRESET[self.preset.currentData()]
@@ -421,6 +431,7 @@ class ExportDialog(QDialog):
             self.show_error(self.tr("Choose a file name."))
             return False
         path = Path(text).expanduser()
+        self._format_from_suffix(path)
         fmt = self.format.currentData()
         if path.suffix.lower() != "." + fmt:
             path = path.with_name(path.name + "." + fmt)
