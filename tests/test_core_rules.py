@@ -152,3 +152,19 @@ def test_the_entry_point_decides_the_gc_settings_once(tmp_path):
             "print(rc, before != GC_THRESHOLDS, gc.get_threshold() == GC_THRESHOLDS, gc.isenabled(), gc.get_freeze_count())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split()[-5:] == ["0", "True", "True", "True", "0"]
+
+
+def test_a_file_that_cannot_be_read_is_the_one_problem_named(tmp_path):
+    """An unreadable YAML file may hold the records the others refer to: its own error is reported,
+    not buried under one "unknown source id" per claim."""
+    import shutil
+
+    from nevroadmap.core.loader import RoadmapError, bundled_data_path, load
+
+    root = tmp_path / "data"
+    shutil.copytree(bundled_data_path(), root)
+    (root / "sources.yaml").write_text("sources:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RoadmapError) as info:
+        load(root)
+    assert [str(p) for p in info.value.problems] == [
+        f"{root / 'sources.yaml'}:3: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"]

@@ -21,12 +21,14 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
     """The full path: parse with line numbers, validate, collect every problem."""
     problems: list[Problem] = []
     docs: list[Document] = []
+    unread = False  # a file that could not be parsed may hold the records others refer to
     for f in files:
         try:
             docs.append(parse_file(f, shown_name(f)))
             problems.extend(docs[-1].problems)  # an import's problems in cells
         except RoadmapError as exc:
             problems.extend(exc.problems)
+            unread = True
 
     records: dict[str, list] = {sec: [] for sec in SECTIONS}
     where: dict[tuple[str, str], tuple[Document, tuple]] = {}
@@ -73,7 +75,8 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
                 where[key] = (doc, (section, i))
                 records[section].append(rec)
 
-    if len(problems) < MAX_PROBLEMS:
+    # with a file unread, "unknown id" would bury its one real problem under follow-on ones
+    if len(problems) < MAX_PROBLEMS and not unread:
         def locate(section: str, rid: str, sub: tuple) -> tuple[str, int]:
             doc, path = where[(section, rid)]
             return doc.file, doc.line_of(path + sub)
@@ -86,5 +89,5 @@ def load_checked(root: Path, files: list[Path]) -> Roadmap:
     if problems:
         raise RoadmapError(problems)
     return Roadmap(origin=str(root), name=next((d.name for d in docs if d.name), ""),
-                                   warnings=tuple(str(w) for d in docs for w in d.warnings),
-                                   **{k: tuple(v) for k, v in records.items()})
+                   warnings=tuple(str(w) for d in docs for w in d.warnings),
+                   **{k: tuple(v) for k, v in records.items()})
