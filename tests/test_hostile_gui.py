@@ -222,7 +222,7 @@ def test_hovering_a_milestone_gives_an_escaped_tooltip(markup_window, qtbot):
 
 
 def test_metrics_pane_hover_tooltips_escape_every_field(markup_window, qtbot):
-    from nevroadmap.render.metrics_pane import _pixel_size
+    from nevroadmap.render.claim_marks import _pixel_size
 
     pane = markup_window.metrics_pane
     marks = pane.plot.marks

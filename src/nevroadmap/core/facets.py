@@ -15,31 +15,39 @@ import numpy as np
 from nevroadmap.core.model import Roadmap
 from nevroadmap.core.query import FilterIndex, RoadmapFilter
 
-__all__ = ["organization_counts", "technology_counts", "whole_areas"]
+__all__ = ["organization_count_array", "organization_counts", "technology_count_array", "technology_counts",
+           "whole_areas"]
 
 
-def organization_counts(index: FilterIndex, f: RoadmapFilter, shown=None) -> dict[str, int]:
-    """Milestones per organization that every filter but the companies' keeps.
+def organization_count_array(index: FilterIndex, f: RoadmapFilter, shown=None) -> np.ndarray:
+    """Milestones per organization (in ``index.org_ids`` order) that every filter but the companies' keeps.
 
     ``shown``: the filter's own mask when the caller has it (used when no company is chosen, where the two agree).
     """
     keep = shown if shown is not None and not f.organizations else \
         index.mask(dataclasses.replace(f, organizations=frozenset()))
-    n_orgs = len(index.org_ids)
-    if not n_orgs:
-        return {}
-    owner = np.repeat(np.arange(len(index.org_ptr) - 1), np.diff(index.org_ptr))  # milestone of each pair
-    counts = np.bincount(index.org_idx[keep[owner]], minlength=n_orgs)
-    return dict(zip(index.org_ids, counts.tolist()))
+    if not index.org_ids:
+        return np.zeros(0, np.int64)
+    return np.bincount(index.org_idx[keep[index.org_owner]], minlength=len(index.org_ids))
 
 
-def technology_counts(index: FilterIndex, f: RoadmapFilter, shown=None) -> dict[str, int]:
-    """Milestones per technology that every filter but the technologies' keeps (``shown``: as above)."""
+def technology_count_array(index: FilterIndex, f: RoadmapFilter, shown=None) -> np.ndarray:
+    """Milestones per technology (in ``index.tech_ids`` order) that every filter but the technologies'
+    keeps (``shown``: as above)."""
     keep = shown if shown is not None and not f.technologies else \
         index.mask(dataclasses.replace(f, technologies=frozenset()))
     tech = index.tech[keep]
-    counts = np.bincount(tech[tech >= 0], minlength=len(index.tech_ids))
-    return dict(zip(index.tech_ids, counts.tolist()))
+    return np.bincount(tech[tech >= 0], minlength=len(index.tech_ids))
+
+
+def organization_counts(index: FilterIndex, f: RoadmapFilter, shown=None) -> dict[str, int]:
+    """:func:`organization_count_array` by organization id."""
+    return dict(zip(index.org_ids, organization_count_array(index, f, shown).tolist()))
+
+
+def technology_counts(index: FilterIndex, f: RoadmapFilter, shown=None) -> dict[str, int]:
+    """:func:`technology_count_array` by technology id."""
+    return dict(zip(index.tech_ids, technology_count_array(index, f, shown).tolist()))
 
 
 def whole_areas(roadmap: Roadmap, technologies: frozenset[str]) -> tuple[list[str], list[str]]:

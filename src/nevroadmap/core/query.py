@@ -228,6 +228,12 @@ class FilterIndex:
     def org_idx(self) -> np.ndarray:
         return self._org_columns[1]
 
+    @cached_property
+    def org_owner(self) -> np.ndarray:
+        """The milestone of each entry of ``org_idx``."""
+        ptr = self.org_ptr
+        return np.repeat(np.arange(len(ptr) - 1), np.diff(ptr))
+
     @property
     def has_org_columns(self) -> bool:
         """Whether the organization columns are built (else the first use builds them)."""

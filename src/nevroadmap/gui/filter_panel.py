@@ -9,6 +9,7 @@ state change never echoes back.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from nevroadmap.core.names import status_name
 from nevroadmap.core.dates import MAX_YEAR, MIN_YEAR
-from nevroadmap.core.facets import organization_counts, technology_counts
+from nevroadmap.core.facets import organization_count_array, technology_count_array
 from nevroadmap.core.model import STATUS_ORDER
 from nevroadmap.gui.state import AppState
 from nevroadmap.gui.plain_text import plain_tooltip
@@ -147,6 +148,9 @@ class FilterPanel(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "clear_button"):
             self.retranslate()
+            if hasattr(self, "_count_arrays"):  # "name (count)" is worded per language too: rewrite them all
+                self._count_arrays.clear()
+                self._update_counts()
         super().changeEvent(event)
 
     def _year_box(self, parent: QWidget) -> QSpinBox:
@@ -164,6 +168,7 @@ class FilterPanel(QWidget):
         self._tech_tree_items: dict[str, QTreeWidgetItem] = {}
         self._names: dict[str, str] = {}
         self._counts: dict[str, int] = {}
+        self._count_arrays: dict[str, np.ndarray] = {}  # the counts shown, per list, to find what changed
         self._org_checked: frozenset[str] = frozenset()  # what the list shows checked
         # combined once: each Qt flag "|" is a Python call, felt with thousands of companies
         item_flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
@@ -215,20 +220,26 @@ class FilterPanel(QWidget):
         """The number beside each company and technology: its milestones among those the other filters keep."""
         f, idx = self.state.filter, self.state.index
         shown = self.state.mask  # computed once for the timeline anyway
-        orgs = organization_counts(idx, f, shown) if self._org_counts_ready() else {}
-        counts = {**orgs, **technology_counts(idx, f, shown)}
+        fmt = self.tr("%1 (%2)")
+        if self._org_counts_ready():
+            self._show_counts("org", idx.org_ids, organization_count_array(idx, f, shown), fmt,
+                              self._org_items, QListWidgetItem.setText)
+        self._show_counts("tech", idx.tech_ids, technology_count_array(idx, f, shown), fmt,
+                          self._tech_tree_items, lambda ti, text: ti.setText(0, text))
+
+    def _show_counts(self, kind: str, ids: list[str], counts: np.ndarray, fmt: str, items: dict, set_text) -> None:
+        """Write the counts that changed (with thousands of companies, touch only those)."""
+        before = self._count_arrays.get(kind)
+        changed = np.flatnonzero(counts != before) if before is not None and len(before) == len(counts) \
+            else np.arange(len(counts))
+        self._count_arrays[kind] = counts
         with QSignalBlocker(self.org_list), QSignalBlocker(self.tech_tree):
-            for key, n in counts.items():
-                if self._counts.get(key) == n:
-                    continue  # with thousands of companies, touch only what changed
+            for i, n in zip(changed.tolist(), counts[changed].tolist()):
+                key = ids[i]
                 self._counts[key] = n
-                text = self.tr("%1 (%2)").replace("%1", self._names.get(key, key)).replace("%2", f"{n:,}")
-                it = self._org_items.get(key)
+                it = items.get(key)
                 if it is not None:
-                    it.setText(text)
-                ti = self._tech_tree_items.get(key)
-                if ti is not None:
-                    ti.setText(0, text)
+                    set_text(it, fmt.replace("%1", self._names.get(key, key)).replace("%2", f"{n:,}"))
 
     def count_of(self, key: str) -> int:
         """The count shown beside a company or technology id."""

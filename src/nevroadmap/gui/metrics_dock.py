@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from nevroadmap.core.claim_columns import ClaimColumns
 from nevroadmap.core.claims import ClaimRow, MetricKey, rows_for_metric
 from nevroadmap.gui.plain_text import plain_tooltip
 from nevroadmap.gui.state import AppState
@@ -25,7 +26,7 @@ from nevroadmap.render.metrics_pane import MetricsPlot
 
 __all__ = ["MAX_MARKS", "MetricsDockWidget", "metric_choices"]
 
-MAX_MARKS = 5000  # marks drawn at most (each is painted one by one)
+MAX_MARKS = 5000  # marks drawn at most (each has a label to place, and is picked by the mouse)
 MIN_PLOT_PX = 120  # the plot area at least: a mark, its arrow, its label and two value ticks fit
 MAX_PICKER_PX = 420  # a longer metric name is elided (the tooltip and the list show it whole)
 # a shown pane fills after the timeline's first frame when a dataset has more milestones than this
@@ -58,7 +59,7 @@ class MetricsDockWidget(QWidget):
         self._timeline = None
         self._right_margin = 0
         self._all_rows: list[ClaimRow] = []
-        # (all rows, key, the key's rows, their milestones' positions): made once per dataset and choice,
+        # (all rows, key, the key's rows, their milestones' positions, their columns): made once per dataset and choice,
         # so a filter change only looks up the mask
         self._metric_cache: tuple | None = None
         self._choices: list[tuple[MetricKey, int]] = []
@@ -278,36 +279,40 @@ class MetricsDockWidget(QWidget):
     def _on_pick(self, _i: int) -> None:
         self._refresh_marks()
 
-    def _metric_rows(self) -> tuple[list[ClaimRow], np.ndarray]:
-        """The rows of the chosen metric, and the position of each row's milestone."""
+    def _metric_rows(self) -> tuple[list[ClaimRow], np.ndarray, ClaimColumns]:
+        """The rows of the chosen metric, the position of each row's milestone, and the rows' columns."""
         key, cache = self.key, self._metric_cache
         if cache is None or cache[0] is not self._all_rows or cache[1] != key:
             rows = rows_for_metric(self._all_rows, key) if key is not None else []
             index = self.state.roadmap.milestone_index
             pos = np.fromiter((index[r.milestone.id] for r in rows), dtype=np.intp, count=len(rows))
-            cache = self._metric_cache = (self._all_rows, key, rows, pos)
-        return cache[2], cache[3]
+            cache = self._metric_cache = (self._all_rows, key, rows, pos, ClaimColumns.of(rows))
+        return cache[2], cache[3], cache[4]
+
+    def _shown(self) -> tuple[list[ClaimRow], np.ndarray, ClaimColumns]:
+        """The chosen metric's rows whose milestones the filters show, their positions among the
+        metric's rows, and the metric's columns."""
+        rows, pos, cols = self._metric_rows()
+        keep = np.flatnonzero(self.state.mask[pos]) if rows else np.zeros(0, np.intp)
+        return [rows[i] for i in keep.tolist()], keep, cols
 
     def shown_rows(self) -> list[ClaimRow]:
         """The chosen metric's rows whose milestones the filters show."""
-        rows, pos = self._metric_rows()
-        if not rows:
-            return []
-        return [rows[i] for i in np.flatnonzero(self.state.mask[pos])]
+        return self._shown()[0]
 
     def _refresh_marks(self) -> None:
         self._update_picker_tip()
-        rows = self.shown_rows()
+        rows, keep, cols = self._shown()
         self.stack.setCurrentWidget(self.view if rows else self.empty_label)
-        total = len(self._metric_rows()[0])
+        total = len(cols)
         if len(rows) > MAX_MARKS:  # a tracker of 100,000 figures: draw the first, say so
-            self.plot.set_rows(self.key, rows[:MAX_MARKS])
+            self.plot.set_rows(self.key, rows[:MAX_MARKS], cols.take(keep[:MAX_MARKS]))
             self.count_label.setText(self.tr("first %1 of %2 claimed figures shown: filter to narrow")
                                      .replace("%1", f"{MAX_MARKS:,}").replace("%2", f"{len(rows):,}"))
             self.compare_button.setEnabled(True)
             self._fill_legend()
             return
-        self.plot.set_rows(self.key, rows)
+        self.plot.set_rows(self.key, rows, cols.take(keep))
         one = self.tr("%n claimed figure shown", "", len(rows)) if len(rows) == 1 else self.tr(
             "%n claimed figures shown", "", len(rows))
         if not rows:

@@ -1,0 +1,196 @@
+"""The metrics pane's marks drawn from columns: what the columns read, where marks stand side by side,
+which mark the mouse picks, which pixels each kind of mark colours; the filter lists' counts."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
+
+from nevroadmap.core.claim_columns import ClaimColumns
+from nevroadmap.core.claims import BOUND_DIRECTION
+
+
+# -- the columns ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def figure_rows(bundled):
+    from nevroadmap.core.claims import claim_rows
+
+    rows = [r for r in claim_rows(bundled) if r.metric is not None]
+    assert len(rows) >= 10
+    return rows
+
+
+def test_columns_read_each_row_as_the_row_says(figure_rows):
+    cols = ClaimColumns.of(figure_rows)
+    assert len(cols) == len(figure_rows)
+    for i, r in enumerate(figure_rows):
+        assert (cols.t[i], cols.t0[i], cols.t1[i]) == (r.t, r.t0, r.t1)
+        mid = r.value if r.value_max is None else (r.value + r.value_max) / 2
+        assert cols.y[i] == pytest.approx(mid)
+        assert np.isnan(cols.value_max[i]) == (r.value_max is None)
+        assert cols.direction[i] == BOUND_DIRECTION[r.bound]
+        assert bool(cols.time_range[i]) == r.is_time_range
+        assert (bool(cols.achieved[i]), bool(cols.hedged[i]), bool(cols.about[i])) == (
+            r.achieved, r.hedged, r.bound == "about")
+    some = np.array([3, 0, 5])
+    part, direct = cols.take(some), ClaimColumns.of([figure_rows[i] for i in some])
+    for name in ("t", "t0", "t1", "value", "y", "direction", "open_end", "hedged"):
+        np.testing.assert_array_equal(getattr(part, name), getattr(direct, name))
+
+
+def _cols(t, value, value_max=None, **flags) -> ClaimColumns:
+    n = len(t)
+    t = np.asarray(t, float)
+    value = np.asarray(value, float)
+    vmax = np.full(n, np.nan) if value_max is None else np.asarray(value_max, float)
+    false = np.zeros(n, bool)
+    return ClaimColumns(t=t, t0=t - 0.5, t1=t + 0.5, value=value, value_max=vmax,
+                        y=np.where(np.isnan(vmax), value, (value + vmax) / 2),
+                        time_range=flags.get("time_range", false), open_start=false,
+                        open_end=flags.get("open_end", false), direction=np.asarray(flags.get("direction", [0] * n), np.int8),
+                        about=false, achieved=flags.get("achieved", false), hedged=flags.get("hedged", false))
+
+
+def test_marks_at_one_time_and_figure_stand_side_by_side():
+    cols = _cols([2030, 2027, 2030, 2030, 2027, 2027], [5, 5, 5, 5, 5, 5],
+                 value_max=[np.nan, np.nan, np.nan, np.nan, 9, np.nan])
+    slots, last = cols.side_by_side()
+    # three at (2030, 5): -1, 0, 1 in row order; two at (2027, 5) without a range; one with a range alone
+    assert slots.tolist() == [-1.0, -0.5, 0.0, 1.0, 0.0, 0.5]
+    assert last.tolist() == [False, False, False, True, True, True]
+    assert cols.extent() == (2026.5, 2030.5, 5.0, 9.0)
+
+
+# -- the item in a plot -----------------------------------------------------------------------------
+def _row(org="fictional-motors", scope=None, hedged=False, text="10 %"):
+    return SimpleNamespace(organization=org, organization_name="Fictional Motors (example)", scope=scope,
+                           hedged=hedged, source=None, value_text=lambda: text, unit="%",
+                           one_line=lambda: "Fictional Motors (example): " + text)
+
+
+@pytest.fixture
+def plot(qapp):
+    import pyqtgraph as pg
+
+    from nevroadmap.render.metrics_pane import MetricsPlot
+
+    view = pg.GraphicsLayoutWidget()
+    view.resize(600, 300)
+    p = MetricsPlot("light")
+    view.addItem(p)
+    p.getViewBox().setRange(xRange=(2020, 2040), yRange=(0, 100), padding=0)
+    view.show()
+    qapp.processEvents()
+    yield p, view
+    view.close()
+
+
+def _show(p, view, cols, rows, qapp):
+    from nevroadmap.render.metrics_pane import organization_colors
+
+    p.marks.set_rows(rows, organization_colors(rows, p.theme), {None: "circle"}, cols)
+    p.getViewBox().setRange(xRange=(2020, 2040), yRange=(0, 100), padding=0)
+    return _show_again(p, view, qapp)
+
+
+def _px(p, view, x, y):
+    pt = view.mapFromScene(p.getViewBox().mapViewToScene(QPointF(x, y)))
+    return pt.x(), pt.y()
+
+
+def _dist(a: QColor, b: QColor) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+def test_each_kind_of_mark_colours_its_own_pixels(plot, qapp):
+    p, view = plot
+    cols = _cols([2024, 2028, 2032, 2036], [50, 50, 50, 20], value_max=[np.nan, np.nan, np.nan, 60],
+                 achieved=np.array([True, False, False, True]), direction=[0, 0, -1, 0])
+    rows = [_row() for _ in range(4)]
+    img = _show(p, view, cols, rows, qapp)
+    bg, ink = QColor(p.theme.background), p.marks.colors["fictional-motors"]
+    near = lambda x, y, c, tol=60: _dist(img.pixelColor(x, y), c) < tol  # noqa: E731
+    x, y = _px(p, view, 2024, 50)
+    assert near(x, y, ink)  # achieved: a filled dot
+    x, y = _px(p, view, 2028, 50)
+    assert near(x, y, bg) and near(x + 5, y, ink, 200)  # a forecast: hollow, its ring inked
+    x, y = _px(p, view, 2032, 50)
+    assert near(x, y + 14, ink, 200) and near(x, y - 14, bg)  # "under": the arrow points down, not up
+    x, lo = _px(p, view, 2036, 20)
+    _x, hi = _px(p, view, 2036, 60)
+    for end in (lo, hi):  # a range in value: a cap across each end
+        assert near(x - 3, end, ink, 200) and near(x + 3, end, ink, 200)
+        assert near(x - 3, end + 6, bg) and near(x - 3, end - 6, bg)
+    assert near(x, (lo + hi) // 2 - 12, ink, 200)  # and the line between them
+    assert len(p.marks.mark_rects) == 4
+
+
+def test_a_hedged_mark_is_fainter_and_the_selected_one_ringed(plot, qapp):
+    p, view = plot
+    cols = _cols([2025, 2035], [50, 50], achieved=np.array([True, True]), hedged=np.array([False, True]))
+    img = _show(p, view, cols, [_row(), _row(hedged=True)], qapp)
+    bg = QColor(p.theme.background)
+    plain, faint = img.pixelColor(*_px(p, view, 2025, 50)), img.pixelColor(*_px(p, view, 2035, 50))
+    assert _dist(faint, bg) < _dist(plain, bg) - 60
+    p.marks.set_selected(0)
+    img = _show_again(p, view, qapp)
+    x, y = _px(p, view, 2025, 50)
+    sel = QColor(p.theme.selection)
+    assert any(_dist(img.pixelColor(x + dx, y), sel) < 80 for dx in range(9, 13))
+
+
+def _show_again(p, view, qapp):
+    qapp.processEvents()
+    return view.viewport().grab().toImage()
+
+
+def test_the_mouse_picks_the_nearest_mark_and_the_last_drawn_among_equals(plot, qapp):
+    p, view = plot
+    cols = _cols([2025, 2025, 2030], [50, 50, 20], time_range=np.array([False, False, True]))
+    _show(p, view, cols, [_row(), _row(), _row()], qapp)
+    m = p.marks
+    sx = (2040 - 2020) / p.getViewBox().width()
+    # two marks at one place stand 13 px apart: the mouse on the right one picks it, on the left one the left
+    assert m.row_at(QPointF(2025 + m.offsets[1] * sx, 50)) == 1
+    assert m.row_at(QPointF(2025 + m.offsets[0] * sx, 50)) == 0
+    assert m.row_at(QPointF(2030.4, 20)) == 2  # anywhere on a span
+    assert m.row_at(QPointF(2038, 90)) is None
+
+
+# -- where labels may go ------------------------------------------------------------------------------
+def test_taken_space_counts_overlap_not_touching():
+    from nevroadmap.render.taken_space import TakenSpace
+
+    taken = TakenSpace(cell=10)
+    taken.add(QRectF(0, 0, 25, 5))  # spans three cells
+    assert taken.hits(QRectF(22, 2, 4, 4))
+    assert not taken.hits(QRectF(25, 0, 5, 5))  # touching its right edge
+    assert not taken.hits(QRectF(0, 5, 5, 5))  # touching its bottom edge
+    assert not taken.hits(QRectF(100, 100, 5, 5))
+    taken.add_box(-30, -30, -20, -20)
+    assert taken.hits(QRectF(-25, -25, 1, 1))
+
+
+# -- the counts beside companies and technologies ---------------------------------------------------------
+def test_counts_follow_filters_and_the_language(open_window, english_after):
+    from nevroadmap.core.facets import organization_counts, technology_counts
+    from nevroadmap.core.query import RoadmapFilter
+
+    w = open_window(None)
+    panel, state = w.filter_panel, w.state
+    tech = state.roadmap.technologies[0].id
+    state.set_filter(RoadmapFilter(technologies=frozenset({tech})))
+    want = organization_counts(state.index, state.filter)
+    for org, n in want.items():
+        assert panel.count_of(org) == n
+        assert panel.org_item(org).text().endswith(f"({n:,})")
+    state.set_filter(RoadmapFilter())
+    want = technology_counts(state.index, state.filter)
+    assert all(panel.count_of(t) == n for t, n in want.items())
+    english_after("zh_CN")
+    org = next(iter(want and organization_counts(state.index, state.filter)))
+    assert panel.org_item(org).text().endswith(f"（{panel.count_of(org):,}）")  # worded in Chinese too
