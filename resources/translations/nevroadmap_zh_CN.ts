@@ -1414,6 +1414,10 @@
         <source>The roadmap shown was not changed.</source>
         <translation>当前显示的路线图未改变。</translation>
     </message>
+    <message>
+        <source>No roadmap is shown.</source>
+        <translation>当前未显示任何路线图。</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>

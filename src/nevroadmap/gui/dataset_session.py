@@ -161,8 +161,7 @@ class DatasetSession(QObject):
         fallback, self._fallback = self._fallback, False
         self._keep_place = False
         self._reopening = None
-        note = (self.tr("The bundled dataset is shown instead.") if fallback
-                else self.tr("The roadmap shown was not changed."))
+        note = self.tr("The bundled dataset is shown instead.") if fallback else self.kept_note()
         self.show_problems(path or str(bundled_data_path()), problems, note)
         self.window.sigLoadFinished.emit(False)
         if fallback:
@@ -179,11 +178,19 @@ class DatasetSession(QObject):
             self.window.status_bar.clear_busy()
 
     # -- the problems window -----------------------------------------------------------
+    def kept_note(self) -> str:
+        """What a failed load left in the window: the roadmap shown before, or (at start-up, before
+        anything loaded) no roadmap at all, which the problems window must not call "not changed"."""
+        roadmap = self.state.roadmap
+        if roadmap.origin or roadmap.milestones:  # a dataset was shown (as the empty-state hint tells)
+            return self.tr("The roadmap shown was not changed.")
+        return self.tr("No roadmap is shown.")
+
     def show_problems(self, path: str, problems, note: str | None = None, warnings: bool = False) -> ProblemsDialog:
         """The one problems window, shown (not modal), or updated in place when open: not raised or
         activated again, so a save that is still broken does not take the focus from the editor."""
         if note is None and not warnings:
-            note = self.tr("The roadmap shown was not changed.")
+            note = self.kept_note()
         dlg = self.problems_dialog
         if dlg is None:
             from nevroadmap.gui.problems_dialog import ProblemsDialog  # first use: not needed to start

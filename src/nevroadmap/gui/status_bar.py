@@ -35,11 +35,15 @@ class StatusBar(QStatusBar):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self.flash("", 0))
         self.addPermanentWidget(self.message)
-        # a message may offer one thing to do about it ("Reopened FILE" [Open Bundled Data])
+        # a message may offer one thing to do about it ("Reopened FILE" [Open Bundled Data]): drawn as
+        # a button (an auto-raised one has no frame until hovered and reads as more message text),
+        # with the hand cursor, reachable with Tab, and the action's tooltip (setDefaultAction)
         self.message_action = QToolButton(self)
         self.message_action.setObjectName("statusMessageAction")
         self.message_action.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.message_action.setAutoRaise(True)
+        self.message_action.setAutoRaise(False)
+        self.message_action.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.message_action.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the focus where it was
         self.message_action.hide()
         self.addPermanentWidget(self.message_action)
         self.progress = QProgressBar(self)
