@@ -162,17 +162,39 @@ def test_the_mouse_picks_the_nearest_mark_and_the_last_drawn_among_equals(plot, 
 
 
 # -- where labels may go ------------------------------------------------------------------------------
-def test_taken_space_counts_overlap_not_touching():
-    from nevroadmap.render.taken_space import TakenSpace
+def _boxes(*bs):
+    return tuple(np.array(v, float) for v in zip(*bs)) if bs else tuple(np.zeros(0) for _ in range(4))
 
-    taken = TakenSpace(cell=10)
-    taken.add(QRectF(0, 0, 25, 5))  # spans three cells
-    assert taken.hits(QRectF(22, 2, 4, 4))
-    assert not taken.hits(QRectF(25, 0, 5, 5))  # touching its right edge
-    assert not taken.hits(QRectF(0, 5, 5, 5))  # touching its bottom edge
-    assert not taken.hits(QRectF(100, 100, 5, 5))
-    taken.add_box(-30, -30, -20, -20)
-    assert taken.hits(QRectF(-25, -25, 1, 1))
+
+def test_a_label_goes_right_of_its_mark_else_left_else_above_or_below():
+    from nevroadmap.render.label_places import place_labels
+
+    marks = _boxes((95, 95, 105, 105))  # the mark itself
+    x, y, w = np.array([100.0]), np.array([100.0]), np.array([40.0])
+    (k, box), = place_labels(marks, x, y, w, 10, 8, 15, None)
+    assert k == 0 and box == (108, 95, 148, 105)  # right of the mark
+    blocked = _boxes((95, 95, 105, 105), (120, 99, 121, 101))  # another mark on the right
+    (_k, box), = place_labels(blocked, x, y, w, 10, 8, 15, None)
+    assert box == (52, 95, 92, 105)  # left of it
+    (_k, box), = place_labels(blocked, x, y, w, 10, 8, 15, (0, 0, 150, 200))
+    assert box == (52, 95, 92, 105)
+    (_k, box), = place_labels(blocked, x, y, w, 10, 8, 15, (60, 0, 150, 200))  # the view cuts the left
+    assert box == (108, 80, 148, 90)  # above, on the right
+    assert place_labels(blocked, x, y, w, 10, 8, 15, (99, 99, 101, 101)) == []  # no room anywhere
+
+
+def test_labels_never_cover_each_other_but_may_touch():
+    from nevroadmap.render.label_places import place_labels
+
+    x, y = np.array([100.0, 100.0, 152.0]), np.array([100.0, 100.0, 100.0])
+    placed = place_labels(_boxes(), x, y, np.array([40.0, 40.0, 30.0]), 10, 4, 12, None)
+    boxes = [b for _k, b in placed]
+    assert [k for k, _b in placed] == [0, 1, 2]
+    assert boxes[0] == (104, 95, 144, 105) and boxes[1] == (56, 95, 96, 105)  # the second one goes left
+    assert boxes[2] == (156, 95, 186, 105)  # the third one's left edge is free, though near the first
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
 
 
 # -- the counts beside companies and technologies ---------------------------------------------------------

@@ -240,8 +240,10 @@ class LaneLabelAxis(_ScreenCached, QuietAxis):
         self.update()
 
     def set_lanes(self, lanes) -> None:
-        self.lanes = tuple(lanes)
-        self.update()
+        lanes = tuple(lanes)
+        if lanes != getattr(self, "lanes", None):  # a filter that keeps every lane repaints no names
+            self.lanes = lanes
+            self.update()
 
     def preferred_width(self, scale: float = 1.0, max_px: float = 260) -> float:
         return min(max_px * scale, (self.STRIP_PX + self.GROUP_PX + 14) * scale

@@ -11,7 +11,8 @@
 Each mark's place comes from the rows' :class:`~nevroadmap.core.claim_columns.ClaimColumns`
 and is worked out for all marks at once; a paint draws all lines, then all
 arrow heads, then all dots, then the labels, so a line never crosses a dot and
-a label never covers a mark or another label.  The hovered and the selected
+a label never covers a mark or another label
+(:func:`~nevroadmap.render.label_places.place_labels`).  The hovered and the selected
 mark are drawn last, wider.
 """
 
@@ -25,7 +26,7 @@ from nevroadmap.core.claim_columns import ClaimColumns
 from nevroadmap.core.claims import ClaimRow
 from nevroadmap.render.mark_glyphs import MarkPens
 from nevroadmap.render.mark_glyphs import shape as draw_shape
-from nevroadmap.render.taken_space import TakenSpace
+from nevroadmap.render.label_places import place_labels
 from nevroadmap.render.theme import Theme, get_theme
 from nevroadmap.render.timeline_item import pixel_ratio
 from nevroadmap.render.tooltips import plain_tooltip
@@ -259,21 +260,32 @@ class ClaimMarksItem(pg.GraphicsObject):
         self._paint_marks(p, g, np.flatnonzero(wide), 3.0 * ratio, ratio)
         # the labels: never on a mark or another label
         self._mark_boxes = g.box
-        self._taken = TakenSpace()
-        for box in zip(*(a.tolist() for a in g.box)):
-            self._taken.add_box(*box)
-        self.label_rects = []
         vb = self.getViewBox()
         view = None
         if vb is not None:
             (x0, x1), (y0, y1) = vb.viewRange()
-            view = tr.mapRect(QtCore.QRectF(QtCore.QPointF(x0, y0), QtCore.QPointF(x1, y1))).normalized()
+            r = tr.mapRect(QtCore.QRectF(QtCore.QPointF(x0, y0), QtCore.QPointF(x1, y1))).normalized()
+            view = (r.left(), r.top(), r.right(), r.bottom())
         font = self.theme.font(self.theme.small_px * ratio)  # one font for every label of this paint
         p.setFont(font)
         fm = QtGui.QFontMetricsF(font)
-        labelled = np.flatnonzero(self.labelled[order])[::-1]  # the hovered and selected ones choose first
-        for k in labelled[:MAX_LABEL_TRIES].tolist():
-            self._paint_label(p, int(order[k]), QtCore.QPointF(g.cx[k], g.cy[k]), ratio, view, fm)
+        ks = np.flatnonzero(self.labelled[order])[::-1][:MAX_LABEL_TRIES]  # the hovered and selected ones first
+        texts = [self.label_text(int(i)) for i in order[ks].tolist()]
+        widths = np.fromiter((fm.horizontalAdvance(t) for t in texts), np.float64, len(texts))
+        gap = MARK_PX * ratio + 4 * ratio
+        h = fm.height()
+        placed = place_labels(g.box, g.cx[ks], g.cy[ks], widths, h, gap, gap + h / 2 + 2 * ratio, view)
+        self.label_rects = []
+        pens = {}
+        for k, (left, top, right, bottom) in placed:
+            i = int(order[ks[k]])
+            self.label_rects.append((i, QtCore.QRectF(left, top, right - left, bottom - top)))
+            hedged = bool(self.cols.hedged[i])
+            pen = pens.get(hedged)
+            if pen is None:
+                pen = pens[hedged] = QtGui.QPen(QtGui.QColor(self.theme.muted if hedged else self.theme.foreground))
+            p.setPen(pen)
+            p.drawText(QtCore.QPointF(left, top + fm.ascent()), texts[k])
         p.restore()
 
     def _paint_marks(self, p: QtGui.QPainter, g: _Geometry, ks: np.ndarray, width: float, ratio: float) -> None:
@@ -361,30 +373,6 @@ class ClaimMarksItem(pg.GraphicsObject):
         if r.source in self.notes:
             text += f" [{self.notes[r.source]}]"
         return text
-
-    def _paint_label(self, p: QtGui.QPainter, i: int, c: QtCore.QPointF, ratio: float,
-                     view: QtCore.QRectF | None, fm: QtGui.QFontMetricsF) -> None:
-        """Beside the mark at ``c`` (device pixels): right, left, above or below it, wherever it covers
-        no mark or label and stays inside the view; else left out (hovering still tells it).
-        ``p`` has the labels' font."""
-        text = self.label_text(i)
-        w, h = fm.horizontalAdvance(text), fm.height()
-        gap = MARK_PX * ratio + 4 * ratio
-        lift = gap + h / 2 + 2 * ratio
-        candidates = [(c.x() + gap, c.y()), (c.x() - gap - w, c.y()),
-                      (c.x() + gap, c.y() - lift), (c.x() + gap, c.y() + lift),
-                      (c.x() - gap - w, c.y() - lift), (c.x() - gap - w, c.y() + lift)]
-        for x, cy in candidates:
-            box = QtCore.QRectF(x, cy - h / 2, w, h)
-            if view is not None and not view.contains(box):
-                continue
-            if self._taken.hits(box):  # a mark or a label already there
-                continue
-            self.label_rects.append((i, box))
-            self._taken.add(box)
-            p.setPen(QtGui.QPen(QtGui.QColor(self.theme.foreground if not self.rows[i].hedged else self.theme.muted)))
-            p.drawText(QtCore.QPointF(x, cy - h / 2 + fm.ascent()), text)
-            return
 
     # -- mouse -----------------------------------------------------------------
     def hoverEvent(self, ev):  # noqa: N802 (pyqtgraph API)

@@ -53,13 +53,19 @@ class Geometry:
 
 
 class FramePlanner:
-    """Plans the frames of one roadmap layout; caches the label widths of its titles."""
+    """Plans the frames of one roadmap layout; caches the label widths of its titles.
 
-    def __init__(self, roadmap: Roadmap, layout: LaneLayout) -> None:
+    ``reuse``: the planner of another layout of the same roadmap (the same data
+    filtered another way), whose measured label widths still hold."""
+
+    def __init__(self, roadmap: Roadmap, layout: LaneLayout, reuse: FramePlanner | None = None) -> None:
         self.roadmap, self.layout = roadmap, layout
         self.index = RowIndex(layout)
-        self._label_w = np.full(len(roadmap.milestones), np.nan)
-        self._label_font_px = -1.0
+        if reuse is not None and reuse.roadmap is roadmap:
+            self._label_w, self._label_font_px = reuse._label_w, reuse._label_font_px
+        else:
+            self._label_w = np.full(len(roadmap.milestones), np.nan)
+            self._label_font_px = -1.0
 
     def extents(self, e: np.ndarray, g: Geometry) -> tuple[np.ndarray, np.ndarray]:
         """Drawn extent [lo, hi] in years of entries ``e`` at pixel scale ``g``."""

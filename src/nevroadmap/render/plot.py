@@ -44,8 +44,8 @@ def build_plot(plot_item: pg.PlotItem, roadmap: Roadmap, layout: LaneLayout, the
         plot_item._timeline_item = item
     else:
         item.set_data(roadmap, layout)
-        item.set_theme(theme)
-    set_plot_theme(plot_item, theme)
+    if getattr(plot_item, "_applied_theme", None) != theme:  # a new look, not each new filter: axes keep their ticks
+        set_plot_theme(plot_item, theme)
     lane_axis = plot_item.getAxis("left")
     if isinstance(lane_axis, LaneLabelAxis):
         lane_axis.set_lanes(layout.lanes)
@@ -57,6 +57,7 @@ def build_plot(plot_item: pg.PlotItem, roadmap: Roadmap, layout: LaneLayout, the
 
 def set_plot_theme(plot_item: pg.PlotItem, theme: Theme | str) -> None:
     theme = get_theme(theme)
+    plot_item._applied_theme = theme
     plot_item.getViewBox().setBackgroundColor(theme.background)
     for name in ("bottom", "top", "left"):
         ax = plot_item.getAxis(name)

@@ -68,7 +68,7 @@ class TimelineItem(pg.GraphicsObject):
     def set_data(self, roadmap: Roadmap, layout: LaneLayout) -> None:
         self.prepareGeometryChange()
         self.roadmap, self.layout = roadmap, layout
-        self.planner = FramePlanner(roadmap, layout)
+        self.planner = FramePlanner(roadmap, layout, reuse=getattr(self, "planner", None))  # widths measured stay
         if self.painter is None:
             self.painter = FramePainter(self.planner, self.theme)
         else:
