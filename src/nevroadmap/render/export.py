@@ -230,7 +230,7 @@ class _Page:
         plot_h, band_h = split_plot_room(room, layout.n_rows, axes_h, band_min)
         plot_w = geo.inner_w - lane_axis_width(layout.lanes, th, geo.inner_w)
         text_zoom = min(text_zoom, label_zoom_cap(roadmap, layout, self.time_range, plot_w))
-        self.lane_theme = grown_text(th, text_zoom, layout.lanes, geo.inner_w)
+        self.lane_theme = grown_text(th, text_zoom, layout.lanes, geo.inner_w, (plot_h - axes_h) / max(layout.n_rows, 1))
         used = plot_h + (band_h + 6 if self.band is not None else 0.0)
         y += chart_offset(room, used)  # page.chart_offset: room the lanes and the band leave frames the chart
         self.plot_rect = QtCore.QRectF(margin, y, inner_w, plot_h)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
+from nevroadmap.core.glyphs import ROW_PX
 from nevroadmap.core.layout import FADE_YEARS, KIND_RANGE, LaneLayout, LayoutEngine
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render.axis import LaneLabelAxis, lane_names_width
@@ -29,14 +30,18 @@ REPACK_LIMIT = 20_000  # up to this many shown milestones the layout is packed f
 MAX_TEXT_ZOOM = 4.0
 
 
-def grown_text(th: Theme, zoom: float, lanes, inner_w: float) -> Theme:
-    """``th`` with milestone labels and lane names ``zoom`` times larger; the lane names grow only as far
-    as they still fit their column whole."""
+def grown_text(th: Theme, zoom: float, lanes, inner_w: float, row_px: float = ROW_PX) -> Theme:
+    """``th`` with milestone labels and lane names ``zoom`` times larger; the lane names (in rows
+    ``row_px`` tall) grow only as far as those that fit their column whole at the usual size still do
+    (a name too long anyway is shortened at any size)."""
     label_px = round(th.label_px * zoom)
     lane_zoom = zoom
-    while lane_zoom > 1.0:
+    want, cap = _lane_column(lanes, th, inner_w, row_px)
+    if zoom > 1.0 and want > cap:
+        lanes = [ln for ln in lanes if _lane_column([ln], th, inner_w, row_px)[0] <= cap]
+    while lane_zoom > 1.0 and lanes:
         grown = dataclasses.replace(th, label_px=label_px, lane_px=round(th.lane_px * lane_zoom))
-        want, cap = _lane_column(lanes, grown, inner_w)
+        want, cap = _lane_column(lanes, grown, inner_w, row_px)
         if want <= cap:
             return grown
         lane_zoom = max(1.0, lane_zoom - 0.05)
@@ -59,9 +64,9 @@ def label_zoom_cap(roadmap: Roadmap, layout: LaneLayout, time_range: tuple[float
     return max(1.0, float(np.min(room[fits] / need[fits])))
 
 
-def _lane_column(lanes, theme: Theme, inner_w: float) -> tuple[float, float]:
-    """(width the lane names want, the most they get) on a page ``inner_w`` wide (layout px)."""
-    want = LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + lane_names_width(lanes, theme)
+def _lane_column(lanes, theme: Theme, inner_w: float, row_px: float = ROW_PX) -> tuple[float, float]:
+    """(width the lane names want in rows ``row_px`` tall, the most they get) on a page ``inner_w`` wide (layout px)."""
+    want = LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + lane_names_width(lanes, theme, row_px=row_px)
     return want, min(300.0, inner_w * 0.3)
 
 
