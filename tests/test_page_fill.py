@@ -135,7 +135,7 @@ def test_the_measure_sees_a_half_empty_page(qapp, monkeypatch):
     """The guard is not trivially true: rows capped at twice the app's (the old rule) leave the page empty."""
     from nevroadmap.render import export
 
-    monkeypatch.setattr(export, "split_plot_room", lambda room, n, axes_h, band_min=None: (axes_h + n * 2 * ROW_PX, 0.0))
+    monkeypatch.setattr(export, "split_plot_room", lambda room, n, axes_h, band_min=None, **kw: (axes_h + n * 2 * ROW_PX, 0.0))
     monkeypatch.setattr(export, "chart_offset", lambda room, used: 0.0)
     m = measure(render_image(_two_lanes(), ExportRequest()), 1.0)
     assert m["lanes_h"] < 0.2 * 1080 and m["lanes_top"] + m["lanes_h"] < 0.3 * 1080, m
@@ -222,3 +222,16 @@ def test_grown_labels_and_lane_names_stay_whole(qapp, bundled, tmp_path):
     out = tmp_path / "nio.svg"
     export_roadmap(bundled, out, ExportRequest(mask=nio, group_by="company"))
     assert "World New Energy Vehicle Conference" in svg_texts(out)
+
+
+def test_an_empty_band_keeps_its_least_height_and_the_lanes_take_the_rest(qapp, bundled):
+    from nevroadmap.render.evidence_page import band_min_height
+
+    mask = _mask(bundled, lambda m: m.technology == "solid-state-battery")  # no penetration figures behind these
+    page = _Page(bundled, ExportRequest(mask=mask, metric="NEV penetration rate"))
+    assert page.layout.n_rows >= 3 and not page.band.rows
+    assert page.band_rect.height() == pytest.approx(band_min_height(page.theme))
+    assert page.attr_rect.top() - page.legend_rect.bottom() < 20  # no room left over
+    full = _Page(bundled, ExportRequest(mask=_mask(bundled, lambda m: m.technology == "nev-penetration"),
+                                        metric="NEV penetration rate"))
+    assert full.band.rows and full.band_rect.height() > 2 * band_min_height(full.theme)

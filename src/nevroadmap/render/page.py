@@ -113,7 +113,7 @@ def row_text_zoom(row_px: float) -> float:
 
 
 def split_plot_room(room: float, n_rows: int, axes_h: float, band_min: float | None = None,
-                    gap: float = 6.0) -> tuple[float, float]:
+                    gap: float = 6.0, band_empty: bool = False) -> tuple[float, float]:
     """(lanes' plot height, metric band's height) sharing ``room`` layout pixels; no band when ``band_min`` is None.
 
     The ONE rule of the page: the band takes a modest share (BAND_SHARE, at least ``band_min``
@@ -121,20 +121,22 @@ def split_plot_room(room: float, n_rows: int, axes_h: float, band_min: float | N
     (LABELLED_ROW_PX), and when they cannot, the band gives way first (down to ``band_min``).
     Few lanes leave room: the band grows into it (up to MAX_BAND_SHARE) while the rows stay at
     least ROOMY_ROW_PX tall, and the rows fill the rest as :func:`fit_rows` lets them.
+    An empty band (no figures for the shown milestones) keeps its least height.
     Room neither takes is left over (see :func:`chart_offset`)."""
     rows = max(n_rows, 1)
     band_h = 0.0
     if band_min is not None:
-        band_h = max(room * BAND_SHARE, band_min)
+        band_h = band_min if band_empty else max(room * BAND_SHARE, band_min)
         lanes_need = axes_h + rows * LABELLED_ROW_PX + gap
         if room - band_h < lanes_need:
             band_h = max(band_min, room - lanes_need)
         band_h = min(band_h, max(room - axes_h - gap, 0.0))
-        band_h = max(band_h, min(room - (axes_h + rows * ROOMY_ROW_PX + gap), room * MAX_BAND_SHARE))
+        if not band_empty:
+            band_h = max(band_h, min(room - (axes_h + rows * ROOMY_ROW_PX + gap), room * MAX_BAND_SHARE))
     lanes_room = max(room - band_h - (gap if band_min is not None else 0.0), 40.0)
     row_px = fit_rows(lanes_room - axes_h, rows, room)[0]
     plot_h = min(lanes_room, axes_h + row_px * rows)
-    if band_min is not None:
+    if band_min is not None and not band_empty:
         band_h = max(band_h, min(room - plot_h - gap, room * MAX_BAND_SHARE))
     return plot_h, band_h
 
