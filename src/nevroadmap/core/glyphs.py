@@ -12,11 +12,12 @@ __all__ = [
     "ROW_PX", "BAR_FRACTION", "MARKER_MIN_PX", "MARKER_MAX_PX", "MARKER_ROW_FRACTION", "STEM_PX", "TICK_PX",
     "SOFT_END_PX", "LABEL_CHAR_PX", "LABEL_PAD_PX", "LABEL_GAP_PX", "LABEL_MIN_PX", "LABEL_MIN_ROW_PX",
     "DENSITY_ROW_PX", "PACK_DEADLINE_LEFT_CHARS", "PACK_POINT_LEFT_CHARS", "PACK_LABEL_LEAD_CHARS",
-    "marker_px", "stem_px",
+    "BAR_MAX_PX", "marker_px", "stem_px", "bar_px",
 ]
 
 ROW_PX = 24  # row height in the app
-BAR_FRACTION = 0.62  # bar height / row height
+BAR_FRACTION = 0.62  # bar height / row height...
+BAR_MAX_PX = 32.0  # ...at most this (an export's tall rows keep bars of a readable height; app rows: 15 px)
 MARKER_MIN_PX = 2.0  # half-size of a point's diamond: at least ...
 MARKER_MAX_PX = 8.0  # ... and at most this, else this fraction of the row height
 MARKER_ROW_FRACTION = 0.34
@@ -39,6 +40,11 @@ PACK_LABEL_LEAD_CHARS = 0.35 * 3  # from a point's or a deadline's date to where
 def marker_px(row_px: float, ratio: float = 1.0) -> float:
     """Half-size of a point's diamond in rows ``row_px`` high, at pixel ratio ``ratio``."""
     return max(MARKER_MIN_PX, min(row_px * MARKER_ROW_FRACTION, MARKER_MAX_PX * ratio))
+
+
+def bar_px(row_px: float, ratio: float = 1.0) -> float:
+    """Height of a bar (and of a deadline's tick) in rows ``row_px`` high, at pixel ratio ``ratio``."""
+    return max(1.0, round(min(row_px * BAR_FRACTION, BAR_MAX_PX * ratio)))
 
 
 def stem_px(ratio: float = 1.0) -> float:

@@ -33,11 +33,11 @@ from nevroadmap.render import evidence_page
 from nevroadmap.render.drift import DriftItem
 from nevroadmap.render.legend import groups_of, legend_entries, legend_height, paint_legend
 from nevroadmap.render.page_layout import (
-    grown_text, label_zoom_cap, lane_axis_width, pack_page, whole_range,
+    grown_text, label_zoom_cap, lane_axis_width, pack_for_text, pack_page, whole_range,
 )
 from nevroadmap.render.output import ExportError, check_output_path, encode_png, write_atomic
 from nevroadmap.render.page import (
-    MARGIN, MAX_PIXELS, PageGeometry, fit_rows, label_years_per_char, page_geometry,
+    MARGIN, MAX_PIXELS, PageGeometry, chart_offset, label_years_per_char, page_geometry, row_text_zoom,
     split_plot_room,
 )
 from nevroadmap.render.theme import Theme, get_theme
@@ -219,11 +219,24 @@ class _Page:
         axes_h = 2 * (th.axis_px + 14)
         room = max(bottom - legend_h - 8 - y, 40.0)
         band_min = evidence_page.band_min_height(th) if self.band is not None else None
-        plot_h, band_h = split_plot_room(room, layout.n_rows, axes_h, band_min)
-        text_zoom = fit_rows(plot_h - axes_h, max(layout.n_rows, 1))[1]
-        plot_w = geo.inner_w - lane_axis_width(layout.lanes, th, geo.inner_w)
+        band_empty = self.band is not None and not self.band.rows
+
+        def zoom_of(n_rows: int) -> float:
+            plot_h = split_plot_room(room, n_rows, axes_h, band_min, band_empty=band_empty)[0]
+            return row_text_zoom((plot_h - axes_h) / max(n_rows, 1))
+
+        # few rows: their text grows, and the page is packed again with label room for it
+        self.layout, self.time_range, text_zoom = pack_for_text(roadmap, request, (layout, self.time_range), zoom_of)
+        layout = self.layout
+        plot_h, band_h = split_plot_room(room, layout.n_rows, axes_h, band_min, band_empty=band_empty)
+        row_px = (plot_h - axes_h) / max(layout.n_rows, 1)
+        # the plot is at least this wide: the lane names take the most room at the largest text
+        plot_w = geo.inner_w - lane_axis_width(layout.lanes, grown_text(th, text_zoom, layout.lanes, geo.inner_w, row_px),
+                                               geo.inner_w)
         text_zoom = min(text_zoom, label_zoom_cap(roadmap, layout, self.time_range, plot_w))
-        self.lane_theme = grown_text(th, text_zoom, layout.lanes, geo.inner_w)
+        self.lane_theme = grown_text(th, text_zoom, layout.lanes, geo.inner_w, row_px)
+        used = plot_h + (band_h + 6 if self.band is not None else 0.0)
+        y += chart_offset(room, used)  # page.chart_offset: room the lanes and the band leave frames the chart
         self.plot_rect = QtCore.QRectF(margin, y, inner_w, plot_h)
         y += plot_h
         if self.band is not None:

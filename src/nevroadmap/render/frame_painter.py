@@ -14,7 +14,7 @@ import numpy as np
 from pyqtgraph.Qt import internals
 from PySide6 import QtCore, QtGui
 
-from nevroadmap.core.glyphs import BAR_FRACTION, DENSITY_ROW_PX, SOFT_END_PX, TICK_PX, marker_px, stem_px
+from nevroadmap.core.glyphs import DENSITY_ROW_PX, SOFT_END_PX, TICK_PX, bar_px, marker_px, stem_px
 from nevroadmap.core.layout import FADE_YEARS, KIND_DEADLINE, KIND_POINT, KIND_RANGE, LaneLayout
 from nevroadmap.render.axis import year_ticks
 from nevroadmap.render.frame_plan import Frame, FramePlanner, Geometry
@@ -230,7 +230,7 @@ class FramePainter:
     def _draw_groups(self, p: QtGui.QPainter, f: Frame, g: Geometry) -> None:
         lay = self.layout
         row_px = abs(g.sy)
-        bar_h = max(1.0, round(row_px * BAR_FRACTION))
+        bar_h = bar_px(row_px, g.ratio)
         top_off = math.floor((row_px - bar_h) / 2)
         g_top = np.round(g.y(f.g_row.astype(np.float64))) + top_off
         key = f.g_color.astype(np.int64) * 4 + f.g_status
@@ -348,7 +348,7 @@ class FramePainter:
     def _entry_rect(self, ent: int, g: Geometry) -> QtCore.QRectF:
         lay = self.layout
         row_px = abs(g.sy)
-        bar_h = max(1.0, round(row_px * BAR_FRACTION))
+        bar_h = bar_px(row_px, g.ratio)
         top = round(g.y(float(lay.row[ent]))) + math.floor((row_px - bar_h) / 2)
         lo, hi = self.planner.extents(np.asarray([ent]), g)
         if lay.open_end[ent]:

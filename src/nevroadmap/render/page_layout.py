@@ -7,10 +7,11 @@ holds the geometry); :mod:`nevroadmap.render.export` draws what this decides.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
+from nevroadmap.core.glyphs import ROW_PX
 from nevroadmap.core.layout import FADE_YEARS, KIND_RANGE, LaneLayout, LayoutEngine
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render.axis import LaneLabelAxis, lane_names_width
@@ -20,21 +21,27 @@ from nevroadmap.render.theme import Theme, get_theme
 if TYPE_CHECKING:
     from nevroadmap.render.export import ExportRequest
 
-__all__ = ["pack_page", "whole_range", "lane_axis_width", "grown_text", "label_zoom_cap", "REPACK_LIMIT"]
+__all__ = [
+    "pack_page", "pack_for_text", "whole_range", "lane_axis_width", "grown_text", "label_zoom_cap", "REPACK_LIMIT",
+]
 
 REPACK_LIMIT = 20_000  # up to this many shown milestones the layout is packed for the exact plot width
 
 MAX_TEXT_ZOOM = 4.0
 
 
-def grown_text(th: Theme, zoom: float, lanes, inner_w: float) -> Theme:
-    """``th`` with milestone labels and lane names ``zoom`` times larger; the lane names grow only as far
-    as they still fit their column whole."""
+def grown_text(th: Theme, zoom: float, lanes, inner_w: float, row_px: float = ROW_PX) -> Theme:
+    """``th`` with milestone labels and lane names ``zoom`` times larger; the lane names (in rows
+    ``row_px`` tall) grow only as far as those that fit their column whole at the usual size still do
+    (a name too long anyway is shortened at any size)."""
     label_px = round(th.label_px * zoom)
     lane_zoom = zoom
-    while lane_zoom > 1.0:
+    want, cap = _lane_column(lanes, th, inner_w, row_px)
+    if zoom > 1.0 and want > cap:
+        lanes = [ln for ln in lanes if _lane_column([ln], th, inner_w, row_px)[0] <= cap]
+    while lane_zoom > 1.0 and lanes:
         grown = dataclasses.replace(th, label_px=label_px, lane_px=round(th.lane_px * lane_zoom))
-        want, cap = _lane_column(lanes, grown, inner_w)
+        want, cap = _lane_column(lanes, grown, inner_w, row_px)
         if want <= cap:
             return grown
         lane_zoom = max(1.0, lane_zoom - 0.05)
@@ -57,9 +64,9 @@ def label_zoom_cap(roadmap: Roadmap, layout: LaneLayout, time_range: tuple[float
     return max(1.0, float(np.min(room[fits] / need[fits])))
 
 
-def _lane_column(lanes, theme: Theme, inner_w: float) -> tuple[float, float]:
-    """(width the lane names want, the most they get) on a page ``inner_w`` wide (layout px)."""
-    want = LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + lane_names_width(lanes, theme)
+def _lane_column(lanes, theme: Theme, inner_w: float, row_px: float = ROW_PX) -> tuple[float, float]:
+    """(width the lane names want in rows ``row_px`` tall, the most they get) on a page ``inner_w`` wide (layout px)."""
+    want = LaneLabelAxis.STRIP_PX + LaneLabelAxis.GROUP_PX + 14 + lane_names_width(lanes, theme, row_px=row_px)
     return want, min(300.0, inner_w * 0.3)
 
 
@@ -82,8 +89,10 @@ def _pad(lo: float, hi: float) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def whole_range(engine: LayoutEngine, mask: np.ndarray | None, plot_px: float) -> tuple[float, float]:
-    """The time span that shows every shown milestone, with room for the labels of the last ones."""
+def whole_range(engine: LayoutEngine, mask: np.ndarray | None, plot_px: float,
+                char_px: float = LABEL_CHAR_PX) -> tuple[float, float]:
+    """The time span that shows every shown milestone, with room for the labels (``char_px`` a
+    character) of the last ones."""
     idx = np.flatnonzero(mask) if mask is not None else np.arange(len(engine.x0))
     if not len(idx):
         return 2020.0, 2035.0
@@ -91,7 +100,7 @@ def whole_range(engine: LayoutEngine, mask: np.ndarray | None, plot_px: float) -
     # a point or deadline keeps its label on the right: widen the span until the label fits before the edge
     lab = idx[engine.kind[idx] != KIND_RANGE]
     if len(lab) and plot_px > 0:
-        label_px = np.minimum((engine.title_len[lab] + 2.0) * LABEL_CHAR_PX, plot_px * 0.4)
+        label_px = np.minimum((engine.title_len[lab] + 2.0) * char_px, plot_px * 0.4)
         need = t0 + (engine.x0[lab] - t0) * plot_px / (plot_px - label_px)
         t1 = max(t1, min(float(need.max()), t1 + (t1 - t0) * 0.5))
     return t0, t1
@@ -120,9 +129,11 @@ def _reusable(layout: LaneLayout | None, request: ExportRequest, n: int) -> bool
     return bool(np.array_equal(shown, request.mask if request.mask is not None else np.ones(n, bool)))
 
 
-def pack_page(roadmap: Roadmap, request: ExportRequest,
-              reuse: LaneLayout | None = None) -> tuple[LaneLayout, tuple[float, float]]:
+def pack_page(roadmap: Roadmap, request: ExportRequest, reuse: LaneLayout | None = None,
+              text_zoom: float = 1.0) -> tuple[LaneLayout, tuple[float, float]]:
     """The lane layout for the page of ``request`` (label room from the page's plot width) and its time span.
+
+    ``text_zoom``: the labels and lane names are drawn this much larger (see :func:`pack_for_text`).
 
     ``reuse``: a layout of the shown milestones the caller already has (the app's).  It is
     used as it is when it holds more than REPACK_LIMIT milestones: rows that many are too
@@ -137,6 +148,7 @@ def pack_page(roadmap: Roadmap, request: ExportRequest,
         ext = lambda: _extent(reuse.x0, reuse.x1, reuse.open_end)  # noqa: E731
         return reuse, _resolve_range(request, lambda: _pad(*ext()), ext)
     engine = LayoutEngine(roadmap)
+    char_px = LABEL_CHAR_PX * text_zoom
 
     def ext() -> tuple[float, float]:
         idx = np.flatnonzero(mask) if mask is not None else slice(None)
@@ -145,12 +157,30 @@ def pack_page(roadmap: Roadmap, request: ExportRequest,
     inner = geo.inner_w
     # first guess of the plot width: the widest lane-name column the page allows
     plot_px = inner - min(300.0, inner * 0.3)
-    t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, plot_px), ext)
-    engine.label_years_per_char = label_years_per_char(t1 - t0, plot_px)
+    t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, plot_px, char_px), ext)
+    engine.label_years_per_char = label_years_per_char(t1 - t0, plot_px, char_px)
     layout = engine.layout(request.group_by, mask)
+    if text_zoom > 1.0:
+        theme = grown_text(theme, text_zoom, layout.lanes, inner)
     exact = inner - lane_axis_width(layout.lanes, theme, inner)
     if abs(exact - plot_px) > 0.02 * plot_px and len(layout.item) <= REPACK_LIMIT:
-        t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, exact), ext)
-        engine = LayoutEngine(roadmap, label_years_per_char(t1 - t0, exact))
+        t0, t1 = _resolve_range(request, lambda: whole_range(engine, mask, exact, char_px), ext)
+        engine = LayoutEngine(roadmap, label_years_per_char(t1 - t0, exact, char_px))
         layout = engine.layout(request.group_by, mask)
     return layout, (t0, t1)
+
+
+def pack_for_text(roadmap: Roadmap, request: ExportRequest, packed: tuple[LaneLayout, tuple[float, float]],
+                  zoom_of: Callable[[int], float]) -> tuple[LaneLayout, tuple[float, float], float]:
+    """(layout, time span, text zoom) of a page whose rows may grow their text.
+
+    ``packed``: the page packed for text at its usual size; ``zoom_of(n_rows)``: the text zoom of a
+    page of that many rows (:func:`nevroadmap.render.page.row_text_zoom` of its row height).  A page of
+    few rows grows its text, so it is packed again with label room for the larger text; the rows of
+    that packing decide the zoom (never more than the first guess, which the label room was made for)."""
+    layout, span = packed
+    zoom = zoom_of(layout.n_rows)
+    if zoom <= 1.0 or len(layout.item) > REPACK_LIMIT:
+        return layout, span, 1.0
+    layout, span = pack_page(roadmap, request, text_zoom=zoom)
+    return layout, span, min(zoom, zoom_of(layout.n_rows))
