@@ -695,7 +695,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--startup-reps", type=int, default=5, help="repetitions of each startup measurement")
     ap.add_argument("--skip", default="", help="comma-separated: startup,load,rss,open,frame,filter,export")
     ap.add_argument("--no-gc-tuning", action="store_true",
-                    help="run the app's code without the garbage-collector settings nevroadmap.cli.main makes at start-up")
+                    help="run the app's code without the process settings nevroadmap.cli.main makes at start-up "
+                         "(garbage-collector thresholds, painting on one thread: nevroadmap.runtime.start_up)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)

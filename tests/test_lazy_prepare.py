@@ -166,6 +166,7 @@ def test_start_up_skips_pydantic_plugins_but_keeps_an_explicit_choice(monkeypatc
     before = gc.get_threshold()
     try:
         monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+        monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)  # set by start_up, restored after the test
         start_up()
         import os
 
@@ -176,3 +177,22 @@ def test_start_up_skips_pydantic_plugins_but_keeps_an_explicit_choice(monkeypatc
         assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "some_plugin"
     finally:
         gc.set_threshold(*before)
+
+
+def test_start_up_paints_on_one_thread_unless_asked_or_told_otherwise(monkeypatch):
+    import os
+
+    from nevroadmap.runtime import paint_on_one_thread
+
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    monkeypatch.delenv("NEVROADMAP_QT_PAINT_THREADS", raising=False)
+    paint_on_one_thread()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL")
+    monkeypatch.setenv("NEVROADMAP_QT_PAINT_THREADS", "1")  # the user wants Qt's painting threads
+    paint_on_one_thread()
+    assert "QT_NO_GUI_THREADPOOL" not in os.environ
+    monkeypatch.delenv("NEVROADMAP_QT_PAINT_THREADS")
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "yes")  # an explicit setting is kept
+    paint_on_one_thread()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "yes"
