@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # Qt paints as in the app (nevroadmap.runtime.paint_on_one_thread)
 
 from pathlib import Path  # noqa: E402
 

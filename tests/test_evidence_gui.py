@@ -344,7 +344,28 @@ def test_the_metrics_legend_names_as_many_organizations_as_it_has_colours_and_co
     named = {o.name for o in rm.organizations[:n_orgs]}
     assert sum(label in named for label, _c, _g in entries) == len(ORG_COLORS)
     assert ("28 more organizations", pane.plot.theme.muted, "\u2026") in entries
+    pane.resize(4000, 300)  # room for every colour's name in one line
+    pane.show()
+    qtbot.waitExposed(pane)
     assert "28 more organizations" in pane.legend.text()
+    # a pane of a laptop's width names as many as fit in one line, counts the rest, and opens them all
+    pane.resize(1240, 300)
+    qtbot.waitUntil(lambda: "28 more organizations" not in pane.legend.text())
+    text = pane.legend.text()
+    shown = sum(f"&nbsp;{name}&nbsp;" in text for name in named)
+    assert 1 <= shown < len(ORG_COLORS)
+    assert f"{n_orgs - shown} more organizations" in text
+    assert "forecast" in text and 'href="#more"' in text  # the keys stay, and the rest is a click away
+    line = pane.legend.fontMetrics().height()
+    assert pane.legend.heightForWidth(pane.legend.width()) < 2 * line  # one line
+    popup = pane.legend.show_popup()
+    qtbot.waitExposed(popup)
+    from PySide6.QtWidgets import QLabel
+
+    whole = popup.findChild(QLabel, "metricsLegendAll").text()
+    assert sum(f"&nbsp;{name}&nbsp;" in whole for name in named) == len(ORG_COLORS)
+    assert "28 more organizations" in whole
+    popup.close()
 
 
 def test_the_marks_cached_on_screen_look_as_drawn_directly(qtbot, open_window):

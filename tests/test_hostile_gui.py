@@ -239,7 +239,13 @@ def test_metrics_pane_hover_tooltips_escape_every_field(markup_window, qtbot):
         doc.setHtml(tip)  # what Qt shows: the data's characters, tags included
         assert "metric " + MARK in doc.toPlainText() and "scope " + MARK in doc.toPlainText()
     legend = pane.legend.text()  # rich text (coloured glyphs) with every name escaped
-    assert "Fictional Motors (example) &lt;img" in legend and "<img" not in legend
+    assert "<img" not in legend
+    from PySide6.QtWidgets import QLabel
+
+    popup = pane.legend.show_popup()  # the whole legend, names that do not fit the line included
+    whole = popup.findChild(QLabel, "metricsLegendAll").text()
+    popup.close()
+    assert "Fictional Motors (example) &lt;img" in whole and "<img" not in whole
 
 
 def test_comparison_cells_show_the_data_literally(markup_window):

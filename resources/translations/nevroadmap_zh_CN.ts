@@ -1826,6 +1826,17 @@
     </message>
 </context>
 <context>
+    <name>MetricsLegend</name>
+    <message>
+        <source>Legend of the metrics chart</source>
+        <translation>指标图图例</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDialog</name>
     <message>
         <source>Warnings about the data</source>

@@ -8,7 +8,6 @@ names take, its right margin the room of the timeline's scrollbar.
 
 from __future__ import annotations
 
-import html
 
 import numpy as np
 import pyqtgraph as pg
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from nevroadmap.core.claim_columns import ClaimColumns
 from nevroadmap.core.claims import ClaimRow, MetricKey, rows_for_metric
 from nevroadmap.gui.plain_text import plain_tooltip
+from nevroadmap.gui.metrics_legend import MetricsLegend
 from nevroadmap.gui.state import AppState
 from nevroadmap.render.metrics_pane import MetricsPlot
 
@@ -110,11 +110,7 @@ class MetricsDockWidget(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        self.legend = QLabel(self)
-        self.legend.setObjectName("metricsLegend")
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
-        self.legend.setContentsMargins(8, 0, 8, 2)
+        self.legend = MetricsLegend(self)
         lay.addLayout(top)
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.legend)
@@ -324,11 +320,8 @@ class MetricsDockWidget(QWidget):
         self._fill_legend()
 
     def _fill_legend(self) -> None:
-        parts = [f'<span style="color:{html.escape(color)}; font-size:14px">{glyph}</span>&nbsp;{html.escape(label)}'
-                 for label, color, glyph in self.plot.legend_entries()]
-        text = "&nbsp;&nbsp;&nbsp; ".join(parts)
-        if text != self.legend.text():  # a new text relays out the pane
-            self.legend.setText(text)
+        parts = self.plot.legend_parts()
+        self.legend.set_entries(lambda k: self.plot.legend_entries(k, parts), len(parts[0]))
 
     def select_claim(self, claim_id: str | None) -> None:
         rows = self.plot.marks.rows

@@ -159,31 +159,41 @@ class MetricsPlot(pg.PlotItem):
         # room above for bound arrows and labels, below for the axis
         self.getViewBox().setYRange(lo - span * 0.08, hi + span * 0.35, padding=0)
 
-    def legend_entries(self) -> list[tuple[str, str, str]]:
-        """What the marks mean: (label, colour, glyph) for organizations, achieved/forecast and scopes."""
+    def legend_parts(self) -> tuple[list[tuple[str, str]], int, list[tuple[str, str, str]]]:
+        """What the marks mean, in parts: (name, colour) of the first organizations by name (as many as
+        there are colours: beyond that they repeat), how many organizations there are in all, and
+        (label, colour, glyph) for achieved/forecast, hedged and the scopes."""
         rows, colors, shapes = self.marks.rows, self.marks.colors, self.marks.shapes
         fg = self.theme.foreground
-        out: list[tuple[str, str, str]] = []
         names: dict[str | None, str] = {}
         for r in rows:
             names.setdefault(r.organization, r.organization_name or _("the article (no speaker named)"))
         ordered = sorted(names.items(), key=lambda kv: (kv[0] is None, kv[1].casefold()))
-        for org, name in ordered[:len(ORG_COLORS)]:  # beyond that colours repeat: the rest is counted
-            out.append((name, colors[org].name(), "\u25cf"))
-        if len(ordered) > len(ORG_COLORS):
-            n = len(ordered) - len(ORG_COLORS)
-            out.append((ngettext("{n} more organization", "{n} more organizations", n).format(n=f"{n:,}"),
-                        self.theme.muted, "\u2026"))
+        orgs = [(name, colors[org].name()) for org, name in ordered[:len(ORG_COLORS)]]
+        keys: list[tuple[str, str, str]] = []
         if rows:
-            out.append((_("achieved"), fg, "\u25cf"))
-            out.append((_("forecast"), fg, "\u25cb"))
+            keys.append((_("achieved"), fg, "\u25cf"))
+            keys.append((_("forecast"), fg, "\u25cb"))
             if any(r.hedged for r in rows):
-                out.append((_("hedged (faded, dashed)"), self.theme.muted, "\u25cc"))
+                keys.append((_("hedged (faded, dashed)"), self.theme.muted, "\u25cc"))
         if len(shapes) > 1:
             glyph = {"circle": "\u25cb", "square": "\u25a1", "triangle": "\u25b3", "diamond": "\u25c7"}
             for scope, shape in shapes.items():
-                out.append((scope or _("no scope given"), fg, glyph[shape]))
-        return out
+                keys.append((scope or _("no scope given"), fg, glyph[shape]))
+        return orgs, len(ordered), keys
+
+    def legend_entries(self, max_orgs: int = len(ORG_COLORS), parts=None) -> list[tuple[str, str, str]]:
+        """(label, colour, glyph) for each entry of the legend: at most ``max_orgs`` organizations named,
+        the rest counted ("… 1,533 more organizations"), then the keys (``parts``: from
+        :meth:`legend_parts`, when the caller has them)."""
+        orgs, total, keys = parts if parts is not None else self.legend_parts()
+        named = orgs[:max(0, max_orgs)]
+        out = [(name, color, "\u25cf") for name, color in named]
+        if total > len(named):
+            n = total - len(named)
+            out.append((ngettext("{n} more organization", "{n} more organizations", n).format(n=f"{n:,}"),
+                        self.theme.muted, "\u2026"))
+        return out + keys
 
     # -- look -----------------------------------------------------------------
     def set_theme(self, theme: Theme | str) -> None:

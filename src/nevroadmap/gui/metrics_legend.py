@@ -1,0 +1,126 @@
+"""The metrics pane's legend: one line under the chart, the whole legend in a popup.
+
+A legend of several lines took the chart's room on a laptop screen (a tracker
+with a hundred organizations and five scopes: four lines, the chart 70 px
+tall).  The line names as many organizations as fit, counts the rest, keeps
+the keys (achieved, forecast, hedged, scopes) and, when anything is left out,
+ends in a "More" link that opens every entry above it (Esc or a click
+elsewhere closes it), like the timeline's legend.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+__all__ = ["MetricsLegend"]
+
+GAP = "&nbsp;&nbsp;&nbsp; "  # between entries (a line may break after it)
+GLYPH_PX = 14
+MORE_HREF = "#more"
+
+
+def entries_html(entries) -> str:
+    """(label, colour, glyph) entries as the legend's rich text; every label escaped (it is data)."""
+    return GAP.join(f'<span style="color:{html.escape(color)}; font-size:{GLYPH_PX}px">{glyph}</span>'
+                    f'&nbsp;{html.escape(label)}' for label, color, glyph in entries)
+
+
+class MetricsLegend(QLabel):
+    """The legend line; :meth:`set_entries` takes the plot's legend (see ``MetricsPlot.legend_parts``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metricsLegend")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)  # only when even the keys do not fit in one line
+        self.setContentsMargins(8, 0, 8, 2)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.linkActivated.connect(lambda _href: self.show_popup())
+        self._make = None  # max_orgs -> entries
+        self._all: list = []
+        self.popup: QFrame | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Legend of the metrics chart"))
+        self.refit()
+
+    def changeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def set_entries(self, make, n_orgs: int) -> None:
+        """``make(k)``: the entries with ``k`` organizations named (0 <= k <= ``n_orgs``); the line shows
+        the longest that fits."""
+        self._make, self._n_orgs = make, n_orgs
+        self._all = make(n_orgs)
+        self.refit()
+
+    def refit(self) -> None:
+        if self._make is None:
+            return
+        room = self.contentsRect().width() - 8
+        line = self._all
+        k = self._n_orgs
+        while k > 0 and self._width(line) > room:
+            k -= 1
+            line = self._make(k)
+        more = ""
+        if line != self._all:  # something left out: all of it in the popup
+            word = self.tr("More")
+            link = f'<a href="{MORE_HREF}">{html.escape(word)}&nbsp;\u25b8</a>'
+            while len(line) > 1 and self._width(line) + self.fontMetrics().horizontalAdvance(word + "  \u25b8") > room:
+                line = line[:-1]  # not even the keys fit: the last ones go to the popup too
+            more = GAP + link
+        text = entries_html(line) + more
+        if text != self.text():  # a new text relays out the pane
+            self.setText(text)
+
+    def _width(self, entries) -> float:
+        fm = self.fontMetrics()
+        glyph_font = self.font()
+        glyph_font.setPixelSize(GLYPH_PX)
+        gfm = QFontMetrics(glyph_font)
+        gap = fm.horizontalAdvance("\u00a0\u00a0\u00a0 ")
+        return sum(gfm.horizontalAdvance(g) + fm.horizontalAdvance("\u00a0" + label) for label, _c, g in entries) \
+            + gap * max(len(entries) - 1, 0)
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(ev)
+        if ev.oldSize().width() != ev.size().width():
+            self.refit()  # as many organizations named as now fit
+
+    def show_popup(self) -> QFrame:
+        """Every entry of the legend, wrapped, just above the line."""
+        if self.popup is not None:
+            self.popup.close()
+            self.popup.deleteLater()
+        pop = QFrame(self.window(), Qt.WindowType.Popup)
+        pop.setObjectName("metricsLegendPopup")
+        pop.setFrameShape(QFrame.Shape.Box)
+        body = QLabel(entries_html(self._all), pop)
+        body.setObjectName("metricsLegendAll")
+        body.setTextFormat(Qt.TextFormat.RichText)
+        body.setWordWrap(True)
+        lay = QVBoxLayout(pop)
+        lay.setContentsMargins(8, 8, 8, 8)
+        lay.addWidget(body)
+        width = max(self.width(), 240)
+        pop.resize(width, body.heightForWidth(width - 16) + 16)
+        top_left = self.mapToGlobal(QPoint(0, 0))
+        pos = QPoint(top_left.x(), top_left.y() - pop.height())
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            pos.setY(max(room.top(), min(pos.y(), room.bottom() - pop.height())))
+            pos.setX(max(room.left(), min(pos.x(), room.right() - pop.width())))
+        pop.move(pos)
+        pop.show()
+        self.popup = pop
+        return pop
