@@ -31,6 +31,10 @@ __all__ = ["ClaimMarksItem", "MetricsPlot", "ORG_COLORS", "organization_colors"]
 ORG_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#7F3C8D",
               "#3969AC", "#E73F74", "#11A579", "#F2B701")
 SCOPE_SHAPES = ("circle", "square", "triangle", "diamond")
+# a legend entry's text is cut to this width (the theme's small font) with "…": an organization or
+# scope is data (up to 500 characters, maybe without a space), and the legend must not widen the
+# window (a word-wrapped label is as wide as its longest word) nor run off an exported page
+LEGEND_LABEL_PX = 260.0
 
 
 def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, QtGui.QColor]:
@@ -183,7 +187,9 @@ class MetricsPlot(pg.PlotItem):
             glyph = {"circle": "\u25cb", "square": "\u25a1", "triangle": "\u25b3", "diamond": "\u25c7"}
             for scope, shape in shapes.items():
                 out.append((scope or _("no scope given"), fg, glyph[shape]))
-        return out
+        fm = QtGui.QFontMetricsF(self.theme.font(self.theme.small_px))
+        cut = QtCore.Qt.TextElideMode.ElideRight
+        return [(fm.elidedText(label, cut, LEGEND_LABEL_PX), color, g) for label, color, g in out]
 
     # -- look -----------------------------------------------------------------
     def set_theme(self, theme: Theme | str) -> None:
