@@ -102,7 +102,12 @@ def paint_band_labels(p: QtGui.QPainter, rect: QtCore.QRectF, band: MetricBand, 
     x, y = plot.getViewBox().sceneBoundingRect().left(), rect.bottom() - 6
     p.setFont(th.font(th.small_px))
     fm = QtGui.QFontMetricsF(p.font())
+    right, more = rect.right(), "\u2026"
     for label, color, glyph in plot.legend_entries():
+        if x + fm.horizontalAdvance(glyph) + 4 + fm.horizontalAdvance(label) > right:  # one line: no entry cut
+            p.setPen(QtGui.QColor(th.muted))
+            p.drawText(QtCore.QPointF(min(x, right - fm.horizontalAdvance(more)), y), more)
+            break
         p.setPen(QtGui.QColor(color))
         p.drawText(QtCore.QPointF(x, y), glyph)
         x += fm.horizontalAdvance(glyph) + 4

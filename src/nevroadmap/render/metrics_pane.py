@@ -31,6 +31,10 @@ __all__ = ["ClaimMarksItem", "MetricsPlot", "ORG_COLORS", "organization_colors"]
 ORG_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#7F3C8D",
               "#3969AC", "#E73F74", "#11A579", "#F2B701")
 SCOPE_SHAPES = ("circle", "square", "triangle", "diamond")
+# a legend entry's text is cut to this width (the theme's small font) with "…": an organization or
+# scope is data (up to 500 characters, maybe without a space), and the legend must not widen the
+# window (a word-wrapped label is as wide as its longest word) nor run off an exported page
+LEGEND_LABEL_PX = 260.0
 
 
 def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, QtGui.QColor]:
@@ -162,7 +166,8 @@ class MetricsPlot(pg.PlotItem):
     def legend_parts(self) -> tuple[list[tuple[str, str]], int, list[tuple[str, str, str]]]:
         """What the marks mean, in parts: (name, colour) of the first organizations by name (as many as
         there are colours: beyond that they repeat), how many organizations there are in all, and
-        (label, colour, glyph) for achieved/forecast, hedged and the scopes."""
+        (label, colour, glyph) for achieved/forecast, hedged and the scopes.  A name or scope is cut
+        to LEGEND_LABEL_PX with "…"."""
         rows, colors, shapes = self.marks.rows, self.marks.colors, self.marks.shapes
         fg = self.theme.foreground
         names: dict[str | None, str] = {}
@@ -180,6 +185,10 @@ class MetricsPlot(pg.PlotItem):
             glyph = {"circle": "\u25cb", "square": "\u25a1", "triangle": "\u25b3", "diamond": "\u25c7"}
             for scope, shape in shapes.items():
                 keys.append((scope or _("no scope given"), fg, glyph[shape]))
+        fm = QtGui.QFontMetricsF(self.theme.font(self.theme.small_px))
+        cut = QtCore.Qt.TextElideMode.ElideRight
+        orgs = [(fm.elidedText(name, cut, LEGEND_LABEL_PX), color) for name, color in orgs]
+        keys = [(fm.elidedText(label, cut, LEGEND_LABEL_PX), color, g) for label, color, g in keys]
         return orgs, len(ordered), keys
 
     def legend_entries(self, max_orgs: int = len(ORG_COLORS), parts=None) -> list[tuple[str, str, str]]:
