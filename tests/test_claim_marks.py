@@ -52,7 +52,8 @@ def _cols(t, value, value_max=None, **flags) -> ClaimColumns:
                         y=np.where(np.isnan(vmax), value, (value + vmax) / 2),
                         time_range=flags.get("time_range", false), open_start=false,
                         open_end=flags.get("open_end", false), direction=np.asarray(flags.get("direction", [0] * n), np.int8),
-                        about=false, achieved=flags.get("achieved", false), hedged=flags.get("hedged", false))
+                        about=false, achieved=flags.get("achieved", false), hedged=flags.get("hedged", false),
+                        figure=np.asarray(flags.get("figure", [0] * n), np.int64))
 
 
 def test_marks_at_one_time_and_figure_stand_side_by_side():
@@ -63,6 +64,17 @@ def test_marks_at_one_time_and_figure_stand_side_by_side():
     assert slots.tolist() == [-1.0, -0.5, 0.0, 1.0, 0.0, 0.5]
     assert last.tolist() == [False, False, False, True, True, True]
     assert cols.extent() == (2026.5, 2030.5, 5.0, 9.0)
+
+
+def test_different_figures_at_one_place_get_a_label_each_and_a_crowd_stays_near_its_date():
+    cols = _cols([2030] * 4, [40] * 4, figure=[0, 1, 0, 2])  # "40 % (global)", "over 40 % (China)", ...
+    slots, last = cols.side_by_side()
+    assert slots.tolist() == [-1.5, -0.5, 0.5, 1.5]
+    assert last.tolist() == [False, True, True, True]  # one label per figure, the last to claim it
+    crowd = _cols([2027] * 3000, [42] * 3000)
+    slots, last = crowd.side_by_side(max_side=3)
+    assert slots.min() == -3 and slots.max() == 3  # 3000 identical figures: seven slots wide, not 3000
+    assert np.all(np.diff(slots) >= 0) and last.sum() == 1
 
 
 # -- the item in a plot -----------------------------------------------------------------------------
@@ -216,3 +228,35 @@ def test_counts_follow_filters_and_the_language(open_window, english_after):
     english_after("zh_CN")
     org = next(iter(want and organization_counts(state.index, state.filter)))
     assert panel.org_item(org).text().endswith(f"（{panel.count_of(org):,}）")  # worded in Chinese too
+
+
+def test_a_figure_s_words_keep_their_order_whatever_controls_its_data_holds():
+    from nevroadmap.core.claims import figure_text
+    from nevroadmap.core.model import Metric
+
+    m = Metric(name="x", value=40, unit="%", bound="over", hedge="likely\u202e")
+    assert figure_text(m) == "likely over 40%"  # an unclosed override would have reversed "over 40%"
+    assert figure_text(Metric(name="x", value=5, unit="\u2067u\u202b")) == "5 u"
+
+
+def test_labels_are_whole_again_once_a_pan_rests(qtbot, open_window):
+    """On screen the marks are a cached picture that a pan scrolls; the labels chosen for the new view
+    must be painted whole once the view rests (they were cut at the edge of the strip uncovered)."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    win = open_window(None, size=(1280, 720))
+    view, marks = win.metrics_pane.view, win.metrics_pane.plot.marks
+    qtbot.waitUntil(lambda: bool(marks.label_rects))
+    vb = win.metrics_pane.plot.getViewBox()
+    (x0, x1), _ = vb.viewRange()
+    vb.setXRange(x0 + (x1 - x0) * 0.3, x1 + (x1 - x0) * 0.3, padding=0)  # a pan
+    qtbot.wait(30)
+    vb.setXRange(x0, x1, padding=0)  # and back, as Fit does
+    qtbot.wait(3 * 120)
+    cached = view.grab().toImage()
+    marks.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    marks.update()
+    direct = view.grab().toImage()
+    differ = [(x, y) for x in range(0, cached.width(), 2) for y in range(0, cached.height(), 2)
+              if cached.pixel(x, y) != direct.pixel(x, y)]
+    assert len(differ) < 20, differ[:10]

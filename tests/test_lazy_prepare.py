@@ -189,9 +189,10 @@ def test_start_up_paints_on_one_thread_unless_asked_or_told_otherwise(monkeypatc
     paint_on_one_thread()
     assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
     monkeypatch.delenv("QT_NO_GUI_THREADPOOL")
-    monkeypatch.setenv("NEVROADMAP_QT_PAINT_THREADS", "1")  # the user wants Qt's painting threads
-    paint_on_one_thread()
-    assert "QT_NO_GUI_THREADPOOL" not in os.environ
+    for yes in ("1", "yes", "True", " on "):  # the user wants Qt's painting threads
+        monkeypatch.setenv("NEVROADMAP_QT_PAINT_THREADS", yes)
+        paint_on_one_thread()
+        assert "QT_NO_GUI_THREADPOOL" not in os.environ
     monkeypatch.delenv("NEVROADMAP_QT_PAINT_THREADS")
     monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "yes")  # an explicit setting is kept
     paint_on_one_thread()

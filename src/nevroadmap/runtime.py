@@ -39,7 +39,7 @@ def skip_pydantic_plugins() -> None:
 
 def paint_on_one_thread() -> None:
     """Qt paints without its helper threads (``QT_NO_GUI_THREADPOOL``), unless
-    ``NEVROADMAP_QT_PAINT_THREADS=1`` asks for them.
+    ``NEVROADMAP_QT_PAINT_THREADS`` asks for them (1, true, yes or on).
 
     Qt 6's raster engine splits every fill taller than some 96 lines among a pool
     of threads and waits for them.  The app paints hundreds of small shapes and
@@ -49,7 +49,7 @@ def paint_on_one_thread() -> None:
     spends a fifth of its time waiting for those threads.  Must be decided before
     Qt paints for the first time; an explicit setting in the environment is kept.
     """
-    if os.environ.get("NEVROADMAP_QT_PAINT_THREADS") != "1":
+    if os.environ.get("NEVROADMAP_QT_PAINT_THREADS", "").strip().lower() not in ("1", "true", "yes", "on"):
         os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 

@@ -15,7 +15,9 @@ import numpy as np
 
 from nevroadmap.core.claims import BOUND_DIRECTION, ClaimRow
 
-__all__ = ["ClaimColumns"]
+__all__ = ["ClaimColumns", "MAX_SIDE"]
+
+MAX_SIDE = 3  # marks at one place spread over at most this many slots each side of it
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,6 +37,7 @@ class ClaimColumns:
     about: np.ndarray  # "about 400": a looser ring
     achieved: np.ndarray
     hedged: np.ndarray
+    figure: np.ndarray  # rows that claim the same figure (value, bound, hedge, unit, scope) share a number
 
     @classmethod
     def of(cls, rows: list[ClaimRow]) -> ClaimColumns:
@@ -48,6 +51,8 @@ class ClaimColumns:
             return np.fromiter(values, bool, n)
 
         value = floats(r.value if r.value is not None else np.nan for r in rows)
+        figures: dict = {}
+        figure = np.fromiter((figures.setdefault(r.metric, len(figures)) for r in rows), np.int64, n)
         value_max = floats(r.value_max if r.value_max is not None else np.nan for r in rows)
         return cls(
             t=floats(r.t for r in rows), t0=floats(w.x0 for w in whens), t1=floats(w.x1 for w in whens),
@@ -57,7 +62,7 @@ class ClaimColumns:
             open_start=flags(w.open_start for w in whens), open_end=flags(w.open_end for w in whens),
             direction=np.fromiter((BOUND_DIRECTION.get(r.bound, 0) for r in rows), np.int8, n),
             about=flags(r.bound == "about" for r in rows),
-            achieved=flags(r.achieved for r in rows), hedged=flags(r.hedged for r in rows))
+            achieved=flags(r.achieved for r in rows), hedged=flags(r.hedged for r in rows), figure=figure)
 
     def take(self, idx: np.ndarray) -> ClaimColumns:
         """The entries at ``idx`` (positions or a boolean mask), in that order."""
@@ -73,21 +78,31 @@ class ClaimColumns:
         ys = np.concatenate((self.value, self.value_max[~np.isnan(self.value_max)]))
         return float(self.t0.min()), float(self.t1.max()), float(np.nanmin(ys)), float(np.nanmax(ys))
 
-    def side_by_side(self) -> tuple[np.ndarray, np.ndarray]:
-        """Marks at the same time and figure stand side by side: each one's slot (0 alone;
-        -0.5 and 0.5 for two; -1, 0, 1 for three ...) and whether it is the last of its group
-        (the one that carries the group's label)."""
+    def side_by_side(self, max_side: int = MAX_SIDE) -> tuple[np.ndarray, np.ndarray]:
+        """Marks at the same time and value stand side by side: each one's slot (0 alone; -0.5 and 0.5
+        for two; -1, 0, 1 for three ...; a bigger group spreads over at most ``max_side`` slots each
+        side, overlapping) and whether it carries a label (the last of its group to claim each figure:
+        "40 % (global)" and "over 40 % (China)" at one place get a label each)."""
         n = len(self)
         if not n:
             return np.zeros(0), np.zeros(0, bool)
         vmax = np.where(np.isnan(self.value_max), np.inf, self.value_max)
-        _keys, group = np.unique(np.stack((np.round(self.t, 4), self.value, vmax), axis=1), axis=0,
-                                 return_inverse=True)
-        group = group.ravel()
-        order = np.lexsort((np.arange(n), group))  # by group, then by row
-        size = np.bincount(group)
-        first = np.concatenate(([0], np.cumsum(size)[:-1]))
-        rank = np.empty(n, np.int64)
-        rank[order] = np.arange(n) - first[group[order]]
-        size_of = size[group]
-        return rank - (size_of - 1) / 2, rank == size_of - 1
+        place = np.unique(np.stack((np.round(self.t, 4), self.value, vmax), axis=1), axis=0,
+                          return_inverse=True)[1].ravel()
+        rank, size = _ranks(place)
+        width = np.minimum(size - 1, 2 * max_side).astype(np.float64)
+        slots = np.where(size > 1, rank * width / np.maximum(size - 1, 1) - width / 2, 0.0)
+        same = np.unique(np.stack((place, self.figure), axis=1), axis=0, return_inverse=True)[1].ravel()
+        rank2, size2 = _ranks(same)
+        return slots, rank2 == size2 - 1
+
+
+def _ranks(group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each entry's rank within its group (in entry order) and its group's size."""
+    n = len(group)
+    order = np.lexsort((np.arange(n), group))  # by group, then by entry
+    size = np.bincount(group)
+    first = np.concatenate(([0], np.cumsum(size)[:-1]))
+    rank = np.empty(n, np.int64)
+    rank[order] = np.arange(n) - first[group[order]]
+    return rank, size[group]

@@ -30,6 +30,7 @@ from nevroadmap.core.datefmt import format_when
 from nevroadmap.core.dates import DateSpan
 from nevroadmap.core.i18n import _
 from nevroadmap.core.model import Claim, Metric, Milestone, Roadmap, Status
+from nevroadmap.core.safe_text import without_bidi_controls
 
 __all__ = [
     "ARTICLE_VOICE", "ClaimRow", "ComparisonRow", "MetricKey", "MetricNotFound", "claim_rows",
@@ -54,8 +55,9 @@ def figure_text(m: Metric) -> str:
         return f"{v:,.10g}" if abs(v) >= 10000 else f"{v:.10g}"
 
     text = num(m.value) if m.value_max is None else f"{num(m.value)}-{num(m.value_max)}"
-    if m.unit:
-        text += m.unit if m.unit in ("%", "x") else f" {m.unit}"
+    unit = without_bidi_controls(m.unit)  # data: no override of it turns the sentence around
+    if unit:
+        text += unit if unit in ("%", "x") else f" {unit}"
     if m.bound == "over":
         text = _("over {figure}").format(figure=text)
     elif m.bound == "at_least":
@@ -66,8 +68,8 @@ def figure_text(m: Metric) -> str:
         text = _("up to {figure}").format(figure=text)
     elif m.bound == "about":
         text = _("about {figure}").format(figure=text)
-    if m.hedge:
-        text = _("{hedge} {figure}").format(hedge=m.hedge, figure=text)
+    if m.hedge and without_bidi_controls(m.hedge):
+        text = _("{hedge} {figure}").format(hedge=without_bidi_controls(m.hedge), figure=text)
     return text
 
 BOUND_WORDS = {"over": "over", "at_least": "at least", "under": "under", "up_to": "up to", "about": "about",

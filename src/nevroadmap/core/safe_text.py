@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["visible", "quoted", "table_cell", "json_terminal_safe", "for_terminal", "UNSAFE", "QUOTE_LIMIT", "MESSAGE_LIMIT"]
+__all__ = ["visible", "quoted", "table_cell", "json_terminal_safe", "for_terminal", "without_bidi_controls", "UNSAFE",
+           "QUOTE_LIMIT", "MESSAGE_LIMIT"]
 
 QUOTE_LIMIT = 80  # characters of a value quoted in a message
 MESSAGE_LIMIT = 600  # characters of one problem message
@@ -61,6 +62,17 @@ def visible(text: object, limit: int | None = None) -> str:
         s = s[:limit]
     s = UNSAFE.sub(_escape, s)
     return s + "…" if cut else s
+
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_bidi_controls(text: str) -> str:
+    """``text`` without explicit bidirectional embeddings, overrides and isolates, for a piece of data
+    set into a sentence on screen (a figure's hedge, unit or scope): an unclosed override in one
+    piece would otherwise reverse the words after it ("likely" + U+202E turned "over 40 %" around).
+    The text keeps its natural direction."""
+    return _BIDI_CONTROLS.sub("", text) if text else text
 
 
 def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:

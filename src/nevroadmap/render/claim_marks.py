@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from nevroadmap.core.claim_columns import ClaimColumns
 from nevroadmap.core.claims import ClaimRow
+from nevroadmap.core.safe_text import without_bidi_controls
 from nevroadmap.render.mark_glyphs import MarkPens
 from nevroadmap.render.mark_glyphs import shape as draw_shape
 from nevroadmap.render.label_places import place_labels
@@ -44,6 +45,7 @@ PICK_PX = 8.0
 OPEN_SPAN_PX = 48.0  # how far an open-ended span ("after 2030") reaches past its start
 LABEL_ROOM_PX = 320.0  # the widest label beside a mark the bounding box leaves room for
 MAX_LABEL_TRIES = 60  # marks that look for room for their label, a paint (more find none in a pane this size)
+SETTLE_MS = 120  # after the last change of the view, the cached picture is painted anew
 
 
 def _pixel_size(vb) -> tuple[float, float]:
@@ -143,6 +145,11 @@ class ClaimMarksItem(pg.GraphicsObject):
         self.label_rects: list[tuple[int, QtCore.QRectF]] = []
         self.notes: dict[str, int] = {}  # source id -> footnote number (exports with --footnotes)
         self.setAcceptHoverEvents(True)
+        # once the view rests after a pan or zoom, one whole paint (see viewRangeChanged)
+        self._settle = QtCore.QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.update)
 
     # -- data ----------------------------------------------------------------
     def set_rows(self, rows: list[ClaimRow], colors: dict, shapes: dict, cols: ClaimColumns | None = None) -> None:
@@ -186,6 +193,13 @@ class ClaimMarksItem(pg.GraphicsObject):
     def set_selected(self, index: int | None) -> None:
         self.selected = index
         self.update()
+
+    def viewRangeChanged(self):  # noqa: N802 (pyqtgraph API)
+        """Which labels fit depends on the view.  On screen the marks are a cached picture that a pan
+        scrolls, painting only the strip it uncovers, so labels chosen for the old view were cut at
+        that strip's edge: the whole picture is painted again once the view rests."""
+        if self.cacheMode() != QtWidgets.QGraphicsItem.CacheMode.NoCache:
+            self._settle.start()
 
     # -- geometry ------------------------------------------------------------
     def boundingRect(self) -> QtCore.QRectF:  # noqa: N802
@@ -369,7 +383,8 @@ class ClaimMarksItem(pg.GraphicsObject):
     def label_text(self, i: int) -> str:
         """The figure as said (its scope when several are shown, its footnote in an export)."""
         r = self.rows[i]
-        text = r.value_text() + (f" ({r.scope})" if r.scope and len(self.shapes) > 1 else "")
+        scope = without_bidi_controls(r.scope) if r.scope and len(self.shapes) > 1 else ""
+        text = r.value_text() + (f" ({scope})" if scope else "")
         if r.source in self.notes:
             text += f" [{self.notes[r.source]}]"
         return text

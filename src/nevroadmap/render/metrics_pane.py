@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtGui
 from nevroadmap.core.claim_columns import ClaimColumns
 from nevroadmap.core.claims import ClaimRow, MetricKey
 from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.safe_text import without_bidi_controls
 from nevroadmap.render.axis import QuietAxis, YearAxis
 from nevroadmap.render.claim_marks import ClaimMarksItem
 from nevroadmap.render.theme import Theme, get_theme
@@ -187,8 +188,8 @@ class MetricsPlot(pg.PlotItem):
                 keys.append((scope or _("no scope given"), fg, glyph[shape]))
         fm = QtGui.QFontMetricsF(self.theme.font(self.theme.small_px))
         cut = QtCore.Qt.TextElideMode.ElideRight
-        orgs = [(fm.elidedText(name, cut, LEGEND_LABEL_PX), color) for name, color in orgs]
-        keys = [(fm.elidedText(label, cut, LEGEND_LABEL_PX), color, g) for label, color, g in keys]
+        orgs = [(fm.elidedText(without_bidi_controls(name), cut, LEGEND_LABEL_PX), color) for name, color in orgs]
+        keys = [(fm.elidedText(without_bidi_controls(label), cut, LEGEND_LABEL_PX), color, g) for label, color, g in keys]
         return orgs, len(ordered), keys
 
     def legend_entries(self, max_orgs: int = len(ORG_COLORS), parts=None) -> list[tuple[str, str, str]]:
