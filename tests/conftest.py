@@ -100,3 +100,24 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("NEVROADMAP_SETTINGS_DIR", str(tmp_path / "settings"))
     monkeypatch.setenv("NEVROADMAP_DATA_DIR", str(tmp_path / "appdata"))
     return tmp_path
+
+
+@pytest.fixture
+def cached_as_drawn(qapp):
+    """``check(view, marks)``: the metrics marks cached on screen (``DeviceCoordinateCache``) look as
+    drawn directly, but for a few pixels (returns the pixels that differ)."""
+    def check(view, marks, tolerance: int = 20):
+        from PySide6.QtWidgets import QGraphicsItem
+
+        cached = view.grab().toImage()
+        mode = marks.cacheMode()
+        marks.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        marks.update()
+        direct = view.grab().toImage()
+        marks.setCacheMode(mode)
+        differ = [(x, y) for x in range(0, cached.width(), 2) for y in range(0, cached.height(), 2)
+                  if cached.pixel(x, y) != direct.pixel(x, y)]
+        assert len(differ) < tolerance, differ[:10]
+        return differ
+
+    return check

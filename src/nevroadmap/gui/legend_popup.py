@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from nevroadmap.render.legend import legend_height, paint_legend
 from nevroadmap.render.theme import Theme
 
-__all__ = ["LegendPopup", "MAX_SHARE"]
+__all__ = ["LegendPopup", "MAX_SHARE", "show_above"]
 
 MAX_SHARE = 0.4  # of the window's height
 _PAD = 8
@@ -53,12 +53,18 @@ class LegendPopup(QFrame):
 
     def show_above(self, bottom_left: QPoint) -> None:
         """Open with its bottom-left corner at ``bottom_left`` (global), inside the screen."""
-        pos = QPoint(bottom_left.x(), bottom_left.y() - self.height())
-        screen = self.parentWidget().screen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            pos.setY(max(room.top(), min(pos.y(), room.bottom() - self.height())))
-            pos.setX(max(room.left(), min(pos.x(), room.right() - self.width())))
-        self.move(pos)
-        self.show()
+        show_above(self, bottom_left, self.parentWidget())
         self.scroll.setFocus(Qt.FocusReason.PopupFocusReason)  # Esc closes it, arrows scroll it
+
+
+def show_above(popup: QWidget, bottom_left: QPoint, near: QWidget) -> None:
+    """Show ``popup`` with its bottom-left corner at ``bottom_left`` (global), moved as little as it takes
+    to lie whole on the screen of ``near``."""
+    pos = QPoint(bottom_left.x(), bottom_left.y() - popup.height())
+    screen = near.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        pos.setY(max(room.top(), min(pos.y(), room.bottom() - popup.height())))
+        pos.setX(max(room.left(), min(pos.x(), room.right() - popup.width())))
+    popup.move(pos)
+    popup.show()

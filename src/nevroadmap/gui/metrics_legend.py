@@ -113,14 +113,8 @@ class MetricsLegend(QLabel):
         lay.addWidget(body)
         width = max(self.width(), 240)
         pop.resize(width, body.heightForWidth(width - 16) + 16)
-        top_left = self.mapToGlobal(QPoint(0, 0))
-        pos = QPoint(top_left.x(), top_left.y() - pop.height())
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            pos.setY(max(room.top(), min(pos.y(), room.bottom() - pop.height())))
-            pos.setX(max(room.left(), min(pos.x(), room.right() - pop.width())))
-        pop.move(pos)
-        pop.show()
+        from nevroadmap.gui.legend_popup import show_above  # its first use: not needed to start
+
+        show_above(pop, self.mapToGlobal(QPoint(0, 0)), self)
         self.popup = pop
         return pop

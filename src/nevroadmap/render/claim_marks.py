@@ -29,7 +29,7 @@ from nevroadmap.render.mark_glyphs import MarkPens
 from nevroadmap.render.mark_glyphs import shape as draw_shape
 from nevroadmap.render.label_places import place_labels
 from nevroadmap.render.theme import Theme, get_theme
-from nevroadmap.render.timeline_item import pixel_ratio
+from nevroadmap.render.timeline_item import device_pixels
 from nevroadmap.render.tooltips import plain_tooltip
 
 __all__ = ["ClaimMarksItem", "MARK_PX"]
@@ -261,46 +261,41 @@ class ClaimMarksItem(pg.GraphicsObject):
     def paint(self, p: QtGui.QPainter, opt=None, widget=None) -> None:
         if not self.rows:
             return
-        tr = p.transform()
-        p.save()
-        p.resetTransform()
-        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-        ratio = pixel_ratio(self, tr)  # an export scaled up: sizes in pixels scale with it
-        order = self._painted()
-        g = _Geometry(self.cols, order, self.slots, tr, ratio)
-        wide = np.isin(order, [i for i in (self.selected, self.hovered) if i is not None])
-        plain = np.flatnonzero(~wide)
-        self._paint_marks(p, g, plain, 2.0 * ratio, ratio)
-        self._paint_marks(p, g, np.flatnonzero(wide), 3.0 * ratio, ratio)
-        # the labels: never on a mark or another label
-        self._mark_boxes = g.box
-        vb = self.getViewBox()
-        view = None
-        if vb is not None:
-            (x0, x1), (y0, y1) = vb.viewRange()
-            r = tr.mapRect(QtCore.QRectF(QtCore.QPointF(x0, y0), QtCore.QPointF(x1, y1))).normalized()
-            view = (r.left(), r.top(), r.right(), r.bottom())
-        font = self.theme.font(self.theme.small_px * ratio)  # one font for every label of this paint
-        p.setFont(font)
-        fm = QtGui.QFontMetricsF(font)
-        ks = np.flatnonzero(self.labelled[order])[::-1][:MAX_LABEL_TRIES]  # the hovered and selected ones first
-        texts = [self.label_text(int(i)) for i in order[ks].tolist()]
-        widths = np.fromiter((fm.horizontalAdvance(t) for t in texts), np.float64, len(texts))
-        gap = MARK_PX * ratio + 4 * ratio
-        h = fm.height()
-        placed = place_labels(g.box, g.cx[ks], g.cy[ks], widths, h, gap, gap + h / 2 + 2 * ratio, view)
-        self.label_rects = []
-        pens = {}
-        for k, (left, top, right, bottom) in placed:
-            i = int(order[ks[k]])
-            self.label_rects.append((i, QtCore.QRectF(left, top, right - left, bottom - top)))
-            hedged = bool(self.cols.hedged[i])
-            pen = pens.get(hedged)
-            if pen is None:
-                pen = pens[hedged] = QtGui.QPen(QtGui.QColor(self.theme.muted if hedged else self.theme.foreground))
-            p.setPen(pen)
-            p.drawText(QtCore.QPointF(left, top + fm.ascent()), texts[k])
-        p.restore()
+        with device_pixels(self, p) as (tr, ratio):
+            order = self._painted()
+            g = _Geometry(self.cols, order, self.slots, tr, ratio)
+            wide = np.isin(order, [i for i in (self.selected, self.hovered) if i is not None])
+            plain = np.flatnonzero(~wide)
+            self._paint_marks(p, g, plain, 2.0 * ratio, ratio)
+            self._paint_marks(p, g, np.flatnonzero(wide), 3.0 * ratio, ratio)
+            # the labels: never on a mark or another label
+            self._mark_boxes = g.box
+            vb = self.getViewBox()
+            view = None
+            if vb is not None:
+                (x0, x1), (y0, y1) = vb.viewRange()
+                r = tr.mapRect(QtCore.QRectF(QtCore.QPointF(x0, y0), QtCore.QPointF(x1, y1))).normalized()
+                view = (r.left(), r.top(), r.right(), r.bottom())
+            font = self.theme.font(self.theme.small_px * ratio)  # one font for every label of this paint
+            p.setFont(font)
+            fm = QtGui.QFontMetricsF(font)
+            ks = np.flatnonzero(self.labelled[order])[::-1][:MAX_LABEL_TRIES]  # the hovered and selected ones first
+            texts = [self.label_text(int(i)) for i in order[ks].tolist()]
+            widths = np.fromiter((fm.horizontalAdvance(t) for t in texts), np.float64, len(texts))
+            gap = MARK_PX * ratio + 4 * ratio
+            h = fm.height()
+            placed = place_labels(g.box, g.cx[ks], g.cy[ks], widths, h, gap, gap + h / 2 + 2 * ratio, view)
+            self.label_rects = []
+            pens = {}
+            for k, (left, top, right, bottom) in placed:
+                i = int(order[ks[k]])
+                self.label_rects.append((i, QtCore.QRectF(left, top, right - left, bottom - top)))
+                hedged = bool(self.cols.hedged[i])
+                pen = pens.get(hedged)
+                if pen is None:
+                    pen = pens[hedged] = QtGui.QPen(QtGui.QColor(self.theme.muted if hedged else self.theme.foreground))
+                p.setPen(pen)
+                p.drawText(QtCore.QPointF(left, top + fm.ascent()), texts[k])
 
     def _paint_marks(self, p: QtGui.QPainter, g: _Geometry, ks: np.ndarray, width: float, ratio: float) -> None:
         """The marks at positions ``ks`` of ``g``: all lines, then the arrow heads, then the dots."""

@@ -22,7 +22,7 @@ from nevroadmap.core.provenance import drift, format_slip, target_year
 from nevroadmap.core.layout import LaneLayout
 from nevroadmap.core.model import Roadmap
 from nevroadmap.render.theme import Theme, get_theme
-from nevroadmap.render.timeline_item import pixel_ratio
+from nevroadmap.render.timeline_item import device_pixels
 
 __all__ = ["DriftItem", "DriftTrack", "drift_tracks", "drifting"]
 
@@ -136,73 +136,69 @@ class DriftItem(pg.GraphicsObject):
         self.placed = []
         if not self.tracks:
             return
-        tr = p.transform()
-        p.save()
-        p.resetTransform()
-        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-        k = pixel_ratio(self, tr)  # an export scaled up: sizes in pixels scale with it
-        color = QtGui.QColor(self.theme.foreground)
-        ghost = QtGui.QColor(color)
-        ghost.setAlphaF(0.55)
-        dashed = QtGui.QPen(ghost, 1.5, QtCore.Qt.PenStyle.DashLine)
-        dashed.setWidthF(1.5 * k)
-        font = self.theme.font(self.theme.small_px * k)
-        bold = QtGui.QFont(font)
-        bold.setBold(True)
-        fm, fm2 = QtGui.QFontMetricsF(font), QtGui.QFontMetricsF(bold)
-        r = 4.0 * k
-        pad = 2.0 * k
-        blocked = self.milestone_label_rects()
-        texts: list[tuple[QtCore.QRectF, str, QtGui.QFont, QtGui.QColor, str]] = []
-        row_h = abs(tr.map(QtCore.QPointF(0, 1)).y() - tr.map(QtCore.QPointF(0, 0)).y())
-        for t in self.tracks:
-            cur = tr.map(QtCore.QPointF(t.current, t.row))
-            first = min([x for x, _ in t.ghosts] + [t.current])
-            last = max([x for x, _ in t.ghosts] + [t.current])
-            a, b = tr.map(QtCore.QPointF(first, t.row)), tr.map(QtCore.QPointF(last, t.row))
-            y = cur.y() - r - 3 * k  # just above the bar, so the bar stays readable
-            p.setPen(dashed)
-            p.drawLine(QtCore.QPointF(a.x(), y), QtCore.QPointF(b.x(), y))
-            for x, _said in t.ghosts:
-                g = tr.map(QtCore.QPointF(x, t.row))
-                p.setPen(QtGui.QPen(ghost, 1.5 * k))
-                p.setBrush(QtGui.QColor(self.theme.background))
-                p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(g.x(), y - r), QtCore.QPointF(g.x() + r, y),
-                                               QtCore.QPointF(g.x(), y + r), QtCore.QPointF(g.x() - r, y)]))
-            # the current date: a solid arrowhead onto it
-            p.setBrush(color)
-            p.setPen(QtGui.QPen(color, 1.5 * k))
-            d = 1.0 if t.current >= first else -1.0
-            p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(cur.x(), y), QtCore.QPointF(cur.x() - d * 8 * k, y - 4 * k),
-                                           QtCore.QPointF(cur.x() - d * 8 * k, y + 4 * k)]))
-            # the milestone's own label goes right of its mark, in the middle of its row: keep that clear
-            own = QtCore.QRectF(cur.x() - r, cur.y() - max(row_h, fm.height()) / 2 + 1, 1e7,
-                                max(row_h, fm.height()) - 2)
-            avoid = blocked + [own]
-            # the slip first (left of the arrowhead, else above the track), then the years said, latest first
-            h2 = fm2.ascent() + 2
-            w2 = fm2.horizontalAdvance(t.slip) + 2 * pad
-            self._place(texts, avoid, t.milestone_id, t.slip, bold, color, [
-                QtCore.QRectF(cur.x() - d * 10 * k - (w2 if d > 0 else 0), y - h2 / 2, w2, h2),
-                QtCore.QRectF(cur.x() - w2 / 2, y - r - h2, w2, h2),
-                QtCore.QRectF(cur.x() - d * 10 * k - (w2 if d > 0 else 0), y - r - h2, w2, h2)])
-            h = fm.ascent() + 2
-            for x, said in sorted(t.ghosts, reverse=True):
-                g = tr.map(QtCore.QPointF(x, t.row))
-                w = fm.horizontalAdvance(said) + 2 * pad
-                self._place(texts, avoid, t.milestone_id, said, font, QtGui.QColor(self.theme.muted), [
-                    QtCore.QRectF(g.x() + r + k, y - h / 2, w, h),
-                    QtCore.QRectF(g.x() - r - k - w, y - h / 2, w, h),
-                    QtCore.QRectF(g.x() - w / 2, y - r - h, w, h)])
-        bg = QtGui.QColor(self.theme.background)
-        for box, text, f, c, mid in texts:  # each on a patch of background over the track
-            p.fillRect(box, bg)
-            p.setFont(f)
-            p.setPen(QtGui.QPen(c))
-            fmx = QtGui.QFontMetricsF(f)
-            p.drawText(QtCore.QPointF(box.x() + pad, box.y() + 1 + fmx.ascent() * 0.92), text)
-            self.placed.append((mid, text, box))
-        p.restore()
+        with device_pixels(self, p) as (tr, k):  # k: an export scaled up, sizes in pixels follow
+            color = QtGui.QColor(self.theme.foreground)
+            ghost = QtGui.QColor(color)
+            ghost.setAlphaF(0.55)
+            dashed = QtGui.QPen(ghost, 1.5, QtCore.Qt.PenStyle.DashLine)
+            dashed.setWidthF(1.5 * k)
+            font = self.theme.font(self.theme.small_px * k)
+            bold = QtGui.QFont(font)
+            bold.setBold(True)
+            fm, fm2 = QtGui.QFontMetricsF(font), QtGui.QFontMetricsF(bold)
+            r = 4.0 * k
+            pad = 2.0 * k
+            blocked = self.milestone_label_rects()
+            texts: list[tuple[QtCore.QRectF, str, QtGui.QFont, QtGui.QColor, str]] = []
+            row_h = abs(tr.map(QtCore.QPointF(0, 1)).y() - tr.map(QtCore.QPointF(0, 0)).y())
+            for t in self.tracks:
+                cur = tr.map(QtCore.QPointF(t.current, t.row))
+                first = min([x for x, _ in t.ghosts] + [t.current])
+                last = max([x for x, _ in t.ghosts] + [t.current])
+                a, b = tr.map(QtCore.QPointF(first, t.row)), tr.map(QtCore.QPointF(last, t.row))
+                y = cur.y() - r - 3 * k  # just above the bar, so the bar stays readable
+                p.setPen(dashed)
+                p.drawLine(QtCore.QPointF(a.x(), y), QtCore.QPointF(b.x(), y))
+                for x, _said in t.ghosts:
+                    g = tr.map(QtCore.QPointF(x, t.row))
+                    p.setPen(QtGui.QPen(ghost, 1.5 * k))
+                    p.setBrush(QtGui.QColor(self.theme.background))
+                    p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(g.x(), y - r), QtCore.QPointF(g.x() + r, y),
+                                                   QtCore.QPointF(g.x(), y + r), QtCore.QPointF(g.x() - r, y)]))
+                # the current date: a solid arrowhead onto it
+                p.setBrush(color)
+                p.setPen(QtGui.QPen(color, 1.5 * k))
+                d = 1.0 if t.current >= first else -1.0
+                p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(cur.x(), y),
+                                               QtCore.QPointF(cur.x() - d * 8 * k, y - 4 * k),
+                                               QtCore.QPointF(cur.x() - d * 8 * k, y + 4 * k)]))
+                # the milestone's own label goes right of its mark, in the middle of its row: keep that clear
+                own = QtCore.QRectF(cur.x() - r, cur.y() - max(row_h, fm.height()) / 2 + 1, 1e7,
+                                    max(row_h, fm.height()) - 2)
+                avoid = blocked + [own]
+                # the slip first (left of the arrowhead, else above the track), then the years said, latest first
+                h2 = fm2.ascent() + 2
+                w2 = fm2.horizontalAdvance(t.slip) + 2 * pad
+                self._place(texts, avoid, t.milestone_id, t.slip, bold, color, [
+                    QtCore.QRectF(cur.x() - d * 10 * k - (w2 if d > 0 else 0), y - h2 / 2, w2, h2),
+                    QtCore.QRectF(cur.x() - w2 / 2, y - r - h2, w2, h2),
+                    QtCore.QRectF(cur.x() - d * 10 * k - (w2 if d > 0 else 0), y - r - h2, w2, h2)])
+                h = fm.ascent() + 2
+                for x, said in sorted(t.ghosts, reverse=True):
+                    g = tr.map(QtCore.QPointF(x, t.row))
+                    w = fm.horizontalAdvance(said) + 2 * pad
+                    self._place(texts, avoid, t.milestone_id, said, font, QtGui.QColor(self.theme.muted), [
+                        QtCore.QRectF(g.x() + r + k, y - h / 2, w, h),
+                        QtCore.QRectF(g.x() - r - k - w, y - h / 2, w, h),
+                        QtCore.QRectF(g.x() - w / 2, y - r - h, w, h)])
+            bg = QtGui.QColor(self.theme.background)
+            for box, text, f, c, mid in texts:  # each on a patch of background over the track
+                p.fillRect(box, bg)
+                p.setFont(f)
+                p.setPen(QtGui.QPen(c))
+                fmx = QtGui.QFontMetricsF(f)
+                p.drawText(QtCore.QPointF(box.x() + pad, box.y() + 1 + fmx.ascent() * 0.92), text)
+                self.placed.append((mid, text, box))
 
     @staticmethod
     def _place(texts: list, avoid: list[QtCore.QRectF], mid: str, text: str, font: QtGui.QFont, color: QtGui.QColor,

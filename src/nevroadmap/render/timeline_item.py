@@ -10,6 +10,8 @@ mouse (hit testing, hover tooltips, clicks).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import math
 from datetime import date
 
@@ -37,6 +39,20 @@ def pixel_ratio(item: QtWidgets.QGraphicsItem, t: QtGui.QTransform) -> float:
     if abs(st.m11()) < 1e-12:
         return 1.0
     return max(0.05, abs(t.m11() / st.m11()))
+
+
+@contextmanager
+def device_pixels(item: QtWidgets.QGraphicsItem, p: QtGui.QPainter):
+    """Paint ``item`` in device pixels, antialiased: yields (its transform to them, the pixel ratio of
+    :func:`pixel_ratio`); the painter is as before afterwards."""
+    tr = p.transform()
+    p.save()
+    p.resetTransform()
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+    try:
+        yield tr, pixel_ratio(item, tr)
+    finally:
+        p.restore()
 
 
 def today_year() -> float:
