@@ -202,8 +202,8 @@ def test_a_settings_folder_that_is_a_file(tmp_path):
 def test_an_image_that_does_not_fit_in_memory_is_one_line():
     import resource
 
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (int(1.2 * 2**30),) * 2)
+    def limit() -> None:  # room to start and draw a slide, not a 10950x10950 picture (about 1.1 GB)
+        resource.setrlimit(resource.RLIMIT_AS, (int(0.9 * 2**30),) * 2)
 
     r = nev("export", "-o", "/nonexistent-hostile-test/x.png", "--width", "10950", "--height", "10950",
             preexec_fn=limit)
@@ -214,6 +214,8 @@ def test_an_image_that_does_not_fit_in_memory_is_one_line():
         err = r.stderr.decode()
         assert r.returncode == 1 and err.count("\n") == 1 and "not enough memory" in err, err
         assert not os.listdir(out_dir)  # nothing written
+        r = nev("export", "-o", f"{out_dir}/slide.png", preexec_fn=limit)  # the same limit draws a slide
+        assert r.returncode == 0 and os.listdir(out_dir) == ["slide.png"], r.stderr.decode()
     finally:
         __import__("shutil").rmtree(out_dir)
 

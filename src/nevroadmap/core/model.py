@@ -269,6 +269,11 @@ class Roadmap:
                 out.setdefault(mid, []).append(c)
         return {k: tuple(v) for k, v in out.items()}
 
+    @cached_property
+    def cited_sources(self) -> tuple[str, ...]:
+        """Ids of the sources claims about milestones cite, each once, in claim order."""
+        return tuple(dict.fromkeys(c.source for c in self.claims if c.supports))
+
     def claims_for(self, milestone_id: str) -> tuple[Claim, ...]:
         return self.claims_by_milestone.get(milestone_id, ())
 

@@ -117,17 +117,13 @@ def check_request(path: str | os.PathLike, request: ExportRequest) -> str:
 def attribution_text(roadmap: Roadmap, layout: LaneLayout, limit: int = 3) -> str:
     """"Source: …" naming the sources behind the shown milestones."""
     ms = roadmap.milestones
-    shown = np.unique(layout.item) if len(layout.item) else np.zeros(0, np.int64)
-    seen: dict[str, None] = {}
-    if len(shown) == len(ms):
-        for c in roadmap.claims:
-            if c.supports:
-                seen.setdefault(c.source, None)
+    shown = np.zeros(len(ms), bool)
+    shown[layout.item] = True  # a milestone may stand in several lanes (grouped by company)
+    if shown.all():
+        seen = roadmap.cited_sources
     else:
-        ids = {ms[i].id for i in shown.tolist()}
-        for c in roadmap.claims:
-            if any(m in ids for m in c.supports):
-                seen.setdefault(c.source, None)
+        ids = {ms[i].id for i in np.flatnonzero(shown).tolist()}
+        seen = tuple(dict.fromkeys(c.source for c in roadmap.claims if not ids.isdisjoint(c.supports)))
     names: dict[str, None] = {}
     for sid in seen:
         s = roadmap.source_by_id.get(sid)
@@ -233,7 +229,8 @@ class _Page:
         # the plot is at least this wide: the lane names take the most room at the largest text
         plot_w = geo.inner_w - lane_axis_width(layout.lanes, grown_text(th, text_zoom, layout.lanes, geo.inner_w, row_px),
                                                geo.inner_w)
-        text_zoom = min(text_zoom, label_zoom_cap(roadmap, layout, self.time_range, plot_w))
+        if text_zoom > 1.0:  # labels grown for few rows: no more than the page's right edge allows
+            text_zoom = min(text_zoom, label_zoom_cap(roadmap, layout, self.time_range, plot_w))
         self.lane_theme = grown_text(th, text_zoom, layout.lanes, geo.inner_w, row_px)
         used = plot_h + (band_h + 6 if self.band is not None else 0.0)
         y += chart_offset(room, used)  # page.chart_offset: room the lanes and the band leave frames the chart
