@@ -101,8 +101,8 @@ class _Finite:
             raise ValueError(_("{value} is too large: a figure must lie between -{limit} and {limit}").format(
                 value=quoted_figure(value), limit=f"{FIGURE_LIMIT:g}"))
         if 0 < size < FIGURE_TINY:
-            raise ValueError(_("{value} is too small: a figure other than 0 must be at least {tiny} "
-                               "in size (or -{tiny})").format(value=quoted_figure(value), tiny=f"{FIGURE_TINY:g}"))
+            raise ValueError(_("{value} is too small: a figure must be 0 or at least {tiny} either side of 0").format(
+                value=quoted_figure(value), tiny=f"{FIGURE_TINY:g}"))
         return value
 
 
