@@ -513,6 +513,10 @@
             <numerusform>{n} 条说法 — 点击查看来源</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{value_max} is less than value {value}: a range goes from value up to value_max</source>
+        <translation>{value_max} 小于 value {value}：范围从 value 起，到 value_max 止</translation>
+    </message>
     <message numerus="yes">
         <source>{n} organization</source>
         <comment>{n} organizations</comment>
@@ -1242,6 +1246,14 @@
     <message>
         <source>YAML tag {tag} is not allowed (data files hold plain data only)</source>
         <translation>不允许使用 YAML 标签 {tag}（数据文件只能包含纯数据）</translation>
+    </message>
+    <message>
+        <source>{value} is too large: a figure must lie between -{limit} and {limit}</source>
+        <translation>{value} 太大：数值必须在 -{limit} 到 {limit} 之间</translation>
+    </message>
+    <message>
+        <source>{value} is too small: a figure must be 0 or at least {tiny} either side of 0</source>
+        <translation>{value} 太小：数值必须为 0，或绝对值至少为 {tiny}</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,10 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from nevroadmap.core.dates import DateSpan
-from nevroadmap.core.i18n import join, language, ngettext
+from nevroadmap.core.i18n import _, join, language, ngettext
 from nevroadmap.core.record_types import (
-    RECORD_CONFIG as _record_config, Bound, Color, Hedge, Id, Name, NonEmptyText, Number, Text, Unit, Url, When, validate_record,
+    RECORD_CONFIG as _record_config, Bound, Color, FieldRuleError, Hedge, Id, Name, NonEmptyText, Number, Text, Unit, Url,
+    When, quoted_figure, validate_record,
 )
 
 __all__ = [
@@ -142,6 +143,14 @@ class Metric(_Record):
     scope: Name | None = None
     # the source's own qualifier when it hedges the figure ("potentially", "likely"): kept as data
     hedge: Hedge | None = None
+
+    def __post_init__(self) -> None:
+        """The rule between the fields: a range runs upwards.  pydantic calls this once the fields are
+        valid (a record from a file or built in code); the bundled snapshot's reader calls it too."""
+        if self.value_max is not None and self.value_max < self.value:
+            raise FieldRuleError("value_max", _("{value_max} is less than value {value}: a range goes from "
+                                                "value up to value_max").format(
+                value_max=quoted_figure(self.value_max), value=quoted_figure(self.value)))
 
     def __str__(self) -> str:
         def num(v: float) -> str:

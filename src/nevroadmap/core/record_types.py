@@ -20,8 +20,10 @@ from functools import cache
 from typing import Annotated, Any
 
 from nevroadmap.core.dates import DateSpan, parse_when
+from nevroadmap.core.i18n import _
 
 __all__ = ["Id", "Name", "Text", "Url", "Color", "Bound", "Unit", "Hedge", "Number", "NonEmptyText", "When",
+           "FIGURE_LIMIT", "FIGURE_TINY", "FieldRuleError", "quoted_figure",
            "RECORD_CONFIG", "adapter", "validate_record", "to_span"]
 
 
@@ -55,20 +57,52 @@ class _Str:
         return value
 
 
+# the size a figure may have: a quadrillion is larger than any NEV figure (market sizes in yuan or
+# units, the bundled data's largest is 5e9), and far from where the chart's axis arithmetic fails
+# (pyqtgraph's ticks overflow near 1e20; the pane's range near 1e308); a figure other than 0 below
+# FIGURE_TINY is refused too: near 1e-308 (denormal numbers) the pane's scale is infinite
+FIGURE_LIMIT = 1e15
+FIGURE_TINY = 1e-15
+
+
+class FieldRuleError(ValueError):
+    """A rule between the fields of one record is broken; ``field`` is the one the message is about
+    (the loader reports that field's line)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def quoted_figure(value: float) -> str:
+    """A figure as a message quotes it: every digit it has, without a trailing ``.0`` (``1e-320``, ``10``)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
 class _Finite:
-    """A number that is neither infinite nor NaN."""
+    """A figure: a finite number, 0 or between :data:`FIGURE_TINY` and :data:`FIGURE_LIMIT` in size."""
 
     __slots__ = ()
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
         schema = handler(source)
-        schema["allow_inf_nan"] = False
-        return schema
+        schema["allow_inf_nan"] = False  # inf and NaN: pydantic's own message ("a finite number")
+        return cs.no_info_after_validator_function(self.check, schema)
 
     def check(self, value: float) -> float:
-        """``value`` if it is finite, else ValueError (see :meth:`_Str.check`)."""
+        """``value`` if it keeps this rule, else ValueError (see :meth:`_Str.check`)."""
         if not _isfinite(value):
             raise ValueError(f"{value} is not a finite number")
+        size = abs(value)
+        if size > FIGURE_LIMIT:
+            raise ValueError(_("{value} is too large: a figure must lie between -{limit} and {limit}").format(
+                value=quoted_figure(value), limit=f"{FIGURE_LIMIT:g}"))
+        if 0 < size < FIGURE_TINY:
+            raise ValueError(_("{value} is too small: a figure must be 0 or at least {tiny} either side of 0").format(
+                value=quoted_figure(value), tiny=f"{FIGURE_TINY:g}"))
         return value
 
 

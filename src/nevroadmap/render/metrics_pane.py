@@ -159,8 +159,11 @@ class MetricsPlot(pg.PlotItem):
             self.getViewBox().setYRange(0, 1, padding=0)
             return
         _t0, _t1, lo, hi = cols.extent()
-        lo = min(lo, 0.0) if lo >= 0 else lo
-        span = (hi - lo) or abs(hi) or 1.0
+        # the axis reaches 0, above all-positive and below all-negative figures alike: two figures a
+        # unit apart near -1e15 (the model's limit) would otherwise span a range of 1 where doubles
+        # are 0.125 apart, and the ticks came out as -0.9999999999999988, -0.9999999999999991 ...
+        lo, hi = min(lo, 0.0), max(hi, 0.0)
+        span = (hi - lo) or 1.0
         # room above for bound arrows and labels, below for the axis
         self.getViewBox().setYRange(lo - span * 0.08, hi + span * 0.35, padding=0)
 

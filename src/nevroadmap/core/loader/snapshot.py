@@ -106,8 +106,9 @@ def _of_files(recorded: Any, files: list[Path]) -> bool:
 class _Builder:
     """Rebuilds records from their JSON by the types of their fields.  The data were validated when
     the snapshot was written; each value's type and its field's rule of :mod:`record_types` (lengths,
-    pattern, finite) are checked again cheaply, so a tampered snapshot cannot hand the views NaN, a
-    megabyte title or a malformed id or colour (references between records are not checked).
+    pattern, a figure's size) and a record's rule between its fields (``__post_init__``) are checked
+    again cheaply, so a tampered snapshot cannot hand the views NaN, a megabyte title, a malformed id
+    or colour, or a range running downwards (references between records are not checked).
     Each field's reader is made once per record type."""
 
     def __init__(self) -> None:
@@ -121,6 +122,9 @@ class _Builder:
         obj = object.__new__(cls)
         for name, read in readers:
             object.__setattr__(obj, name, read(values[name]))
+        post_init = getattr(cls, "__post_init__", None)
+        if post_init is not None:  # a rule between fields (a metric's range): ValueError if broken
+            post_init(obj)
         return obj
 
     def reader(self, tp: Any) -> Callable[[Any], Any]:

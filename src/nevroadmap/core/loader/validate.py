@@ -112,6 +112,9 @@ def validate_section(doc: Document, section: str, items: Any, problems: list[Pro
             inner = tuple(loc[1:]) if index is not None else tuple(loc)
             if index is not None:
                 bad.add(index)
+            field = getattr((err.get("ctx") or {}).get("error"), "field", None)  # a FieldRuleError's field
+            if isinstance(field, str):
+                inner += (field,)
             path = (section, base + index) + inner if index is not None else (section,)
             err = dict(err, loc=inner)
             if not inner and err["type"] in ("model_type", "dataclass_type", "dict_type"):
