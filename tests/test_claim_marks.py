@@ -252,3 +252,10 @@ def test_labels_are_whole_again_once_a_pan_rests(qtbot, open_window, cached_as_d
     vb.setXRange(x0, x1, padding=0)  # and back, as Fit does
     qtbot.wait(3 * 120)
     cached_as_drawn(view, marks)
+
+
+def test_names_sort_as_people_read_them():
+    from nevroadmap.core.names import natural_key
+
+    scopes = ["Scope 10", "scope 2", "Scope 1", "Europe", "China"]
+    assert sorted(scopes, key=natural_key) == ["China", "Europe", "Scope 1", "scope 2", "Scope 10"]

@@ -1,10 +1,22 @@
-"""What the interface calls the data's fixed vocabularies, translated: statuses and kinds of organization."""
+"""What the interface calls the data's fixed vocabularies, translated: statuses and kinds of organization;
+and the order names are listed in."""
 
 from __future__ import annotations
 
+import re
+
 from nevroadmap.core.i18n import _
 
-__all__ = ["status_name", "status_meaning", "kind_name"]
+__all__ = ["status_name", "status_meaning", "kind_name", "natural_key"]
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple:
+    """Sort key for names as people read them: case-insensitive, numbers by value ("Scope 2" before
+    "Scope 10")."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+                 for part in _DIGITS.split(name) if part)
 
 
 def status_name(status: str) -> str:

@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtGui
 from nevroadmap.core.claim_columns import ClaimColumns
 from nevroadmap.core.claims import ClaimRow, MetricKey
 from nevroadmap.core.i18n import _, ngettext
+from nevroadmap.core.names import natural_key
 from nevroadmap.core.safe_text import without_bidi_controls
 from nevroadmap.render.axis import QuietAxis, YearAxis
 from nevroadmap.render.claim_marks import ClaimMarksItem
@@ -44,7 +45,7 @@ def organization_colors(rows: list[ClaimRow], theme: Theme) -> dict[str | None, 
     for r in rows:  # one pass: the name each organization is first given
         if r.organization and r.organization not in first_name:
             first_name[r.organization] = r.organization_name or r.organization
-    names = sorted(first_name, key=lambda o: first_name[o].casefold())
+    names = sorted(first_name, key=lambda o: natural_key(first_name[o]))  # the legend's order
     out: dict[str | None, QtGui.QColor] = {o: QtGui.QColor(ORG_COLORS[i % len(ORG_COLORS)]) for i, o in enumerate(names)}
     out[None] = QtGui.QColor("#8c8c8c" if QtGui.QColor(theme.background).lightness() >= 128 else "#a6a6a6")
     return out
@@ -145,7 +146,7 @@ class MetricsPlot(pg.PlotItem):
             raise ValueError(f"figures of different units on one axis: {sorted(units)}")
         self.key = key
         colors = organization_colors(rows, self.theme)
-        scopes = sorted({r.scope for r in rows}, key=lambda s: (s is None, s or ""))
+        scopes = sorted({r.scope for r in rows}, key=lambda s: (s is None, natural_key(s or "")))
         shapes = {s: SCOPE_SHAPES[i % len(SCOPE_SHAPES)] for i, s in enumerate(scopes)}
         self.marks.set_rows(rows, colors, shapes, cols)
         unit = key.unit if key is not None else ""
@@ -177,7 +178,7 @@ class MetricsPlot(pg.PlotItem):
         names: dict[str | None, str] = {}
         for r in rows:
             names.setdefault(r.organization, r.organization_name or _("the article (no speaker named)"))
-        ordered = sorted(names.items(), key=lambda kv: (kv[0] is None, kv[1].casefold()))
+        ordered = sorted(names.items(), key=lambda kv: (kv[0] is None, natural_key(kv[1])))
         orgs = [(name, colors[org].name()) for org, name in ordered[:len(ORG_COLORS)]]
         keys: list[tuple[str, str, str]] = []
         if rows:
