@@ -189,3 +189,16 @@ def test_the_message_button_has_a_visible_frame_in_both_themes(status_bar, theme
     assert frame_contrast() > 30
     button.setAutoRaise(True)  # what it was: no frame at rest, the probe finds the window colour
     assert frame_contrast() < 10
+
+
+def test_the_filters_scroll_so_a_short_window_fits_a_laptop_screen(open_window):
+    """With the metrics dock across the bottom (a layout saved by earlier versions) the filters' 450 px
+    made the window taller than a 720 px screen; the panel now scrolls inside its dock."""
+    from PySide6.QtWidgets import QScrollArea
+
+    w = open_window(None, size=(1280, 700))
+    scroll = w.filter_dock.widget()
+    assert isinstance(scroll, QScrollArea) and scroll.widget() is w.filter_panel
+    assert w.filter_dock.minimumSizeHint().height() < 150
+    assert w.filter_dock.minimumSizeHint().width() >= w.filter_panel.minimumSizeHint().width()  # never cut sideways
+    assert w.minimumSizeHint().height() < 600

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QMainWindow, QWidget,
+    QApplication, QDockWidget, QFileDialog, QFrame, QMainWindow, QScrollArea, QWidget,
 )
 
 from nevroadmap.core import navigation as nav
@@ -84,7 +84,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.timeline)
 
         self.filter_panel = FilterPanel(state)
-        self.filter_dock = self._dock("filtersDock", self.filter_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        # the panel scrolls when the window is short: its lists and boxes asked for 450 px, and with the
+        # metrics dock across the bottom the window could not fit a 720 px screen
+        filters_scroll = QScrollArea(self)
+        filters_scroll.setObjectName("filtersScroll")
+        filters_scroll.setWidget(self.filter_panel)
+        filters_scroll.setWidgetResizable(True)
+        filters_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        filters_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the panel's controls
+        filters_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = filters_scroll.verticalScrollBar().sizeHint().width()
+        filters_scroll.setMinimumWidth(self.filter_panel.minimumSizeHint().width() + bar)  # as narrow as before
+        self.filter_dock = self._dock("filtersDock", filters_scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.details_panel = DetailsPanel(state)
         self.details_dock = self._dock("detailsDock", self.details_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.details_panel.sigStatusMessage.connect(lambda t: self.flash(t, 4000))
