@@ -259,3 +259,35 @@ def test_names_sort_as_people_read_them():
 
     scopes = ["Scope 10", "scope 2", "Scope 1", "Europe", "China"]
     assert sorted(scopes, key=natural_key) == ["China", "Europe", "Scope 1", "scope 2", "Scope 10"]
+
+
+def test_the_picker_line_and_the_hover_line_keep_their_order_too():
+    from nevroadmap.core.claims import MetricKey
+
+    assert MetricKey("x", "\u202estinu", "\u202eanihC").label() == "x (stinu) - anihC"  # as typed, not turned around
+
+
+def test_the_legend_names_one_organization_before_it_drops_keys_and_space_opens_the_rest(qtbot):
+    from PySide6.QtCore import Qt
+
+    from nevroadmap.gui.metrics_legend import MetricsLegend
+
+    keys = [(f"scope {i} with a long name", "#000", "\u25cb") for i in range(8)]
+
+    def make(k):
+        orgs = [("Fictional Motors (example)", "#0072B2", "\u25cf"), ("Fictional Cells (example)", "#D55E00", "\u25cf")]
+        return orgs[:k] + ([("1 more organization", "#888", "\u2026")] if k < 2 else []) + keys
+
+    legend = MetricsLegend()
+    qtbot.addWidget(legend)
+    legend.resize(600, 40)
+    legend.show()
+    legend.set_entries(make, 2)
+    text = legend.text()
+    assert "Fictional Motors (example)" in text and "1 more organization" in text  # one name and a count
+    assert "scope 7" not in text and 'href="#more"' in text  # the keys that do not fit are in the popup
+    assert "white-space:nowrap" in text  # an entry never breaks inside
+    legend.setFocus()
+    qtbot.keyClick(legend, Qt.Key.Key_Space)
+    assert legend.popup is not None and legend.popup.isVisible()
+    legend.popup.close()

@@ -352,7 +352,7 @@ def test_the_metrics_legend_names_as_many_organizations_as_it_has_colours_and_co
     pane.resize(1240, 300)
     qtbot.waitUntil(lambda: "28 more organizations" not in pane.legend.text())
     text = pane.legend.text()
-    shown = sum(f"&nbsp;{name}&nbsp;" in text for name in named)
+    shown = sum(f"&nbsp;{name}</span>" in text for name in named)
     assert 1 <= shown < len(ORG_COLORS)
     assert f"{n_orgs - shown} more organizations" in text
     assert "forecast" in text and 'href="#more"' in text  # the keys stay, and the rest is a click away
@@ -363,7 +363,7 @@ def test_the_metrics_legend_names_as_many_organizations_as_it_has_colours_and_co
     from PySide6.QtWidgets import QLabel
 
     whole = popup.findChild(QLabel, "metricsLegendAll").text()
-    assert sum(f"&nbsp;{name}&nbsp;" in whole for name in named) == len(ORG_COLORS)
+    assert sum(f"&nbsp;{name}</span>" in whole for name in named) == len(ORG_COLORS)
     assert "28 more organizations" in whole
     popup.close()
 

@@ -233,31 +233,31 @@
 <context>
     <name>MetricsDockWidget</name>
     <message numerus="yes">
-        <source>%1 (%n figure)</source>
+        <source>%1 (%Ln figure)</source>
         <translation>
-            <numerusform>%1 (%n figure)</numerusform>
-            <numerusform>%1 (%n figures)</numerusform>
+            <numerusform>%1 (%Ln figure)</numerusform>
+            <numerusform>%1 (%Ln figures)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 (%n figures)</source>
+        <source>%1 (%Ln figures)</source>
         <translation>
-            <numerusform>%1 (%n figure)</numerusform>
-            <numerusform>%1 (%n figures)</numerusform>
+            <numerusform>%1 (%Ln figure)</numerusform>
+            <numerusform>%1 (%Ln figures)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n claimed figure shown</source>
+        <source>%Ln claimed figure shown</source>
         <translation>
-            <numerusform>%n claimed figure shown</numerusform>
-            <numerusform>%n claimed figures shown</numerusform>
+            <numerusform>%Ln claimed figure shown</numerusform>
+            <numerusform>%Ln claimed figures shown</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n claimed figures shown</source>
+        <source>%Ln claimed figures shown</source>
         <translation>
-            <numerusform>%n claimed figure shown</numerusform>
-            <numerusform>%n claimed figures shown</numerusform>
+            <numerusform>%Ln claimed figure shown</numerusform>
+            <numerusform>%Ln claimed figures shown</numerusform>
         </translation>
     </message>
 </context>

@@ -1805,15 +1805,15 @@
         <translation>%1 — 所有范围</translation>
     </message>
     <message numerus="yes">
-        <source>%1 (%n figure)</source>
+        <source>%1 (%Ln figure)</source>
         <translation>
-            <numerusform>%1（%n 个数字）</numerusform>
+            <numerusform>%1（%Ln 个数字）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 (%n figures)</source>
+        <source>%1 (%Ln figures)</source>
         <translation>
-            <numerusform>%1（%n 个数字）</numerusform>
+            <numerusform>%1（%Ln 个数字）</numerusform>
         </translation>
     </message>
     <message>
@@ -1821,15 +1821,15 @@
         <translation>显示了 %2 个说法数字中的前 %1 个：请用筛选缩小范围</translation>
     </message>
     <message numerus="yes">
-        <source>%n claimed figure shown</source>
+        <source>%Ln claimed figure shown</source>
         <translation>
-            <numerusform>显示了 %n 个说法数字</numerusform>
+            <numerusform>显示了 %Ln 个说法数字</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n claimed figures shown</source>
+        <source>%Ln claimed figures shown</source>
         <translation>
-            <numerusform>显示了 %n 个说法数字</numerusform>
+            <numerusform>显示了 %Ln 个说法数字</numerusform>
         </translation>
     </message>
     <message>

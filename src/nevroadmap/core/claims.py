@@ -100,12 +100,14 @@ class MetricKey:
         return MetricKey(self.name, self.unit, None)
 
     def label(self) -> str:
+        """"energy density (Wh/kg) - China": name, unit and scope are data, set into one line without
+        their bidi overrides (one in the unit reversed the rest of the picker's line)."""
         text = self.name
         if self.unit:
             text += f" ({self.unit})"
         if self.scope:
             text += f" - {self.scope}"
-        return text
+        return without_bidi_controls(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +235,7 @@ class ClaimRow:
             who=self.who_short, what=what, when=when)
         if self.said:
             text = _("{claim}, said {date}").format(claim=text, date=format_when(self.said))
-        return text
+        return without_bidi_controls(text)  # the data's pieces may not turn the sentence around ("7202")
 
 
 _WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")

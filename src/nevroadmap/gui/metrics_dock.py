@@ -254,7 +254,7 @@ class MetricsDockWidget(QWidget):
             for k, n in self._choices:
                 label = self.tr("%1 — all scopes").replace("%1", k.label()) if k.scope is None and (
                     k.name.casefold(), k.unit) in scoped else k.label()
-                self.picker.addItem((self.tr("%1 (%n figure)", "", n) if n == 1 else self.tr("%1 (%n figures)", "", n))
+                self.picker.addItem((self.tr("%1 (%Ln figure)", "", n) if n == 1 else self.tr("%1 (%Ln figures)", "", n))
                                     .replace("%1", label))
             idx = next((i for i, (k, _) in enumerate(self._choices) if k == old), -1)
             if idx < 0 and self._choices:  # the metric with the most claimed figures
@@ -309,13 +309,13 @@ class MetricsDockWidget(QWidget):
             self._fill_legend()
             return
         self.plot.set_rows(self.key, rows, cols.take(keep))
-        one = self.tr("%n claimed figure shown", "", len(rows)) if len(rows) == 1 else self.tr(
-            "%n claimed figures shown", "", len(rows))
+        one = self.tr("%Ln claimed figure shown", "", len(rows)) if len(rows) == 1 else self.tr(
+            "%Ln claimed figures shown", "", len(rows))
         if not rows:
             one = ""  # the pane's message says it, centred
         self.count_label.setText(one if len(rows) == total or not rows
                                  else self.tr("%1 of %2 claimed figures shown (filters)")
-                                 .replace("%1", str(len(rows))).replace("%2", str(total)))
+                                 .replace("%1", f"{len(rows):,}").replace("%2", f"{total:,}"))
         self.compare_button.setEnabled(self.key is not None)
         self._fill_legend()
 

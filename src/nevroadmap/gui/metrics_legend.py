@@ -24,9 +24,11 @@ MORE_HREF = "#more"
 
 
 def entries_html(entries) -> str:
-    """(label, colour, glyph) entries as the legend's rich text; every label escaped (it is data)."""
-    return GAP.join(f'<span style="color:{html.escape(color)}; font-size:{GLYPH_PX}px">{glyph}</span>'
-                    f'&nbsp;{html.escape(label)}' for label, color, glyph in entries)
+    """(label, colour, glyph) entries as the legend's rich text; every label escaped (it is data), and
+    kept in one piece (lines break between entries, not inside "no scope given")."""
+    return GAP.join(f'<span style="white-space:nowrap"><span style="color:{html.escape(color)}; '
+                    f'font-size:{GLYPH_PX}px">{glyph}</span>&nbsp;{html.escape(label)}</span>'
+                    for label, color, glyph in entries)
 
 
 class MetricsLegend(QLabel):
@@ -68,15 +70,16 @@ class MetricsLegend(QLabel):
         room = self.contentsRect().width() - 8
         line = self._all
         k = self._n_orgs
-        while k > 0 and self._width(line) > room:
+        while k > 1 and self._width(line) > room:  # fewer organizations named, the rest counted ...
             k -= 1
             line = self._make(k)
         more = ""
-        if line != self._all:  # something left out: all of it in the popup
+        if line != self._all or self._width(line) > room:  # something left out: all of it in the popup
             word = self.tr("More")
             link = f'<a href="{MORE_HREF}">{html.escape(word)}&nbsp;\u25b8</a>'
-            while len(line) > 1 and self._width(line) + self.fontMetrics().horizontalAdvance(word + "  \u25b8") > room:
-                line = line[:-1]  # not even the keys fit: the last ones go to the popup too
+            more_w = self.fontMetrics().horizontalAdvance(word + "  \u25b8")
+            while len(line) > 1 and self._width(line) + more_w > room:
+                line = line[:-1]  # ... then the last keys go to the popup too (one name and its count stay)
             more = GAP + link
         text = entries_html(line) + more
         if text != self.text():  # a new text relays out the pane
@@ -90,6 +93,12 @@ class MetricsLegend(QLabel):
         gap = fm.horizontalAdvance("\u00a0\u00a0\u00a0 ")
         return sum(gfm.horizontalAdvance(g) + fm.horizontalAdvance("\u00a0" + label) for label, _c, g in entries) \
             + gap * max(len(entries) - 1, 0)
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802 (Qt override)
+        if ev.key() == Qt.Key.Key_Space and MORE_HREF in self.text():  # Enter opens the link; Space too
+            self.show_popup()
+            return
+        super().keyPressEvent(ev)
 
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(ev)

@@ -149,7 +149,7 @@ class MetricsPlot(pg.PlotItem):
         scopes = sorted({r.scope for r in rows}, key=lambda s: (s is None, natural_key(s or "")))
         shapes = {s: SCOPE_SHAPES[i % len(SCOPE_SHAPES)] for i, s in enumerate(scopes)}
         self.marks.set_rows(rows, colors, shapes, cols)
-        unit = key.unit if key is not None else ""
+        unit = without_bidi_controls(key.unit) if key is not None else ""
         left = self.getAxis("left")
         left.setLabel(unit)
         self._fit_y()
