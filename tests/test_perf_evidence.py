@@ -137,7 +137,10 @@ def test_big_dataset_fills_the_metrics_pane_after_the_first_paint(qtbot, monkeyp
     monkeypatch.setattr(metrics_dock, "FILL_AFTER_PAINT", 0)  # every dataset counts as big
     w.state.set_roadmap(bundled)
     assert pane._choices == [] and pane.shown_rows() == []  # nothing of the previous dataset meanwhile
+    assert pane.stack.currentWidget() is pane.empty_label
+    assert pane.empty_label.text() == "Reading the claimed figures…"  # not "no figures": they are coming
     qtbot.waitUntil(lambda: bool(pane._choices))
+    assert pane.stack.currentWidget() is pane.view
     assert (list(pane._choices), pane.key, [r.claim for r in pane.shown_rows()]) == at_once
 
 

@@ -1797,6 +1797,10 @@
         <translation>指标(&amp;M)：</translation>
     </message>
     <message>
+        <source>Reading the claimed figures…</source>
+        <translation>正在读取说法中的数字…</translation>
+    </message>
+    <message>
         <source>No claimed figures in the data shown</source>
         <translation>所显示的数据中没有说法中的数字</translation>
     </message>

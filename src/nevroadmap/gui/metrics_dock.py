@@ -131,7 +131,13 @@ class MetricsDockWidget(QWidget):
         self.metric_label.setText(self.tr("&Metric:"))
         self.compare_button.setText(self.tr("Compare claims…"))
         self.compare_button.setToolTip(self.tr("List every claim of this metric side by side"))
-        self.empty_label.setText(self.tr("No claimed figures in the data shown"))
+        self._say_empty()
+
+    def _say_empty(self) -> None:
+        """What the pane says without marks: the figures are still being read (a big tracker, seconds
+        after its first frame), or there are none for the data shown."""
+        self.empty_label.setText(self.tr("Reading the claimed figures…") if getattr(self, "_waiting_for", None)
+                                 is not None else self.tr("No claimed figures in the data shown"))
 
     # -- wiring -----------------------------------------------------------------
     def attach(self, timeline) -> None:
@@ -299,6 +305,7 @@ class MetricsDockWidget(QWidget):
     def _refresh_marks(self) -> None:
         self._update_picker_tip()
         rows, keep, cols = self._shown()
+        self._say_empty()
         self.stack.setCurrentWidget(self.view if rows else self.empty_label)
         total = len(cols)
         if len(rows) > MAX_MARKS:  # a tracker of 100,000 figures: draw the first, say so
