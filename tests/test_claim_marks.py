@@ -291,3 +291,19 @@ def test_the_legend_names_one_organization_before_it_drops_keys_and_space_opens_
     qtbot.keyClick(legend, Qt.Key.Key_Space)
     assert legend.popup is not None and legend.popup.isVisible()
     legend.popup.close()
+
+
+@pytest.mark.parametrize("height", [130, 300])
+def test_the_zero_line_keeps_room_for_its_tick_label_in_a_short_pane(plot, qapp, height):
+    from PySide6.QtGui import QFontMetricsF
+
+    p, view = plot
+    view.resize(600, height)
+    _show(p, view, _cols([2025, 2030], [25, 90]), [_row(), _row()], qapp)
+    p._fit_y()  # as set_rows and every resize do
+    qapp.processEvents()
+    vb = p.getViewBox()
+    zero_y = vb.mapViewToScene(QPointF(2030, 0)).y()
+    bottom = vb.sceneBoundingRect().bottom()
+    half = QFontMetricsF(p.getAxis("left").style["tickFont"]).height() / 2
+    assert bottom - zero_y >= half  # the "0" label fits above the plot's bottom edge

@@ -102,6 +102,7 @@ class MetricsPlot(pg.PlotItem):
         self.marks = ClaimMarksItem(self.theme)
         self.addItem(self.marks)
         self.marks.sigClicked.connect(lambda i: self.sigClaimClicked.emit(self.marks.rows[i]))
+        vb.sigResized.connect(lambda *_a: self._fit_y())  # the room below the figures is in pixels
         self.key: MetricKey | None = None
         self.set_theme(self.theme)
 
@@ -165,8 +166,17 @@ class MetricsPlot(pg.PlotItem):
         # are 0.125 apart, and the ticks came out as -0.9999999999999988, -0.9999999999999991 ...
         lo, hi = min(lo, 0.0), max(hi, 0.0)
         span = (hi - lo) or 1.0
-        # room above for bound arrows and labels, below for the axis
-        self.getViewBox().setYRange(lo - span * 0.08, hi + span * 0.35, padding=0)
+        # room above for bound arrows and labels, below for the axis: at least half a tick label,
+        # so the lowest tick keeps its label in a short pane (a taller font dropped the 0)
+        top, below = hi + span * 0.35, span * 0.08
+        vb = self.getViewBox()
+        font = self.getAxis("left").style.get("tickFont")
+        h = vb.height()
+        if font is not None and h > 0:
+            half = QtGui.QFontMetricsF(font).height() / 2 + 2
+            if half < h / 3:
+                below = max(below, half * (top - lo) / (h - half))
+        vb.setYRange(lo - below, top, padding=0)
 
     def legend_parts(self) -> tuple[list[tuple[str, str]], int, list[tuple[str, str, str]]]:
         """What the marks mean, in parts: (name, colour) of the first organizations by name (as many as
