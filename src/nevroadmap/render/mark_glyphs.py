@@ -1,11 +1,11 @@
 """The glyphs a claimed figure is drawn with in the metrics pane: the dot's shape
-per scope, arrow heads, and the pens, made once per colour and width."""
+per scope, and the pens, made once per colour and width (arrow heads: claim_marks)."""
 
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui
 
-__all__ = ["MarkPens", "arrow_head", "shape"]
+__all__ = ["MarkPens", "shape"]
 
 
 class MarkPens:
@@ -28,18 +28,6 @@ class MarkPens:
             solid.setStyle(QtCore.Qt.PenStyle.SolidLine)
             got = self._pens[key] = (pen, span, solid)
         return got
-
-
-def arrow_head(p: QtGui.QPainter, tip: QtCore.QPointF, d: QtCore.QPointF, size: float) -> None:
-    """A filled triangle in the pen's colour, pointing along ``d`` and ending at ``tip``."""
-    n = QtCore.QPointF(-d.y(), d.x())
-    base = QtCore.QPointF(tip.x() - d.x() * size, tip.y() - d.y() * size)
-    poly = QtGui.QPolygonF([tip, QtCore.QPointF(base.x() + n.x() * size / 2, base.y() + n.y() * size / 2),
-                            QtCore.QPointF(base.x() - n.x() * size / 2, base.y() - n.y() * size / 2)])
-    old = p.brush()
-    p.setBrush(p.pen().color())
-    p.drawPolygon(poly)
-    p.setBrush(old)
 
 
 def shape(p: QtGui.QPainter, c: QtCore.QPointF, rad: float, name: str) -> None:
