@@ -307,3 +307,16 @@ def test_the_zero_line_keeps_room_for_its_tick_label_in_a_short_pane(plot, qapp,
     bottom = vb.sceneBoundingRect().bottom()
     half = QFontMetricsF(p.getAxis("left").style["tickFont"]).height() / 2
     assert bottom - zero_y >= half  # the "0" label fits above the plot's bottom edge
+
+
+def test_a_bound_s_arrow_stays_on_top_of_another_figure_s_span(plot, qapp):
+    p, view = plot
+    # "over 40" by one organization at 2030, a 2026-2036 span at 44 by another: the arrow crosses the span
+    cols = _cols([2030, 2031], [40, 44], direction=[1, 0], time_range=np.array([False, True]))
+    cols = ClaimColumns(**{**cols.__dict__, "t0": np.array([2030.0, 2026.0]), "t1": np.array([2030.0, 2036.0])})
+    rows = [_row(org="fictional-motors"), _row(org="fictional-cells")]
+    img = _show(p, view, cols, rows, qapp)
+    arrow = p.marks.colors["fictional-motors"]
+    assert _dist(arrow, p.marks.colors["fictional-cells"]) > 100
+    x, y = _px(p, view, 2030, 44)
+    assert _dist(img.pixelColor(x, y), arrow) < 60  # where they cross, the arrow's colour

@@ -298,29 +298,33 @@ class ClaimMarksItem(pg.GraphicsObject):
                 p.drawText(QtCore.QPointF(left, top + fm.ascent()), texts[k])
 
     def _paint_marks(self, p: QtGui.QPainter, g: _Geometry, ks: np.ndarray, width: float, ratio: float) -> None:
-        """The marks at positions ``ks`` of ``g``: all lines, then the arrow heads, then the dots."""
+        """The marks at positions ``ks`` of ``g``: the time spans, then the value ranges and the bounds'
+        arrows (an arrow is never hidden under another figure's span), the arrow heads, the dots."""
         if not len(ks):
             return
         c, style = g.cols, self._style[g.idx[ks]]
         tick, cap = TICK_PX * ratio, TICK_PX * ratio
+        groups = [(ks[style == s], *self._styles[s]) for s in np.unique(style).tolist()]
+        span_heads: list[tuple[QtGui.QPen, list[QtGui.QPolygonF]]] = []
         heads: list[tuple[QtGui.QPen, list[QtGui.QPolygonF]]] = []
-        for s in np.unique(style).tolist():
-            k = ks[style == s]
-            color, hedged = self._styles[s]
-            pen, span_pen, _solid = self._pens(color, width, hedged)
+        for k, color, hedged in groups:
             # a range in time: the span, a tick at each closed end, an arrow at an open end
             sp = k[c.time_range[k]]
-            if len(sp):
-                ax, ay, bx = g.ax[sp], g.ay[sp], g.bx[sp]
-                closed0, closed1 = sp[~c.open_start[sp]], sp[~c.open_end[sp]]
-                p.setPen(span_pen)
-                p.drawLines(_lines(ax, ay, bx, ay)
-                            + _lines(g.ax[closed0], g.ay[closed0] - tick, g.ax[closed0], g.ay[closed0] + tick)
-                            + _lines(g.bx[closed1], g.ay[closed1] - tick, g.bx[closed1], g.ay[closed1] + tick))
-                opened = sp[c.open_end[sp]]
-                if len(opened):
-                    heads.append((span_pen, _heads(g.bx[opened], g.ay[opened], 1.0, 0.0, SPAN_HEAD_PX * ratio)))
+            if not len(sp):
+                continue
+            span_pen = self._pens(color, width, hedged)[1]
+            ax, ay, bx = g.ax[sp], g.ay[sp], g.bx[sp]
+            closed0, closed1 = sp[~c.open_start[sp]], sp[~c.open_end[sp]]
+            p.setPen(span_pen)
+            p.drawLines(_lines(ax, ay, bx, ay)
+                        + _lines(g.ax[closed0], g.ay[closed0] - tick, g.ax[closed0], g.ay[closed0] + tick)
+                        + _lines(g.bx[closed1], g.ay[closed1] - tick, g.bx[closed1], g.ay[closed1] + tick))
+            opened = sp[c.open_end[sp]]
+            if len(opened):
+                span_heads.append((span_pen, _heads(g.bx[opened], g.ay[opened], 1.0, 0.0, SPAN_HEAD_PX * ratio)))
+        for k, color, hedged in groups:
             # a range in value (a vertical interval with caps) and a bound's arrow
+            pen = self._pens(color, width, hedged)[0]
             vr, b = k[g.vrange[k]], k[c.direction[k] != 0]
             lines = _lines(g.lx[vr], g.ly[vr], g.lx[vr], g.hy[vr]) \
                 + _lines(g.lx[vr] - cap, g.ly[vr], g.lx[vr] + cap, g.ly[vr]) \
@@ -333,7 +337,7 @@ class ClaimMarksItem(pg.GraphicsObject):
                 bd = b[c.direction[b] == d]
                 if len(bd):
                     heads.append((pen, _heads(g.sx[bd], g.tip_y[bd], 0.0, -float(d), ARROW_HEAD_PX * ratio)))
-        for pen, polys in heads:  # filled in the colour of their line
+        for pen, polys in span_heads + heads:  # filled in the colour of their line
             p.setPen(pen)
             p.setBrush(pen.color())
             for poly in polys:
