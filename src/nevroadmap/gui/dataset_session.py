@@ -181,8 +181,7 @@ class DatasetSession(QObject):
     def kept_note(self) -> str:
         """What a failed load left in the window: the roadmap shown before, or (at start-up, before
         anything loaded) no roadmap at all, which the problems window must not call "not changed"."""
-        roadmap = self.state.roadmap
-        if roadmap.origin or roadmap.milestones:  # a dataset was shown (as the empty-state hint tells)
+        if self.state.has_dataset:
             return self.tr("The roadmap shown was not changed.")
         return self.tr("No roadmap is shown.")
 

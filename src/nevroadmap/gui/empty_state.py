@@ -62,7 +62,7 @@ class EmptyState(QFrame):
     def update_state(self) -> None:
         st = self.state
         # (before the first dataset arrives the roadmap is a placeholder: nothing to say yet)
-        empty = st.shown_count == 0 and bool(st.roadmap.origin or st.roadmap.milestones)
+        empty = st.shown_count == 0 and st.has_dataset
         if empty and not st.filter.is_empty:
             described = st.filter.describe(st.roadmap)
             self.message.setText(self.tr("No milestones match: %1").replace("%1", described))

@@ -8,6 +8,7 @@ names take, its right margin the room of the timeline's scrollbar.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
@@ -32,6 +33,16 @@ MAX_PICKER_PX = 420  # a longer metric name is elided (the tooltip and the list 
 # a shown pane fills after the timeline's first frame when a dataset has more milestones than this
 # (its rows and marks cost about a second at 100,000: the timeline is not kept waiting for them)
 FILL_AFTER_PAINT = 20_000
+
+
+class _MetricRows(NamedTuple):
+    """The chosen metric's rows, kept while the dataset and the choice stay."""
+
+    all_rows: list  # the dataset's claim rows they were taken from
+    key: MetricKey | None
+    rows: list  # the metric's rows
+    pos: np.ndarray  # each row's milestone (its position in the roadmap)
+    cols: ClaimColumns  # the rows as columns
 
 
 def metric_choices(keys: list[tuple[MetricKey, int]]) -> list[tuple[MetricKey, int]]:
@@ -59,9 +70,8 @@ class MetricsDockWidget(QWidget):
         self._timeline = None
         self._right_margin = 0
         self._all_rows: list[ClaimRow] = []
-        # (all rows, key, the key's rows, their milestones' positions, their columns): made once per dataset and choice,
-        # so a filter change only looks up the mask
-        self._metric_cache: tuple | None = None
+        # made once per dataset and choice, so a filter change only looks up the mask
+        self._metric_cache: _MetricRows | None = None
         self._choices: list[tuple[MetricKey, int]] = []
 
         self.picker = QComboBox(self)
@@ -284,12 +294,12 @@ class MetricsDockWidget(QWidget):
     def _metric_rows(self) -> tuple[list[ClaimRow], np.ndarray, ClaimColumns]:
         """The rows of the chosen metric, the position of each row's milestone, and the rows' columns."""
         key, cache = self.key, self._metric_cache
-        if cache is None or cache[0] is not self._all_rows or cache[1] != key:
+        if cache is None or cache.all_rows is not self._all_rows or cache.key != key:
             rows = rows_for_metric(self._all_rows, key) if key is not None else []
             index = self.state.roadmap.milestone_index
             pos = np.fromiter((index[r.milestone.id] for r in rows), dtype=np.intp, count=len(rows))
-            cache = self._metric_cache = (self._all_rows, key, rows, pos, ClaimColumns.of(rows))
-        return cache[2], cache[3], cache[4]
+            cache = self._metric_cache = _MetricRows(self._all_rows, key, rows, pos, ClaimColumns.of(rows))
+        return cache.rows, cache.pos, cache.cols
 
     def _shown(self) -> tuple[list[ClaimRow], np.ndarray, ClaimColumns]:
         """The chosen metric's rows whose milestones the filters show, their positions among the

@@ -68,31 +68,40 @@ class MetricsLegend(QLabel):
         if self._make is None:
             return
         room = self.contentsRect().width() - 8
+        width = self._measure()
         line = self._all
         k = self._n_orgs
-        while k > 1 and self._width(line) > room:  # fewer organizations named, the rest counted ...
+        while k > 1 and width(line) > room:  # fewer organizations named, the rest counted ...
             k -= 1
             line = self._make(k)
         more = ""
-        if line != self._all or self._width(line) > room:  # something left out: all of it in the popup
+        if line != self._all or width(line) > room:  # something left out: all of it in the popup
             word = self.tr("More")
             link = f'<a href="{MORE_HREF}">{html.escape(word)}&nbsp;\u25b8</a>'
             more_w = self.fontMetrics().horizontalAdvance(word + "  \u25b8")
-            while len(line) > 1 and self._width(line) + more_w > room:
+            while len(line) > 1 and width(line) + more_w > room:
                 line = line[:-1]  # ... then the last keys go to the popup too (one name and its count stay)
             more = GAP + link
         text = entries_html(line) + more
         if text != self.text():  # a new text relays out the pane
             self.setText(text)
 
-    def _width(self, entries) -> float:
+    def _measure(self):
+        """``width(entries)``: the width of entries in one line; each entry is measured once."""
         fm = self.fontMetrics()
         glyph_font = self.font()
         glyph_font.setPixelSize(GLYPH_PX)
         gfm = QFontMetrics(glyph_font)
         gap = fm.horizontalAdvance("\u00a0\u00a0\u00a0 ")
-        return sum(gfm.horizontalAdvance(g) + fm.horizontalAdvance("\u00a0" + label) for label, _c, g in entries) \
-            + gap * max(len(entries) - 1, 0)
+        known: dict[tuple[str, str], float] = {}
+
+        def one(label: str, glyph: str) -> float:
+            w = known.get((label, glyph))
+            if w is None:
+                w = known[(label, glyph)] = gfm.horizontalAdvance(glyph) + fm.horizontalAdvance("\u00a0" + label)
+            return w
+
+        return lambda entries: sum(one(label, g) for label, _c, g in entries) + gap * max(len(entries) - 1, 0)
 
     def keyPressEvent(self, ev) -> None:  # noqa: N802 (Qt override)
         if ev.key() == Qt.Key.Key_Space and MORE_HREF in self.text():  # Enter opens the link; Space too

@@ -217,6 +217,12 @@ class AppState(QObject):
         return self._mask
 
     @property
+    def has_dataset(self) -> bool:
+        """Whether a dataset is shown (one opened from somewhere, or with milestones), rather than the
+        empty roadmap the window holds before anything loaded."""
+        return bool(self.roadmap.origin or self.roadmap.milestones)
+
+    @property
     def shown_count(self) -> int:
         return int(self.mask.sum())
 

@@ -185,10 +185,13 @@ class MetricsPlot(pg.PlotItem):
         to LEGEND_LABEL_PX with "…"."""
         rows, colors, shapes = self.marks.rows, self.marks.colors, self.marks.shapes
         fg = self.theme.foreground
+        article = _("the article (no speaker named)")
         names: dict[str | None, str] = {}
         for r in rows:
-            names.setdefault(r.organization, r.organization_name or _("the article (no speaker named)"))
-        ordered = sorted(names.items(), key=lambda kv: (kv[0] is None, natural_key(kv[1])))
+            if r.organization not in names:
+                names[r.organization] = r.organization_name or article
+        # in the colours' order (organization_colors: by name as people read them, the article last)
+        ordered = [(org, names[org]) for org in colors if org in names]
         orgs = [(name, colors[org].name()) for org, name in ordered[:len(ORG_COLORS)]]
         keys: list[tuple[str, str, str]] = []
         if rows:
